@@ -1,0 +1,30 @@
+//! The subcommands, one file each.
+
+mod context;
+mod index;
+mod search;
+mod symbols;
+
+use anyhow::Result;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Index a workspace (incremental): files, symbols and chunks into .rlm/
+    Index(index::Args),
+    /// BM25 search over the indexed chunks
+    Search(search::Args),
+    /// Find symbol definitions by name (exact, then prefix)
+    Symbols(symbols::Args),
+    /// Print the whole workspace as one text, the form the RLM loop reads
+    Context(context::Args),
+}
+
+pub fn run(command: Command) -> Result<ExitCode> {
+    match command {
+        Command::Index(args) => index::run(args),
+        Command::Search(args) => search::run(args),
+        Command::Symbols(args) => symbols::run(args),
+        Command::Context(args) => context::run(args),
+    }
+}

@@ -1,0 +1,64 @@
+//! `rlm`: index, search and ask questions of whole codebases; audit them for security bugs.
+//!
+//! The binary is a thin face over `rlm-engine`: each subcommand lives in its own file under
+//! `cmd/`, parses its flags, calls the engine and renders the result for a terminal or as JSON.
+//! `main` owns the exit codes and treats a closed pipe (`rlm search ... | head`) as success.
+
+mod cmd;
+mod output;
+mod workspace;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "rlm",
+    version,
+    about = "Ask questions of whole codebases, and audit them for security bugs"
+)]
+struct Cli {
+    /// More log output (-v info, -vv debug). RUST_LOG overrides.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    verbose: u8,
+    #[command(subcommand)]
+    command: cmd::Command,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(cli.verbose);
+    match cmd::run(cli.command) {
+        Ok(code) => code,
+        Err(error) => {
+            if is_broken_pipe(&error) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("error: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn init_logging(verbose: u8) {
+    let default = match verbose {
+        0 => "warn",
+        1 => "info",
+        _ => "debug",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .init();
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,424 @@
+//! One incremental update of the index: list, compare with the manifest, re-read only what
+//! changed (in parallel), write chunks and symbols, commit, then write the manifest.
+
+use super::lock::{self, LockOutcome};
+use super::manifest::{FileEntry, MANIFEST_FILE, Manifest, SCHEMA_VERSION};
+use super::schema::{self, DOC_CHUNK, DOC_SYMBOL, Fields};
+use super::{IndexError, IndexSettings, tantivy_dir};
+use crate::parse::{Language, chunk_file, extract_symbols};
+use crate::workspace::{Listing, ListingSource, SkipCounts, SkipReason, WorkspaceFile, list_files};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+use tantivy::schema::Term;
+use tantivy::{Index, IndexWriter, TantivyDocument, doc};
+
+/// Receives progress; the CLI draws a bar, the LSP sends `$/progress`.
+pub trait IndexProgress: Sync {
+    /// Called once, with the number of files that must be read.
+    fn reading(&self, _files: usize) {}
+    /// Called after each file is read and indexed (or skipped).
+    fn file_done(&self) {}
+    /// Called when another process holds the index and this one waits.
+    fn waiting_for_lock(&self) {}
+}
+
+/// Progress that goes nowhere.
+pub struct NoProgress;
+impl IndexProgress for NoProgress {}
+
+/// What an update did.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexReport {
+    pub root: PathBuf,
+    pub index_dir: PathBuf,
+    pub source: ListingSource,
+    /// Files in the index after the run.
+    pub files: usize,
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub removed: usize,
+    /// Chunks and symbols written by this run.
+    pub chunks: usize,
+    pub symbols: usize,
+    /// Bytes of source read and indexed by this run.
+    pub bytes_indexed: u64,
+    /// Files decoded with replacement characters because they were not valid UTF-8.
+    pub lossy_utf8: usize,
+    pub skipped: SkipCounts,
+    /// Whether the index was rebuilt from scratch (first run, schema change, corruption).
+    pub rebuilt: bool,
+    pub warnings: Vec<String>,
+    #[serde(serialize_with = "millis")]
+    pub elapsed: Duration,
+}
+
+fn millis<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_u64(u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+}
+
+/// Brings the index of the workspace at `root` up to date.
+pub fn index_workspace(
+    root: &Path,
+    settings: &IndexSettings,
+    progress: &dyn IndexProgress,
+) -> Result<IndexReport, IndexError> {
+    let started = Instant::now();
+    let listing = list_files(root, &settings.list)?;
+    let dir = &settings.dir;
+    std::fs::create_dir_all(dir).map_err(IndexError::io("creating the index folder", dir))?;
+    if dir.starts_with(&listing.root) || dir.starts_with(root) {
+        // Keep the index out of git without touching the user's .gitignore.
+        let ignore = dir.join(".gitignore");
+        if !ignore.exists() {
+            std::fs::write(&ignore, "*\n")
+                .map_err(IndexError::io("writing .gitignore", &ignore))?;
+        }
+    }
+    let _lock = match lock::acquire(dir, settings.lock_timeout, &mut || {
+        progress.waiting_for_lock()
+    })
+    .map_err(IndexError::io("locking the index", dir))?
+    {
+        LockOutcome::Acquired(lock) => lock,
+        LockOutcome::TimedOut => {
+            return Err(IndexError::Busy {
+                dir: dir.clone(),
+                waited_secs: settings.lock_timeout.as_secs(),
+            });
+        }
+    };
+
+    let mut warnings = listing.warnings.clone();
+    let (index, old_manifest, rebuilt) = open_or_rebuild(dir, &mut warnings)?;
+    let (_, fields) = schema::build_schema();
+    let mut writer: IndexWriter<TantivyDocument> = index
+        .writer_with_num_threads(
+            settings.threads.min(2),
+            64 * 1024 * 1024 * settings.threads.min(2),
+        )
+        .map_err(IndexError::tantivy("opening the index writer"))?;
+
+    let plan = plan(&listing, &old_manifest);
+    let mut manifest = Manifest {
+        schema_version: SCHEMA_VERSION,
+        files: plan.kept,
+    };
+    for path in &plan.removed {
+        writer.delete_term(Term::from_field_text(fields.path, path));
+    }
+
+    progress.reading(plan.to_read.len());
+    let outcomes = read_and_index(
+        &plan.to_read,
+        &old_manifest,
+        &writer,
+        &fields,
+        settings,
+        progress,
+    );
+
+    let mut report = IndexReport {
+        root: listing.root.clone(),
+        index_dir: dir.clone(),
+        source: listing.source,
+        files: 0,
+        added: 0,
+        updated: 0,
+        unchanged: manifest.files.len(),
+        removed: plan.removed.len(),
+        chunks: 0,
+        symbols: 0,
+        bytes_indexed: 0,
+        lossy_utf8: 0,
+        skipped: listing.skipped.clone(),
+        rebuilt,
+        warnings: Vec::new(),
+        elapsed: Duration::ZERO,
+    };
+    let mut changed = !plan.removed.is_empty();
+    for (path, outcome) in outcomes {
+        let existed = old_manifest.files.contains_key(&path);
+        match outcome {
+            Outcome::Same(entry) => {
+                report.unchanged += 1;
+                manifest.files.insert(path, entry);
+            }
+            Outcome::Indexed { entry, lossy } => {
+                changed = true;
+                if existed {
+                    report.updated += 1
+                } else {
+                    report.added += 1
+                }
+                report.chunks += entry.chunks;
+                report.symbols += entry.symbols;
+                report.bytes_indexed += entry.size;
+                report.lossy_utf8 += usize::from(lossy);
+                manifest.files.insert(path, entry);
+            }
+            Outcome::Skipped(reason) => {
+                *report.skipped.entry(reason).or_default() += 1;
+                if existed {
+                    changed = true;
+                    report.removed += 1;
+                }
+            }
+        }
+    }
+
+    if changed || rebuilt {
+        writer.commit().map_err(IndexError::tantivy("committing"))?;
+    }
+    writer
+        .wait_merging_threads()
+        .map_err(IndexError::tantivy("merging segments"))?;
+    manifest
+        .write(dir)
+        .map_err(IndexError::io("writing the manifest", dir))?;
+
+    report.files = manifest.files.len();
+    report.warnings = warnings;
+    report.elapsed = started.elapsed();
+    Ok(report)
+}
+
+/// Opens the tantivy index and the manifest, or wipes and recreates both when they are missing,
+/// from another schema version, or unreadable.
+fn open_or_rebuild(
+    dir: &Path,
+    warnings: &mut Vec<String>,
+) -> Result<(Index, Manifest, bool), IndexError> {
+    let tantivy_dir = tantivy_dir(dir);
+    let manifest = Manifest::read(dir);
+    let reason = match &manifest {
+        Ok(Some(m)) if m.schema_version != SCHEMA_VERSION => Some(format!(
+            "the index has schema version {} and this rlm uses {SCHEMA_VERSION}",
+            m.schema_version
+        )),
+        Ok(Some(_)) => None,
+        Ok(None) => Some(String::new()),
+        Err(message) => Some(message.clone()),
+    };
+    if reason.is_none() {
+        match Index::open_in_dir(&tantivy_dir) {
+            Ok(index) => {
+                schema::register_tokenizers(index.tokenizers());
+                let manifest = manifest.ok().flatten().unwrap_or_default();
+                return Ok((index, manifest, false));
+            }
+            Err(e) => warnings.push(format!(
+                "the index at {} is unreadable ({e}); rebuilding it",
+                dir.display()
+            )),
+        }
+    } else if let Some(reason) = reason.filter(|r| !r.is_empty()) {
+        warnings.push(format!("{reason}; rebuilding the index"));
+    }
+    if tantivy_dir.exists() {
+        std::fs::remove_dir_all(&tantivy_dir)
+            .map_err(IndexError::io("removing the old index", &tantivy_dir))?;
+    }
+    let _ = std::fs::remove_file(dir.join(MANIFEST_FILE));
+    std::fs::create_dir_all(&tantivy_dir)
+        .map_err(IndexError::io("creating the index folder", &tantivy_dir))?;
+    let (schema, _) = schema::build_schema();
+    let index = Index::create_in_dir(&tantivy_dir, schema)
+        .map_err(IndexError::tantivy("creating the index"))?;
+    schema::register_tokenizers(index.tokenizers());
+    Ok((index, Manifest::default(), true))
+}
+
+struct Plan {
+    /// Entries whose size and mtime match: carried over without reading.
+    kept: BTreeMap<String, FileEntry>,
+    to_read: Vec<WorkspaceFile>,
+    removed: Vec<String>,
+}
+
+fn plan(listing: &Listing, old: &Manifest) -> Plan {
+    let mut kept = BTreeMap::new();
+    let mut to_read = Vec::new();
+    for file in &listing.files {
+        match old.files.get(&file.rel_path) {
+            Some(entry)
+                if entry.size == file.size
+                    && entry.mtime_ns == file.mtime_ns
+                    && file.mtime_ns != 0 =>
+            {
+                kept.insert(file.rel_path.clone(), entry.clone());
+            }
+            _ => to_read.push(file.clone()),
+        }
+    }
+    let listed: std::collections::HashSet<&str> =
+        listing.files.iter().map(|f| f.rel_path.as_str()).collect();
+    let removed = old
+        .files
+        .keys()
+        .filter(|p| !listed.contains(p.as_str()))
+        .cloned()
+        .collect();
+    Plan {
+        kept,
+        to_read,
+        removed,
+    }
+}
+
+enum Outcome {
+    /// Content identical to what the index holds (only the mtime moved).
+    Same(FileEntry),
+    Indexed {
+        entry: FileEntry,
+        lossy: bool,
+    },
+    Skipped(SkipReason),
+}
+
+fn read_and_index(
+    files: &[WorkspaceFile],
+    old: &Manifest,
+    writer: &IndexWriter<TantivyDocument>,
+    fields: &Fields,
+    settings: &IndexSettings,
+    progress: &dyn IndexProgress,
+) -> Vec<(String, Outcome)> {
+    let next = AtomicUsize::new(0);
+    let results = Mutex::new(Vec::with_capacity(files.len()));
+    let workers = settings.threads.min(files.len()).max(1);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                let mut local = Vec::new();
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(file) = files.get(i) else { break };
+                    let outcome = index_one(
+                        file,
+                        old.files.get(&file.rel_path),
+                        writer,
+                        fields,
+                        settings,
+                    );
+                    local.push((file.rel_path.clone(), outcome));
+                    progress.file_done();
+                }
+                if let Ok(mut all) = results.lock() {
+                    all.extend(local);
+                }
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap_or_default();
+    results.sort_by(|a, b| a.0.cmp(&b.0));
+    results
+}
+
+/// Git's heuristic: a NUL byte in the first 8,000 bytes means binary.
+fn looks_binary(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(8000)].contains(&0)
+}
+
+fn index_one(
+    file: &WorkspaceFile,
+    old: Option<&FileEntry>,
+    writer: &IndexWriter<TantivyDocument>,
+    fields: &Fields,
+    settings: &IndexSettings,
+) -> Outcome {
+    let path_term = Term::from_field_text(fields.path, &file.rel_path);
+    let skip = |reason| {
+        if old.is_some() {
+            writer.delete_term(path_term.clone());
+        }
+        Outcome::Skipped(reason)
+    };
+    let bytes = match std::fs::read(&file.abs_path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return skip(SkipReason::Vanished),
+        Err(_) => return skip(SkipReason::Unreadable),
+    };
+    if bytes.len() as u64 > settings.list.max_file_size {
+        return skip(SkipReason::TooLarge); // grew between listing and reading
+    }
+    if looks_binary(&bytes) {
+        return skip(SkipReason::Binary);
+    }
+    let hash = blake3::hash(&bytes).to_hex().to_string();
+    let language = Language::from_path(Path::new(&file.rel_path));
+    let size = bytes.len() as u64;
+    if let Some(old) = old.filter(|o| o.hash == hash) {
+        return Outcome::Same(FileEntry {
+            size,
+            mtime_ns: file.mtime_ns,
+            ..old.clone()
+        });
+    }
+    let (text, lossy) = match String::from_utf8(bytes) {
+        Ok(text) => (text, false),
+        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
+    };
+    let symbols = extract_symbols(language, &text);
+    let chunks = chunk_file(&text, &symbols, settings.chunk_limits);
+
+    writer.delete_term(path_term);
+    let lang = language.name();
+    for chunk in &chunks {
+        let body = text
+            .get(chunk.start_byte..chunk.end_byte)
+            .unwrap_or_default();
+        let mut document = doc!(
+            fields.doc_type => DOC_CHUNK,
+            fields.path => file.rel_path.as_str(),
+            fields.path_text => file.rel_path.as_str(),
+            fields.lang => lang,
+            fields.start_line => chunk.start_line as u64,
+            fields.end_line => chunk.end_line as u64,
+            fields.text => body,
+        );
+        if let Some(symbol) = &chunk.symbol {
+            document.add_text(fields.symbol, symbol);
+        }
+        if let Some(kind) = chunk.kind {
+            document.add_text(fields.kind, kind.name());
+        }
+        let _ = writer.add_document(document);
+    }
+    for symbol in &symbols {
+        let mut document = doc!(
+            fields.doc_type => DOC_SYMBOL,
+            fields.path => file.rel_path.as_str(),
+            fields.lang => lang,
+            fields.symbol => symbol.name.as_str(),
+            fields.name_exact => symbol.name.as_str(),
+            fields.name_lower => symbol.name.to_lowercase(),
+            fields.kind => symbol.kind.name(),
+            fields.start_line => symbol.start_line as u64,
+            fields.end_line => symbol.end_line as u64,
+            fields.signature => symbol.signature.as_str(),
+        );
+        if let Some(container) = &symbol.container {
+            document.add_text(fields.container, container);
+        }
+        if let Some(doc) = &symbol.doc {
+            document.add_text(fields.doc, doc);
+        }
+        let _ = writer.add_document(document);
+    }
+    Outcome::Indexed {
+        entry: FileEntry {
+            size,
+            mtime_ns: file.mtime_ns,
+            hash,
+            lang: lang.to_string(),
+            chunks: chunks.len(),
+            symbols: symbols.len(),
+        },
+        lossy,
+    }
+}

@@ -1,0 +1,19 @@
+//! The rlm engine: everything the `rlm` binary, the LSP server and the MCP server share.
+//!
+//! The engine speaks plain domain types only. It knows nothing of terminals, LSP or MCP:
+//! the faces convert at their edges. Each capability lives in its own module:
+//!
+//! - [`workspace`] lists the files of a workspace (gix for git repositories, an ignore-aware
+//!   walk for plain folders) and decides which of them are worth indexing.
+//! - [`parse`] detects languages, extracts symbols with tree-sitter and cuts files into chunks.
+//! - [`index`] keeps a persistent, incremental tantivy index of those chunks and symbols.
+//! - [`search`] answers BM25 queries and symbol look-ups over that index.
+//! - [`context`] renders a workspace as one text, the form the RLM loop holds as `context`.
+//! - [`config`] merges the user's and the workspace's `rlm.toml`.
+
+pub mod config;
+pub mod context;
+pub mod index;
+pub mod parse;
+pub mod search;
+pub mod workspace;
