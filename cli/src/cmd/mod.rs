@@ -1,5 +1,6 @@
 //! The subcommands, one file each.
 
+mod bench;
 mod context;
 mod index;
 mod search;
@@ -10,6 +11,9 @@ use std::process::ExitCode;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
+    /// Benchmarks, each against a baseline run in the same process
+    #[command(subcommand)]
+    Bench(bench::BenchCommand),
     /// Index a workspace (incremental): files, symbols and chunks into .rlm/
     Index(index::Args),
     /// BM25 search over the indexed chunks
@@ -22,6 +26,7 @@ pub enum Command {
 
 pub fn run(command: Command) -> Result<ExitCode> {
     match command {
+        Command::Bench(command) => bench::run(command),
         Command::Index(args) => index::run(args),
         Command::Search(args) => search::run(args),
         Command::Symbols(args) => symbols::run(args),
