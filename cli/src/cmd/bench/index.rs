@@ -259,10 +259,10 @@ fn default_corpus() -> Vec<PathBuf> {
     let home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
-    if let Some(registry) = home.map(|h| h.join("registry/src")) {
-        if let Ok(entries) = std::fs::read_dir(&registry) {
-            out.extend(entries.flatten().map(|e| e.path()).filter(|p| p.is_dir()));
-        }
+    if let Some(registry) = home.map(|h| h.join("registry/src"))
+        && let Ok(entries) = std::fs::read_dir(&registry)
+    {
+        out.extend(entries.flatten().map(|e| e.path()).filter(|p| p.is_dir()));
     }
     let stdlib = Command::new("python3")
         .args([
