@@ -1,0 +1,41 @@
+//! The embedding seam. Retrieval and consolidation use an [`Embedder`] when one is installed
+//! (the ONNX MiniLM model of the retrieval module plugs in here) and fall back to BM25 and
+//! TF-IDF when none is: no embedding is ever made up. Vectors are stored encrypted like the
+//! text, tagged with the model id, so changing the model re-embeds rather than mixing spaces.
+
+/// A sentence-embedding model.
+pub trait Embedder: Send + Sync {
+    /// A stable id of the model and its settings (e.g. `all-MiniLM-L6-v2-int8`); stored with
+    /// each vector.
+    fn model_id(&self) -> &str;
+    /// The vector length.
+    fn dimension(&self) -> usize;
+    /// Embeds each text; vectors need not be normalised (the store normalises them).
+    fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, String>;
+}
+
+/// Scales a vector to unit length (a zero vector stays zero).
+pub(crate) fn normalise(mut v: Vec<f32>) -> Vec<f32> {
+    let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for x in &mut v {
+            *x /= norm;
+        }
+    }
+    v
+}
+
+pub(crate) fn dot(a: &[f32], b: &[f32]) -> f32 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+pub(crate) fn to_bytes(v: &[f32]) -> Vec<u8> {
+    v.iter().flat_map(|x| x.to_le_bytes()).collect()
+}
+
+pub(crate) fn from_bytes(bytes: &[u8]) -> Vec<f32> {
+    bytes
+        .chunks_exact(4)
+        .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .collect()
+}
