@@ -63,7 +63,7 @@ impl Default for MemoryConfig {
             key_file: None,
             consolidate_every: 50,
             trace_threshold: 0.22,
-            category_threshold: 0.12,
+            category_threshold: 0.25,
             batch_size: 1000,
             domain_growth: 1.25,
             max_episodes: 20_000,

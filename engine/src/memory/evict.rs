@@ -1,5 +1,6 @@
 //! Eviction: when a level holds more than its capacity, the items with the lowest retention
-//! (salience grown by use, times recency) go first; never plain FIFO. Only items that are
+//! (salience grown by use, discounted by age
+//! at most by half) go first; never plain FIFO. Only items that are
 //! already summarised above may go (their summary lists them among its sources and an
 //! `evicted` row points from the old id to it), and facts in force or waiting for review are
 //! kept. Children of an evicted summary move up to its parent.
@@ -10,6 +11,12 @@ use super::error::Result;
 use super::search::{effective_salience, recency};
 use super::store::{MemoryStore, now_ms};
 use super::types::*;
+
+/// How much an item is worth keeping: its salience, discounted by age at most by half, so an
+/// old finding outlives yesterday's trivia.
+pub(crate) fn retention(salience: f64, recency: f64) -> f64 {
+    salience * (0.5 + 0.5 * recency)
+}
 
 impl MemoryStore {
     pub(crate) fn evict(
@@ -106,8 +113,10 @@ impl MemoryStore {
                         r.get::<_, String>(1)?,
                         r.get::<_, i64>(2)?,
                         r.get::<_, i64>(3)?,
-                        effective_salience(salience, accesses)
-                            * recency(now, updated, self.config.half_life_days),
+                        retention(
+                            effective_salience(salience, accesses),
+                            recency(now, updated, self.config.half_life_days),
+                        ),
                     ))
                 },
             )

@@ -34,9 +34,13 @@ mod schema;
 mod search;
 mod store;
 mod summary;
+pub mod synthetic;
 mod text;
 mod transfer;
 mod types;
+
+#[cfg(test)]
+mod tests;
 
 pub use config::{ConflictPolicy, MemoryConfig};
 pub use crypto::{KeyMaterial, KeyOrigin};

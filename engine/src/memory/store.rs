@@ -654,65 +654,10 @@ impl MemoryStore {
 
     /// Adds an episode: access check, fact rule, then (past the threshold) consolidation.
     pub fn add(&self, agent: &str, episode: NewEpisode) -> Result<AddOutcome> {
-        validate_agent(agent)?;
-        if episode.text.trim().is_empty() {
-            return Err(MemoryError::Invalid("the memory text is empty".into()));
-        }
-        if let Some(s) = episode.salience
-            && !(0.0..=1.0).contains(&s)
-        {
-            return Err(MemoryError::Invalid(format!(
-                "salience {s} is outside 0..=1"
-            )));
-        }
-        self.require(agent, "write", episode.zone, "new episode")?;
-        let fact = match episode.fact.clone() {
-            Some(fact) => Some(super::facts::normalise(fact)?),
-            None => super::facts::parse_fact(&episode.text),
-        };
-        let kind = if fact.is_some() && episode.kind == Kind::Note {
-            Kind::Fact
-        } else {
-            episode.kind
-        };
-        let vector = match &self.embedder {
-            Some(_) => Some(self.embed_one(&episode.text)?),
-            None => None,
-        };
-        let id = Self::new_id(Level::Episode)?;
-        let now = now_ms();
-        let reconsolidation = self.write(|conn| {
-            let fact_key = fact
-                .as_ref()
-                .map(|f| self.keys.fact_key(episode.zone, &f.key));
-            let row = NewRow {
-                id: id.clone(),
-                level: Level::Episode,
-                zone: episode.zone,
-                kind,
-                agent: agent.to_string(),
-                created_at: now,
-                updated_at: now,
-                salience: episode.salience.unwrap_or(kind.default_salience()),
-                fact_key,
-                fact_state: fact.as_ref().map(|_| FactState::Current),
-                access_count: 0,
-                last_access: now,
-            };
-            let payload = Payload {
-                text: episode.text.clone(),
-                sources: Vec::new(),
-                trace_ids: episode.trace_ids.clone(),
-                fact: fact.clone(),
-            };
-            let rowid = self.insert_row(conn, &row, &payload, vector.as_deref())?;
-            match (&fact, fact_key) {
-                (Some(fact), Some(key)) => {
-                    self.reconsolidate(conn, agent, rowid, &id, episode.zone, fact, key, now)
-                }
-                _ => Ok(None),
-            }
-        })?;
+        let mut added = self.add_many(agent, vec![episode])?;
+        let (id, reconsolidation) = added
+            .pop()
+            .ok_or_else(|| MemoryError::Invalid("nothing was added".into()))?;
         let consolidation = if self.config.consolidate_every > 0
             && self.unconsolidated_count()? >= self.config.consolidate_every as i64
         {
@@ -724,6 +669,83 @@ impl MemoryStore {
             id,
             reconsolidation,
             consolidation,
+        })
+    }
+
+    /// Adds several episodes in one transaction (all or none), applying the fact rule to each in
+    /// order. Does not trigger consolidation. Returns each new id with its reconsolidation.
+    pub fn add_many(
+        &self,
+        agent: &str,
+        episodes: Vec<NewEpisode>,
+    ) -> Result<Vec<(String, Option<Reconsolidation>)>> {
+        validate_agent(agent)?;
+        let mut prepared = Vec::with_capacity(episodes.len());
+        for episode in episodes {
+            if episode.text.trim().is_empty() {
+                return Err(MemoryError::Invalid("the memory text is empty".into()));
+            }
+            if let Some(s) = episode.salience
+                && !(0.0..=1.0).contains(&s)
+            {
+                return Err(MemoryError::Invalid(format!(
+                    "salience {s} is outside 0..=1"
+                )));
+            }
+            self.require(agent, "write", episode.zone, "new episode")?;
+            let fact = match episode.fact.clone() {
+                Some(fact) => Some(super::facts::normalise(fact)?),
+                None => super::facts::parse_fact(&episode.text),
+            };
+            let kind = if fact.is_some() && episode.kind == Kind::Note {
+                Kind::Fact
+            } else {
+                episode.kind
+            };
+            let vector = match &self.embedder {
+                Some(_) => Some(self.embed_one(&episode.text)?),
+                None => None,
+            };
+            prepared.push((Self::new_id(Level::Episode)?, episode, fact, kind, vector));
+        }
+        let now = now_ms();
+        self.write(|conn| {
+            let mut out = Vec::with_capacity(prepared.len());
+            for (id, episode, fact, kind, vector) in &prepared {
+                let at = episode.at.unwrap_or(now);
+                let fact_key = fact
+                    .as_ref()
+                    .map(|f| self.keys.fact_key(episode.zone, &f.key));
+                let row = NewRow {
+                    id: id.clone(),
+                    level: Level::Episode,
+                    zone: episode.zone,
+                    kind: *kind,
+                    agent: agent.to_string(),
+                    created_at: at,
+                    updated_at: at,
+                    salience: episode.salience.unwrap_or(kind.default_salience()),
+                    fact_key,
+                    fact_state: fact.as_ref().map(|_| FactState::Current),
+                    access_count: 0,
+                    last_access: at,
+                };
+                let payload = Payload {
+                    text: episode.text.clone(),
+                    sources: Vec::new(),
+                    trace_ids: episode.trace_ids.clone(),
+                    fact: fact.clone(),
+                };
+                let rowid = self.insert_row(conn, &row, &payload, vector.as_deref())?;
+                let reconsolidation = match (fact, fact_key) {
+                    (Some(fact), Some(key)) => {
+                        self.reconsolidate(conn, agent, rowid, id, episode.zone, fact, key, at)?
+                    }
+                    _ => None,
+                };
+                out.push((id.clone(), reconsolidation));
+            }
+            Ok(out)
         })
     }
 

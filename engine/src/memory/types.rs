@@ -242,6 +242,8 @@ pub struct NewEpisode {
     pub fact: Option<Fact>,
     /// Ids of the RLM traces or sessions this episode came from.
     pub trace_ids: Vec<String>,
+    /// When it happened (unix ms); `None` means now. For loading histories from logs.
+    pub at: Option<i64>,
 }
 
 impl NewEpisode {
@@ -253,6 +255,7 @@ impl NewEpisode {
             salience: None,
             fact: None,
             trace_ids: Vec::new(),
+            at: None,
         }
     }
 }
