@@ -42,7 +42,6 @@ impl MemoryStore {
             return Ok(());
         }
         self.audit(agent, action, target, zone, "denied")?;
-        tracing::warn!("memory access denied: {agent} {action} {target} in {zone}");
         Err(MemoryError::AccessDenied {
             agent: agent.to_string(),
             action,

@@ -15,7 +15,7 @@ use aes_gcm::aead::{Aead, Generate, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
 use hkdf::Hkdf;
 use sha2::Sha256;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::error::{MemoryError, Result};
 use super::types::Zone;
@@ -103,13 +103,6 @@ impl KeyMaterial {
         }
         Ok(master)
     }
-}
-
-/// Where the key came from, for messages.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum KeyOrigin {
-    Env,
-    File(PathBuf),
 }
 
 /// Reads a key file, refusing one that others can read.

@@ -29,7 +29,7 @@ pub enum MemoryError {
     BadKey(String),
     #[error(
         "access denied: agent {agent:?} may not {action} in zone {zone} (its clearance is {clearance}); \
-         an administrator can run `rlm memory grant --to {agent} {zone}`. This attempt was audited"
+         an agent cleared for it can run `rlm memory grant {agent} {zone}`. This attempt was audited"
     )]
     AccessDenied {
         agent: String,

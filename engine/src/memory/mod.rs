@@ -43,7 +43,7 @@ mod types;
 mod tests;
 
 pub use config::{ConflictPolicy, MemoryConfig};
-pub use crypto::{KeyMaterial, KeyOrigin};
+pub use crypto::KeyMaterial;
 pub use embed::Embedder;
 pub use error::{MemoryError, Result};
 pub use recall::{RecalledMemory, recall_for_prompt};

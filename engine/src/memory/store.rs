@@ -166,6 +166,7 @@ impl MemoryStore {
             })?;
         }
         let sq = MemoryError::sqlite(&path);
+        let new_file = !path.exists();
         let conn = Connection::open_with_flags(
             &path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -173,6 +174,12 @@ impl MemoryStore {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(&sq)?;
+        #[cfg(unix)]
+        if new_file {
+            use std::os::unix::fs::PermissionsExt;
+            // Only ciphertext and keyed hashes are inside, but ids, zones and times are metadata.
+            let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600));
+        }
         conn.busy_timeout(Duration::from_secs(30)).map_err(&sq)?;
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(&sq)?;
