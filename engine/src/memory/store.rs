@@ -266,6 +266,12 @@ impl MemoryStore {
         self
     }
 
+    /// The raw connection, for tests that check SQLite's own integrity.
+    #[doc(hidden)]
+    pub fn conn_for_tests(&self) -> &Connection {
+        &self.conn
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }
