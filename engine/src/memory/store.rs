@@ -806,16 +806,31 @@ impl MemoryStore {
             return Ok(());
         }
         let now = now_ms();
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "UPDATE items SET access_count = access_count + 1, last_access = ?2 WHERE rowid = ?1",
-            )
+        // An access count is worth no fsync: this commit goes to the WAL without one (still
+        // atomic, and safe against a killed process; only a power cut can lose it).
+        self.conn
+            .pragma_update(None, "synchronous", "NORMAL")
             .map_err(self.sq())?;
-        for rowid in rowids {
-            stmt.execute(params![rowid, now]).map_err(self.sq())?;
-        }
-        Ok(())
+        let result = (|| {
+            let mut stmt = self
+                .conn
+                .prepare_cached(
+                    "UPDATE items SET access_count = access_count + 1, last_access = ?2 WHERE rowid = ?1",
+                )
+                .map_err(self.sq())?;
+            self.conn.execute_batch("BEGIN").map_err(self.sq())?;
+            for rowid in rowids {
+                if let Err(e) = stmt.execute(params![rowid, now]) {
+                    let _ = self.conn.execute_batch("ROLLBACK");
+                    return Err(self.sq()(e));
+                }
+            }
+            self.conn.execute_batch("COMMIT").map_err(self.sq())
+        })();
+        self.conn
+            .pragma_update(None, "synchronous", "FULL")
+            .map_err(self.sq())?;
+        result
     }
 
     /// Lists the items an agent may read at one level, newest first.
