@@ -51,16 +51,13 @@ pub(crate) fn agglomerate(
         best
     };
     let mut best: Vec<(usize, f32)> = (0..n).map(|i| best_of(&s, &active, i)).collect();
-    loop {
-        let Some((i, (j, value))) = best
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| active[*i])
-            .max_by(|a, b| a.1.1.total_cmp(&b.1.1))
-            .map(|(i, b)| (i, *b))
-        else {
-            break;
-        };
+    while let Some((i, (j, value))) = best
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| active[*i])
+        .max_by(|a, b| a.1.1.total_cmp(&b.1.1))
+        .map(|(i, b)| (i, *b))
+    {
         if j == usize::MAX || value < threshold {
             break;
         }

@@ -12,6 +12,9 @@ use super::search::{effective_salience, recency};
 use super::store::{MemoryStore, now_ms};
 use super::types::*;
 
+/// An evictable item: rowid, id, zone code, parent rowid, retention.
+pub(crate) type Candidate = (i64, String, i64, i64, f64);
+
 /// How much an item is worth keeping: its salience, discounted by age at most by half, so an
 /// old finding outlives yesterday's trivia.
 pub(crate) fn retention(salience: f64, recency: f64) -> f64 {
@@ -43,8 +46,7 @@ impl MemoryStore {
                 continue;
             }
             let order = self.eviction_order(level)?;
-            let victims: Vec<&(i64, String, i64, i64, f64)> =
-                order.iter().take(excess as usize).collect();
+            let victims: Vec<&Candidate> = order.iter().take(excess as usize).collect();
             if (victims.len() as i64) < excess {
                 tracing::info!(
                     "{level}: {} over capacity but only {} can be evicted (the rest are not \
@@ -87,7 +89,7 @@ impl MemoryStore {
     }
 
     /// Evictable items of a level, least worth keeping first: (rowid, id, zone, parent, score).
-    pub(crate) fn eviction_order(&self, level: Level) -> Result<Vec<(i64, String, i64, i64, f64)>> {
+    pub(crate) fn eviction_order(&self, level: Level) -> Result<Vec<Candidate>> {
         let now = now_ms();
         let mut stmt = self
             .conn

@@ -76,6 +76,7 @@ impl MemoryStore {
             let sq = self.sq();
             conn.execute("DELETE FROM postings", []).map_err(&sq)?;
             conn.execute("DELETE FROM corpus", []).map_err(&sq)?;
+            conn.execute("DELETE FROM terms", []).map_err(&sq)?;
             for row in &rows {
                 let item = &row.item;
                 let payload = Payload {

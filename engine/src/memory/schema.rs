@@ -48,6 +48,10 @@ CREATE TABLE postings (
     PRIMARY KEY (term, item)
 ) WITHOUT ROWID;
 CREATE INDEX postings_item ON postings(item);
+CREATE TABLE terms (
+    term INTEGER PRIMARY KEY,
+    df   INTEGER NOT NULL
+);
 CREATE TABLE corpus (
     zone   INTEGER PRIMARY KEY,
     docs   INTEGER NOT NULL,

@@ -8,7 +8,7 @@
 //! final hits are decrypted, so a search costs a few postings range scans and `limit` AES-GCM
 //! opens.
 
-use rusqlite::OptionalExtension;
+use rusqlite::{OptionalExtension, params};
 use std::collections::HashMap;
 
 use super::embed;
@@ -67,7 +67,7 @@ impl MemoryStore {
             None => clearance.at_or_below().collect(),
         };
         let limit = request.limit.max(1);
-        let bm25 = self.bm25_candidates(&request.query, &zones)?;
+        let bm25 = self.bm25_candidates(&request.query, &zones, limit)?;
         let semantic = match &self.embedder {
             Some(_) if !request.query.trim().is_empty() => {
                 self.vector_candidates(&request.query, &zones)?
@@ -141,6 +141,8 @@ impl MemoryStore {
         let mut damaged = Vec::new();
         let sql = format!("{} WHERE i.rowid = ?1", super::store::ITEM_SELECT);
         let mut stmt = self.conn.prepare_cached(&sql).map_err(self.sq())?;
+        // A summary of a single item says what that item says: show only the first of the two.
+        let mut covered: std::collections::HashSet<String> = Default::default();
         for (rowid, score) in scored {
             if hits.len() >= limit {
                 break;
@@ -149,13 +151,25 @@ impl MemoryStore {
                 .query_row([rowid], |r| self.decode(r))
                 .map_err(self.sq())?
             {
-                Ok(row) => hits.push((
-                    row.rowid,
-                    MemoryHit {
-                        item: row.item,
-                        score,
-                    },
-                )),
+                Ok(row) => {
+                    let sole = match row.item.sources.as_slice() {
+                        [only] => Some(only.clone()),
+                        _ => None,
+                    };
+                    let redundant = covered.contains(&row.item.id)
+                        || sole.as_ref().is_some_and(|s| covered.contains(s));
+                    covered.insert(row.item.id.clone());
+                    covered.extend(sole);
+                    if !redundant {
+                        hits.push((
+                            row.rowid,
+                            MemoryHit {
+                                item: row.item,
+                                score,
+                            },
+                        ));
+                    }
+                }
                 Err(MemoryError::Tampered { id }) => damaged.push(DamagedRecord {
                     reason: MemoryError::Tampered { id: id.clone() }.to_string(),
                     id,
@@ -174,28 +188,48 @@ impl MemoryStore {
     }
 
     /// BM25 scores of the best candidates over the given zones.
-    fn bm25_candidates(&self, query: &str, zones: &[Zone]) -> Result<HashMap<i64, f64>> {
+    ///
+    /// Query words are taken rarest first (document frequencies come from the `terms` table).
+    /// A word in more than 5% of a zone's documents (at least 1000) adds no new candidates once
+    /// the rarer words have found `limit` of them: it is only looked up for those, one primary-key
+    /// probe each, instead of scanning its long posting list. Its low IDF could not lift a
+    /// document without the rarer words above one that has them, so the top of the ranking is
+    /// unchanged while a query with a common word stays fast.
+    fn bm25_candidates(
+        &self,
+        query: &str,
+        zones: &[Zone],
+        limit: usize,
+    ) -> Result<HashMap<i64, f64>> {
         let words = query_words(query);
         let mut scores: HashMap<i64, f64> = HashMap::new();
         if words.is_empty() {
             return Ok(scores);
         }
+        let sq = self.sq();
         let mut corpus = self
             .conn
             .prepare_cached("SELECT docs, tokens FROM corpus WHERE zone = ?1")
-            .map_err(self.sq())?;
+            .map_err(&sq)?;
+        let mut df_of = self
+            .conn
+            .prepare_cached("SELECT df FROM terms WHERE term = ?1")
+            .map_err(&sq)?;
         let mut postings = self
             .conn
             .prepare_cached("SELECT item, tf, dl FROM postings WHERE term = ?1")
-            .map_err(self.sq())?;
-        let mut list: Vec<(i64, i64, i64)> = Vec::new();
+            .map_err(&sq)?;
+        let mut probe = self
+            .conn
+            .prepare_cached("SELECT tf, dl FROM postings WHERE term = ?1 AND item = ?2")
+            .map_err(&sq)?;
         for &zone in zones {
             let Some((docs, tokens)) = corpus
                 .query_row([zone.code()], |r| {
                     Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
                 })
                 .optional()
-                .map_err(self.sq())?
+                .map_err(&sq)?
             else {
                 continue;
             };
@@ -204,22 +238,49 @@ impl MemoryStore {
             }
             let n = docs as f64;
             let avgdl = (tokens as f64 / n).max(1.0);
+            let common = (docs / 20).max(1000);
+            let mut terms: Vec<(i64, i64)> = Vec::with_capacity(words.len());
             for word in &words {
-                list.clear();
-                let rows = postings
-                    .query_map([self.keys.term(zone, word)], |r| {
-                        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-                    })
-                    .map_err(self.sq())?;
-                for row in rows {
-                    list.push(row.map_err(self.sq())?);
+                let term = self.keys.term(zone, word);
+                let df: i64 = df_of
+                    .query_row([term], |r| r.get(0))
+                    .optional()
+                    .map_err(&sq)?
+                    .unwrap_or(0);
+                if df > 0 {
+                    terms.push((term, df));
                 }
-                let df = list.len() as f64;
-                let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-                for &(item, tf, dl) in &list {
+            }
+            terms.sort_by_key(|t| t.1);
+            let mut zone_items: Vec<i64> = Vec::new();
+            for (term, df) in terms {
+                let idf = (1.0 + (n - df as f64 + 0.5) / (df as f64 + 0.5)).ln();
+                let add = |item: i64, tf: i64, dl: i64, scores: &mut HashMap<i64, f64>| {
                     let tf = tf as f64;
                     let norm = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * dl as f64 / avgdl));
                     *scores.entry(item).or_insert(0.0) += idf * norm;
+                };
+                if df > common && zone_items.len() >= limit {
+                    for &item in &zone_items {
+                        if let Some((tf, dl)) = probe
+                            .query_row(params![term, item], |r| Ok((r.get(0)?, r.get(1)?)))
+                            .optional()
+                            .map_err(&sq)?
+                        {
+                            add(item, tf, dl, &mut scores);
+                        }
+                    }
+                    continue;
+                }
+                let rows = postings
+                    .query_map([term], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                    .map_err(&sq)?;
+                for row in rows {
+                    let (item, tf, dl): (i64, i64, i64) = row.map_err(&sq)?;
+                    if !scores.contains_key(&item) {
+                        zone_items.push(item);
+                    }
+                    add(item, tf, dl, &mut scores);
                 }
             }
         }

@@ -465,9 +465,15 @@ impl MemoryStore {
         let mut stmt = conn
             .prepare_cached("INSERT INTO postings(term, item, tf, dl) VALUES (?1, ?2, ?3, ?4)")
             .map_err(&sq)?;
+        let mut df = conn
+            .prepare_cached(
+                "INSERT INTO terms(term, df) VALUES (?1, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1",
+            )
+            .map_err(&sq)?;
         for (term, n) in by_term {
             stmt.execute(params![term, rowid, n, ntokens as i64])
                 .map_err(&sq)?;
+            df.execute([term]).map_err(&sq)?;
         }
         conn.execute(
             "INSERT INTO corpus(zone, docs, tokens) VALUES (?1, 1, ?2) \
@@ -490,6 +496,11 @@ impl MemoryStore {
             .optional()
             .map_err(&sq)?;
         if let Some((zone, ntokens)) = found {
+            conn.execute(
+                "UPDATE terms SET df = df - 1 WHERE term IN (SELECT term FROM postings WHERE item = ?1)",
+                [rowid],
+            )
+            .map_err(&sq)?;
             conn.execute("DELETE FROM postings WHERE item = ?1", [rowid])
                 .map_err(&sq)?;
             conn.execute(

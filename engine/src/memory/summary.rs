@@ -59,6 +59,14 @@ impl Summarizer for ExtractiveSummarizer {
         if candidates.is_empty() {
             return Ok(String::new());
         }
+        if texts.len() == 1 {
+            // A cluster of one: its own first sentences are its summary.
+            return Ok(candidates
+                .into_iter()
+                .take(self.max_sentences)
+                .collect::<Vec<_>>()
+                .join("\n"));
+        }
         let refs: Vec<&str> = candidates.iter().map(String::as_str).collect();
         let tfidf = TfIdf::fit(&refs);
         let mut centroid: std::collections::HashMap<u32, f32> = Default::default();
