@@ -1050,3 +1050,126 @@ fn plaintext_benchmark_store_refuses_a_key() {
         "{err}"
     );
 }
+
+/// A real but weak embedding for exercising the hybrid path without the ONNX model: hashed
+/// character trigrams of each word (the "feature hashing" of fastText-style subwords). It lives
+/// in the tests only; the store never uses it on its own.
+struct TrigramEmbedder;
+
+impl Embedder for TrigramEmbedder {
+    fn model_id(&self) -> &str {
+        "test-char-trigrams-256"
+    }
+    fn dimension(&self) -> usize {
+        256
+    }
+    fn embed(&self, texts: &[&str]) -> std::result::Result<Vec<Vec<f32>>, String> {
+        Ok(texts
+            .iter()
+            .map(|text| {
+                let mut v = vec![0f32; 256];
+                for word in text.to_lowercase().split(|c: char| !c.is_alphanumeric()) {
+                    let padded: Vec<char> = format!("<{word}>").chars().collect();
+                    for w in padded.windows(3) {
+                        let s: String = w.iter().collect();
+                        let h = blake3::hash(s.as_bytes()).as_bytes()[0];
+                        v[h as usize] += 1.0;
+                    }
+                }
+                v
+            })
+            .collect())
+    }
+}
+
+#[test]
+fn an_installed_embedder_makes_search_hybrid_and_finds_what_bm25_misses() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("memory.db");
+    let open_hybrid = || {
+        open_with(&path, KeySource::Material(key(7)), quiet_config())
+            .unwrap()
+            .with_embedder(std::sync::Arc::new(TrigramEmbedder))
+    };
+    let mut store = open_hybrid();
+    let target = store
+        .add(
+            OWNER,
+            episode("session token expiry is configurable", Zone::Internal),
+        )
+        .unwrap()
+        .id;
+    store
+        .add(
+            OWNER,
+            episode("chart colours of the dashboard", Zone::Internal),
+        )
+        .unwrap();
+    // No word of the query occurs in the target: BM25 alone finds nothing.
+    let bm25_only = open(dir.path());
+    assert!(
+        bm25_only
+            .search(OWNER, &SearchRequest::new("expiring tokens", 5))
+            .unwrap()
+            .hits
+            .is_empty()
+    );
+    let results = store
+        .search(OWNER, &SearchRequest::new("expiring tokens", 1))
+        .unwrap();
+    assert_eq!(
+        results.mode,
+        RetrievalMode::Hybrid {
+            model: "test-char-trigrams-256".into()
+        }
+    );
+    assert_eq!(results.hits[0].item.id, target);
+    assert_eq!(results.hits[0].score.bm25, 0.0);
+    assert!(
+        results.hits[0].score.embedding.unwrap() > 0.3,
+        "{:?}",
+        results.hits[0].score
+    );
+    // Vectors are sealed: 256 floats + the GCM tag, under a 96-bit nonce.
+    let (nonce, ct): (Vec<u8>, Vec<u8>) = store
+        .conn
+        .query_row("SELECT nonce, ciphertext FROM vectors LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!((nonce.len(), ct.len()), (12, 256 * 4 + 16));
+    // Another process's commit is seen by the cached vectors.
+    let other = open_hybrid();
+    let late = other
+        .add(
+            OWNER,
+            episode("expired refresh tokens are purged nightly", Zone::Internal),
+        )
+        .unwrap()
+        .id;
+    let ids: Vec<String> = store
+        .search(OWNER, &SearchRequest::new("expiring tokens", 5))
+        .unwrap()
+        .hits
+        .into_iter()
+        .map(|h| h.item.id)
+        .collect();
+    assert!(ids.contains(&late), "{ids:?}");
+    drop(other);
+    let report = store.rotate_key(OWNER, &key(12)).unwrap();
+    assert_eq!((report.records, report.vectors), (3, 3));
+    let mut after: Vec<String> = store
+        .search(OWNER, &SearchRequest::new("expiring tokens", 5))
+        .unwrap()
+        .hits
+        .into_iter()
+        .map(|h| h.item.id)
+        .collect();
+    let mut before = ids;
+    before.sort();
+    after.sort();
+    assert_eq!(
+        before, after,
+        "the same memories are found under the new key"
+    );
+}
