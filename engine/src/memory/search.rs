@@ -179,7 +179,10 @@ impl MemoryStore {
         }
         drop(stmt);
         let rowids: Vec<i64> = hits.iter().map(|(r, _)| *r).collect();
-        self.touch(&rowids)?;
+        if let Err(e) = self.touch(&rowids) {
+            // Counting accesses is bookkeeping: a busy store must not fail the search.
+            tracing::debug!("access counts not updated: {e}");
+        }
         Ok(SearchResults {
             mode: self.retrieval_mode(),
             hits: hits.into_iter().map(|(_, h)| h).collect(),
