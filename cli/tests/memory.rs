@@ -254,3 +254,62 @@ fn export_import_wrong_key_and_denial_through_the_cli() {
     let o = run(&a, &["verify"]);
     assert_eq!(stdout(&o), "1 record(s) checked, 0 damaged\n");
 }
+
+#[test]
+fn a_flipped_byte_is_reported_by_verify_and_search_while_the_rest_stays_readable() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path();
+    for text in [
+        "alpha note on caching",
+        "beta note on caching",
+        "gamma note on caching",
+    ] {
+        assert!(run(ws, &["add", text]).status.success());
+    }
+    let store = open_store(ws);
+    let (id, ciphertext): (String, Vec<u8>) = store
+        .conn_for_tests()
+        .query_row(
+            "SELECT id, ciphertext FROM items ORDER BY rowid LIMIT 1 OFFSET 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    drop(store);
+    let db = ws.join(".rlm/memory.db");
+    let mut bytes = std::fs::read(&db).unwrap();
+    let at = bytes
+        .windows(ciphertext.len())
+        .position(|w| w == ciphertext.as_slice())
+        .unwrap();
+    bytes[at + 3] ^= 0x80;
+    std::fs::write(&db, &bytes).unwrap();
+
+    let o = run(ws, &["verify"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).starts_with(&format!("DAMAGED {id}: record {id} failed authentication")),
+        "{}",
+        stdout(&o)
+    );
+    assert!(
+        stdout(&o).ends_with("3 record(s) checked, 1 damaged\n"),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(ws, &["search", "caching"]);
+    assert!(o.status.success());
+    assert!(
+        stderr(&o).contains(&format!("warning: record {id} failed authentication")),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stdout(&o).contains("alpha note on caching")
+            && stdout(&o).contains("gamma note on caching"),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(ws, &["show", &id]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -1173,3 +1173,29 @@ fn an_installed_embedder_makes_search_hybrid_and_finds_what_bm25_misses() {
         "the same memories are found under the new key"
     );
 }
+
+#[test]
+fn a_store_from_a_newer_rlm_is_refused_with_its_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    assert_eq!(store.stats().unwrap().schema_version, SCHEMA_VERSION);
+    store.conn.pragma_update(None, "user_version", 99).unwrap();
+    drop(store);
+    let err = open_with(
+        &dir.path().join("memory.db"),
+        KeySource::Material(key(7)),
+        quiet_config(),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            MemoryError::SchemaTooNew {
+                found: 99,
+                supported: SCHEMA_VERSION,
+                ..
+            }
+        ),
+        "{err}"
+    );
+}
