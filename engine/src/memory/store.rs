@@ -716,6 +716,11 @@ impl MemoryStore {
                     "salience {s} is outside 0..=1"
                 )));
             }
+            if episode.kind == Kind::Summary {
+                return Err(MemoryError::Invalid(
+                    "summaries are written by consolidation; add a note, question, answer, finding or fact".into(),
+                ));
+            }
             self.require(agent, "write", episode.zone, "new episode")?;
             let fact = match episode.fact.clone() {
                 Some(fact) => Some(super::facts::normalise(fact)?),
