@@ -42,6 +42,12 @@ pub enum MemoryError {
          disk; the rest of the store is unaffected (restore it from an export, or delete it)"
     )]
     Tampered { id: String },
+    #[error("{id} was evicted (unix ms {at}); it survives in its summary {summary}")]
+    Evicted {
+        id: String,
+        summary: String,
+        at: i64,
+    },
     #[error("no memory with id {0:?}")]
     NotFound(String),
     #[error("no conflict #{0}: run `rlm memory conflicts` to list the open ones")]

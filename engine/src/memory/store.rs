@@ -793,10 +793,12 @@ impl MemoryStore {
     pub fn get(&self, agent: &str, id: &str) -> Result<MemoryItem> {
         validate_agent(agent)?;
         let Some(zone) = self.zone_of(id)? else {
-            if let Some((parent, at)) = self.evicted(id)? {
-                return Err(MemoryError::Invalid(format!(
-                    "{id} was evicted at {at} (unix ms); it survives in its summary {parent}"
-                )));
+            if let Some((summary, at)) = self.evicted(id)? {
+                return Err(MemoryError::Evicted {
+                    id: id.to_string(),
+                    summary,
+                    at,
+                });
             }
             return Err(MemoryError::NotFound(id.to_string()));
         };

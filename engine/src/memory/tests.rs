@@ -559,6 +559,10 @@ fn eviction_goes_by_salience_and_age_and_keeps_a_summary() {
         assert_eq!(trace.level, Level::Trace);
         let err = store.get(OWNER, id).unwrap_err();
         assert!(
+            matches!(&err, MemoryError::Evicted { id: e, summary: s, .. } if e == id && s == &summary),
+            "{err}"
+        );
+        assert!(
             err.to_string()
                 .contains(&format!("survives in its summary {summary}")),
             "{err}"
@@ -857,6 +861,12 @@ fn export_import_round_trips_into_a_store_with_another_key() {
         episode("staging host = stage-3.internal", Zone::Confidential),
     )
     .unwrap();
+    a.grant(OWNER, "a2", Zone::Confidential).unwrap();
+    a.add(
+        "a2",
+        episode("staging host = stage-4.internal", Zone::Confidential),
+    )
+    .unwrap();
     a.consolidate(&mut |_| {}).unwrap();
     let mut buffer = Vec::new();
     let exported = a.export(OWNER, None, &mut buffer).unwrap();
@@ -881,6 +891,19 @@ fn export_import_round_trips_into_a_store_with_another_key() {
         items
     };
     assert_eq!(all(&a), all(&b));
+    let requeued: Vec<(String, String)> = b
+        .conflicts(OWNER, false)
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.existing.text, c.incoming.text))
+        .collect();
+    assert_eq!(
+        requeued,
+        vec![(
+            "staging host = stage-3.internal".to_string(),
+            "staging host = stage-4.internal".to_string()
+        )]
+    );
     assert_eq!(
         b.import(OWNER, &mut buffer.as_slice()).unwrap(),
         ImportSummary {

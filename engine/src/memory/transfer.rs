@@ -2,7 +2,8 @@
 //! levels first. An export holds plaintext (it is meant for moving a store to a new key or
 //! machine, or for review) and only the zones the exporting agent may read; an import re-seals
 //! everything under the receiving store's key, skips ids it already has (so it can be re-run),
-//! and needs clearance for every zone it writes. Conflicts and the audit log stay behind.
+//! and needs clearance for every zone it writes. The audit log stays behind; open conflicts are
+//! queued again from the pending facts.
 
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
@@ -170,6 +171,18 @@ impl MemoryStore {
                         .map_err(&sq)?;
                     }
                 }
+            }
+            // Conflicts stay behind in the source store: a pending fact is queued again here
+            // against the value in force, so it can still be reviewed.
+            for item in added.iter().filter(|i| i.fact_state == Some(FactState::Pending)) {
+                conn.execute(
+                    "INSERT INTO conflicts(zone, existing, incoming, created_at) \
+                     SELECT n.zone, e.rowid, n.rowid, ?2 FROM items n JOIN items e \
+                     ON e.fact_key = n.fact_key AND e.zone = n.zone AND e.fact_state = ?3 \
+                     WHERE n.id = ?1 ORDER BY e.created_at DESC LIMIT 1",
+                    params![item.id, super::store::now_ms(), FactState::Current.code()],
+                )
+                .map_err(&sq)?;
             }
             Ok(ImportSummary {
                 added: added.len(),
