@@ -1,10 +1,11 @@
-//! The embedding seam. Retrieval and consolidation use an [`Embedder`] when one is installed
-//! (the ONNX MiniLM model of the retrieval module plugs in here) and fall back to BM25 and
-//! TF-IDF when none is: no embedding is ever made up. Vectors are stored encrypted like the
+//! The embedding seam. Retrieval uses a [`TextEmbedder`] when one is installed (the ONNX MiniLM
+//! model of the models module plugs in here; every new item and summary is then embedded) and
+//! falls back to BM25 alone when none is: no embedding is ever made up. Consolidation clusters
+//! with TF-IDF either way. Vectors are stored encrypted like the
 //! text, tagged with the model id, so changing the model re-embeds rather than mixing spaces.
 
 /// A sentence-embedding model.
-pub trait Embedder: Send + Sync {
+pub trait TextEmbedder: Send + Sync {
     /// A stable id of the model and its settings (e.g. `all-MiniLM-L6-v2-int8`); stored with
     /// each vector.
     fn model_id(&self) -> &str;

@@ -7,7 +7,7 @@
 //! summarised above can go, so nothing is forgotten without a trace.
 //!
 //! Retrieval ([`MemoryStore::search`]) fuses BM25 over keyed word hashes with embedding
-//! similarity when an [`Embedder`] is installed, plus recency and salience; without a model it
+//! similarity when a [`TextEmbedder`] is installed, plus recency and salience; without a model it
 //! says so in [`RetrievalMode::Bm25Only`]. New key/value facts are checked against the current
 //! value of their key and either supersede it (history kept) or wait as a [`Conflict`].
 //!
@@ -44,7 +44,7 @@ mod tests;
 
 pub use config::{ConflictPolicy, MemoryConfig};
 pub use crypto::KeyMaterial;
-pub use embed::Embedder;
+pub use embed::TextEmbedder;
 pub use error::{MemoryError, Result};
 pub use recall::{RecalledMemory, recall_for_prompt};
 pub use rotate::RotateReport;

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use super::config::MemoryConfig;
 use super::crypto::{self, KeyMaterial, Keys, create_key_file, read_key_file, record_aad};
-use super::embed::{self, Embedder};
+use super::embed::{self, TextEmbedder};
 use super::error::{MemoryError, Result};
 use super::schema::{self, MigrateError};
 use super::summary::{ExtractiveSummarizer, Summarizer};
@@ -112,7 +112,7 @@ pub struct MemoryStore {
     pub(crate) path: PathBuf,
     pub(crate) keys: Keys,
     pub(crate) config: MemoryConfig,
-    pub(crate) embedder: Option<Arc<dyn Embedder>>,
+    pub(crate) embedder: Option<Arc<dyn TextEmbedder>>,
     pub(crate) summarizer: Arc<dyn Summarizer>,
     pub(crate) vectors: RefCell<Option<VectorCache>>,
 }
@@ -254,7 +254,7 @@ impl MemoryStore {
     }
 
     /// Installs an embedding model: new memories are embedded and search becomes hybrid.
-    pub fn with_embedder(mut self, embedder: Arc<dyn Embedder>) -> MemoryStore {
+    pub fn with_embedder(mut self, embedder: Arc<dyn TextEmbedder>) -> MemoryStore {
         self.embedder = Some(embedder);
         self.vectors = RefCell::new(None);
         self

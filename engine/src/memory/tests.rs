@@ -1079,7 +1079,7 @@ fn plaintext_benchmark_store_refuses_a_key() {
 /// in the tests only; the store never uses it on its own.
 struct TrigramEmbedder;
 
-impl Embedder for TrigramEmbedder {
+impl TextEmbedder for TrigramEmbedder {
     fn model_id(&self) -> &str {
         "test-char-trigrams-256"
     }
