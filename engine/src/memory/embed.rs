@@ -1,8 +1,9 @@
 //! The embedding seam. Retrieval uses a [`TextEmbedder`] when one is installed (the ONNX MiniLM
 //! model of the models module plugs in here; every new item and summary is then embedded) and
 //! falls back to BM25 alone when none is: no embedding is ever made up. Consolidation clusters
-//! with TF-IDF either way. Vectors are stored encrypted like the
-//! text, tagged with the model id, so changing the model re-embeds rather than mixing spaces.
+//! with TF-IDF either way. Vectors are stored encrypted like the text and tagged with the model
+//! id, so vectors of two models are never compared; items stored before a model was installed
+//! (or under another one) are embedded by [`MemoryStore::reembed_missing`](super::MemoryStore::reembed_missing).
 
 /// A sentence-embedding model.
 pub trait TextEmbedder: Send + Sync {

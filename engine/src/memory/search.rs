@@ -317,6 +317,44 @@ impl MemoryStore {
         Ok(sims.into_iter().collect())
     }
 
+    /// Embeds every item that has no vector from the installed model (items stored before the
+    /// model was installed, or under another model), in batches of 64 per transaction. Returns
+    /// how many were embedded; 0 without a model.
+    pub fn reembed_missing(&self) -> Result<usize> {
+        let Some(embedder) = &self.embedder else {
+            return Ok(0);
+        };
+        let model = embedder.model_id().to_string();
+        let mut done = 0;
+        loop {
+            let (rows, _) = self.rows_where(
+                "NOT EXISTS (SELECT 1 FROM vectors v WHERE v.item = i.rowid AND v.model = ?1) \
+                 ORDER BY i.rowid LIMIT 64",
+                [&model],
+            )?;
+            if rows.is_empty() {
+                return Ok(done);
+            }
+            let texts: Vec<&str> = rows.iter().map(|r| r.item.text.as_str()).collect();
+            let vectors = embedder.embed(&texts).map_err(MemoryError::Embedding)?;
+            if vectors.len() != rows.len() {
+                return Err(MemoryError::Embedding(format!(
+                    "the model returned {} vectors for {} texts",
+                    vectors.len(),
+                    rows.len()
+                )));
+            }
+            self.write(|conn| {
+                for (row, v) in rows.iter().zip(vectors) {
+                    let v = embed::normalise(v);
+                    self.store_vector(conn, row.rowid, &row.item.id, row.item.zone, &model, &v)?;
+                }
+                Ok(())
+            })?;
+            done += rows.len();
+        }
+    }
+
     /// Loads and decrypts every vector of the installed model, unless the cache is current
     /// (no commit by any connection since it was built).
     fn refresh_vectors(&self) -> Result<()> {

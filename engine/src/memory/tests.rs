@@ -1222,3 +1222,43 @@ fn a_store_from_a_newer_rlm_is_refused_with_its_version() {
         "{err}"
     );
 }
+
+#[test]
+fn items_stored_before_a_model_was_installed_are_embedded_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = open(dir.path());
+    let target = plain
+        .add(
+            OWNER,
+            episode("session token expiry is configurable", Zone::Internal),
+        )
+        .unwrap()
+        .id;
+    plain
+        .add(
+            OWNER,
+            episode("chart colours of the dashboard", Zone::Internal),
+        )
+        .unwrap();
+    assert_eq!(
+        plain.reembed_missing().unwrap(),
+        0,
+        "no model, nothing embedded"
+    );
+    drop(plain);
+    let store = open(dir.path()).with_embedder(std::sync::Arc::new(TrigramEmbedder));
+    assert!(
+        store
+            .search(OWNER, &SearchRequest::new("expiring tokens", 1))
+            .unwrap()
+            .hits
+            .is_empty()
+    );
+    assert_eq!(store.reembed_missing().unwrap(), 2);
+    assert_eq!(store.reembed_missing().unwrap(), 0);
+    let hits = store
+        .search(OWNER, &SearchRequest::new("expiring tokens", 1))
+        .unwrap()
+        .hits;
+    assert_eq!(hits[0].item.id, target);
+}
