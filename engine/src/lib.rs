@@ -9,11 +9,13 @@
 //! - [`index`] keeps a persistent, incremental tantivy index of those chunks and symbols.
 //! - [`search`] answers BM25 queries and symbol look-ups over that index.
 //! - [`context`] renders a workspace as one text, the form the RLM loop holds as `context`.
+//! - [`memory`] is H-MEM: hierarchical, encrypted memory shared by agents under access control.
 //! - [`config`] merges the user's and the workspace's `rlm.toml`.
 
 pub mod config;
 pub mod context;
 pub mod index;
+pub mod memory;
 pub mod parse;
 pub mod search;
 pub mod workspace;
