@@ -57,7 +57,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
 }
 
 /// The `[sandbox]` section with the flags applied.
-pub fn sandbox_config(
+pub(crate) fn sandbox_config(
     timeout: Option<f64>,
     memory_mb: Option<u64>,
     no_static_checks: bool,

@@ -3,7 +3,7 @@
 mod bench;
 mod context;
 mod doctor;
-mod exec;
+pub(crate) mod exec;
 mod index;
 mod search;
 mod symbols;

@@ -397,14 +397,11 @@ fn interpreter_from_probe(probe: ProbeOutput) -> Interpreter {
     let mut exec: BTreeSet<PathBuf> = BTreeSet::from([executable.clone()]);
     for mapped in &probe.maps {
         let path = PathBuf::from(mapped);
-        if read.iter().any(|r| path.starts_with(r)) {
-            continue;
-        }
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         if name.starts_with("ld-linux") || name.starts_with("ld-musl") || name.starts_with("ld64") {
             exec.insert(path.clone());
         }
-        if path == executable {
+        if path == executable || read.iter().any(|r| path.starts_with(r)) {
             continue;
         }
         if let Some(dir) = path.parent() {

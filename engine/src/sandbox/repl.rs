@@ -158,7 +158,7 @@ struct RawOutput {
 
 const RAW_KEEP: usize = 256 * 1024;
 const START_TIMEOUT: Duration = Duration::from_secs(20);
-const INTERRUPT_GRACE: Duration = Duration::from_millis(1500);
+const INTERRUPT_GRACE: Duration = Duration::from_millis(500);
 const QUOTA_POLL: Duration = Duration::from_millis(100);
 
 impl Repl {

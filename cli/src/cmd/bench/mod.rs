@@ -2,6 +2,7 @@
 //! script (ripgrep, plain python3, bandit, ...). One file per benchmark.
 
 mod index;
+mod sandbox;
 
 use anyhow::Result;
 use std::process::ExitCode;
@@ -10,10 +11,13 @@ use std::process::ExitCode;
 pub enum BenchCommand {
     /// Full and incremental indexing, and query latency against ripgrep
     Index(index::Args),
+    /// Sandbox warm step latency, cold start against plain python3, 40 MB context load
+    Sandbox(sandbox::Args),
 }
 
 pub fn run(command: BenchCommand) -> Result<ExitCode> {
     match command {
         BenchCommand::Index(args) => index::run(args),
+        BenchCommand::Sandbox(args) => sandbox::run(args),
     }
 }

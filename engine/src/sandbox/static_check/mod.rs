@@ -104,8 +104,9 @@ pub fn check(code: &str, policy: &StaticPolicy) -> Vec<Violation> {
         let children: Vec<Node> = node.children(&mut cursor).collect();
         stack.extend(children.into_iter().rev());
     }
+    // One refusal per line and rule: the first finding says enough to rewrite the line.
     found.sort_by(|a, b| (a.line, a.rule).cmp(&(b.line, b.rule)));
-    found.dedup();
+    found.dedup_by(|a, b| (a.line, a.rule) == (b.line, b.rule));
     found
 }
 
