@@ -720,10 +720,10 @@ fn processes_mentioning(needle: &str) -> Vec<u32> {
         else {
             continue;
         };
-        if let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) {
-            if String::from_utf8_lossy(&cmdline).contains(needle) {
-                pids.push(pid);
-            }
+        if let Ok(cmdline) = std::fs::read(entry.path().join("cmdline"))
+            && String::from_utf8_lossy(&cmdline).contains(needle)
+        {
+            pids.push(pid);
         }
     }
     pids
@@ -864,12 +864,11 @@ fn run_attempt(
             problems.push(format!("stderr does not start with {reason:?}"));
         }
     }
-    if code == 0 {
-        if let Some(expected) = attempt.stdout {
-            if stdout != expected {
-                problems.push(format!("stdout {stdout:?}, expected {expected:?}"));
-            }
-        }
+    if code == 0
+        && let Some(expected) = attempt.stdout
+        && stdout != expected
+    {
+        problems.push(format!("stdout {stdout:?}, expected {expected:?}"));
     }
     if problems.is_empty() {
         Ok(())
