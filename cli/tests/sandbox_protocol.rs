@@ -4,6 +4,7 @@
 //! kernel reports for the worker.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use rlm_engine::sandbox::policy::MissingLayer;
 use rlm_engine::sandbox::{
     Finish, HostCalls, KillReason, PyError, Repl, SandboxConfig, SandboxPolicy, StaticMode,
     StepOutcome, StepResult,
@@ -308,4 +309,56 @@ fn forged_protocol_frames_end_the_worker_not_the_host() {
     );
     assert_eq!(run(&mut repl, "print('alive')\n").stdout, "alive\n");
     let _ = Duration::from_secs(0);
+}
+
+#[test]
+fn scratch_files_can_be_written_and_read_back() {
+    if !sandbox_available() {
+        return;
+    }
+    let mut repl = Repl::start(&policy(|_| {})).unwrap();
+    let result = run(
+        &mut repl,
+        "with open('../escaped.txt', 'w') as f:\n    f.write('out')\n",
+    );
+    assert!(
+        matches!(result.outcome, StepOutcome::Raised(ref e) if e.kind == "PermissionError"),
+        "{result:?}"
+    );
+    let result = run(
+        &mut repl,
+        "with open('notes.txt', 'w') as f:\n    f.write('kept')\nprint(open('notes.txt').read())\n",
+    );
+    assert_eq!(
+        shown(&result),
+        ("kept\n".into(), String::new(), StepOutcome::Completed, None)
+    );
+    assert_eq!(
+        std::fs::read_to_string(repl.scratch().unwrap().join("notes.txt")).unwrap(),
+        "kept"
+    );
+}
+
+#[test]
+fn weak_sandbox_is_refused_with_what_is_missing() {
+    if !sandbox_available() {
+        return;
+    }
+    let mut weak = policy(|_| {});
+    weak.missing.push(MissingLayer {
+        layer: "landlock",
+        why: "pretend the kernel lacks it".into(),
+    });
+    let err = Repl::start(&weak).err().map(|e| e.to_string());
+    assert_eq!(
+        err.as_deref(),
+        Some(
+            "refusing to run generated code in a weak sandbox: landlock: pretend the kernel \
+             lacks it. Run on a kernel with these layers, or accept the risk with \
+             --allow-weak-sandbox ([sandbox] allow_weak_sandbox = true)"
+        )
+    );
+    weak.os.allow_weak = true;
+    let mut repl = Repl::start(&weak).unwrap();
+    assert_eq!(run(&mut repl, "print(1 + 1)\n").stdout, "2\n");
 }
