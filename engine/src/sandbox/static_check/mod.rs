@@ -3,7 +3,8 @@
 //! aims at clear refusals of the common escapes, each naming the line, the rule and how to
 //! rewrite; the runtime and OS layers hold where it is switched off or fooled.
 //!
-//! One file per rule; [`RULES`] is the registry (`rlm exec --explain`-style docs come from it).
+//! One file per rule, each documented in fixed headings; [`RULES`] is the registry (`rlm doctor`
+//! lists it, docs/sandbox.md describes each).
 //! Code tree-sitter cannot parse is refused as a whole: a disagreement between the checker's
 //! grammar and CPython's must not become a hiding place.
 
