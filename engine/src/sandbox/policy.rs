@@ -303,6 +303,17 @@ impl SandboxPolicy {
     }
 }
 
+/// The helper program for a face running as `exe`: the small `rlm-sandbox-helper` installed next
+/// to it when there is one (it starts faster), else `exe` itself (the hidden subcommand).
+pub fn default_helper(exe: &Path) -> PathBuf {
+    let sibling = exe.with_file_name("rlm-sandbox-helper");
+    if sibling.is_file() {
+        sibling
+    } else {
+        exe.to_path_buf()
+    }
+}
+
 /// The blocklist after the user's allow and block lists.
 pub fn blocked_modules(allow: &[String], block: &[String]) -> BTreeSet<String> {
     let mut set: BTreeSet<String> = DEFAULT_BLOCKED_MODULES

@@ -4,6 +4,7 @@
 
 use crate::cmd::exec::sandbox_config;
 use anyhow::{Context, Result, bail};
+use rlm_engine::sandbox::policy::default_helper;
 use rlm_engine::sandbox::{HostCalls, Repl, SandboxPolicy, StepOutcome};
 use serde_json::Value;
 use std::process::{Command, ExitCode, Stdio};
@@ -45,7 +46,7 @@ fn ms(d: Duration) -> f64 {
 pub fn run(args: Args) -> Result<ExitCode> {
     let config = sandbox_config(None, None, false, false)?;
     let helper = std::env::current_exe().context("locating the rlm binary")?;
-    let policy = SandboxPolicy::from_config(&config, &helper)?;
+    let policy = SandboxPolicy::from_config(&config, &default_helper(&helper))?;
     let python = policy.python.executable.clone();
     println!(
         "sandbox benchmark: interpreter {} (Python {})",
