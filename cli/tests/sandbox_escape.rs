@@ -751,11 +751,13 @@ fn run_suite(tag: &str, no_static: bool) {
         return;
     };
     let fixture = Fixture::new(tag);
-    let attempts = attempts();
+    // The denial-of-service attempts wait for timeouts: start them first so they overlap.
+    let mut attempts = attempts();
+    attempts.reverse();
     let failures = Mutex::new(Vec::new());
     let next = Mutex::new(0usize);
     std::thread::scope(|scope| {
-        for _ in 0..3 {
+        for _ in 0..4 {
             scope.spawn(|| {
                 loop {
                     let index = {
