@@ -12,7 +12,8 @@
 //!   adds a wall-clock timeout that kills the process group and a scratch quota;
 //! - **output** ([`redact`]): secrets redacted and output truncated before it leaves.
 //!
-//! API, as the RLM loop uses it: [`SandboxPolicy::from_config`] once, [`Repl::start`] per run,
+//! API, as the RLM loop uses it: [`SandboxPolicy::from_config`] once (with
+//! [`policy::default_helper`]`(current_exe)` as the helper program), [`Repl::start`] per run,
 //! [`Repl::load_context_text`] / [`Repl::load_context_file`] to set `context`,
 //! [`Repl::execute`] per step (a [`StepResult`]: stdout, stderr, error, truncation note,
 //! elapsed, [`Finish`] from `FINAL(value)`, `FINAL_VAR(name)` or `answer["ready"] = True`),

@@ -362,9 +362,11 @@ struct ProbeOutput {
     maps: Vec<String>,
 }
 
-/// Run unconfined, once: imports what the worker imports, then lists the mapped files.
+/// Run unconfined, once: imports the worker's modules and the extension modules that link
+/// external libraries (zlib, OpenSSL, mpdecimal), then lists the mapped files, whose folders
+/// Landlock will grant read-only.
 const PROBE: &str = r#"
-import sys, json, os, sysconfig, signal, time, traceback, io, math, re, random, hashlib, datetime, collections, itertools, functools, statistics, bisect, heapq, struct, unicodedata, decimal, binascii, base64, string, textwrap, difflib, zlib, csv, dataclasses, enum, typing, copy, pprint, fractions, operator, array
+import sys, os, sysconfig, json, signal, time, io, math, zlib, hashlib, decimal
 paths = sysconfig.get_paths()
 stdlib = sorted({os.path.realpath(paths[k]) for k in ("stdlib", "platstdlib") if k in paths})
 maps = set()
