@@ -354,8 +354,8 @@ fn weak_sandbox_is_refused_with_what_is_missing() {
         err.as_deref(),
         Some(
             "refusing to run generated code in a weak sandbox: landlock: pretend the kernel \
-             lacks it. Run on a kernel with these layers, or accept the risk with \
-             --allow-weak-sandbox ([sandbox] allow_weak_sandbox = true)"
+             lacks it. Fix what is missing, or accept the risk with --allow-weak-sandbox \
+             ([sandbox] allow_weak_sandbox = true)"
         )
     );
     weak.os.allow_weak = true;

@@ -54,8 +54,8 @@ pub enum SandboxError {
     #[error("cannot use Python interpreter {path}: {message}")]
     Interpreter { path: PathBuf, message: String },
     #[error(
-        "refusing to run generated code in a weak sandbox: {missing}. Run on a kernel with these \
-         layers, or accept the risk with --allow-weak-sandbox ([sandbox] allow_weak_sandbox = true)"
+        "refusing to run generated code in a weak sandbox: {missing}. Fix what is missing, or \
+         accept the risk with --allow-weak-sandbox ([sandbox] allow_weak_sandbox = true)"
     )]
     Weak { missing: String },
     #[error("sandbox layer {layer} failed: {message}")]

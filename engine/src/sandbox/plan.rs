@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 pub struct HelperPlan {
     /// The real interpreter, executed last.
     pub program: PathBuf,
-    /// Its argv (argv[0] included).
+    /// Its argv (`argv[0]` included).
     pub argv: Vec<String>,
     /// The per-run scratch folder: the worker's working directory.
     pub scratch: PathBuf,
