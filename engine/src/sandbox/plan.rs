@@ -57,23 +57,33 @@ pub struct LandlockPlan {
     pub write: Vec<PathBuf>,
 }
 
+/// Loads the worker from marshalled bytecode (the last argument, removed before the worker
+/// reads its configuration from `argv[1]`).
+pub const BYTECODE_LOADER: &str =
+    "import marshal, sys; exec(marshal.loads(bytes.fromhex(sys.argv.pop(2))))";
+
 /// The interpreter's command line: isolated mode (no environment, no user site), no `site`, no
-/// bytecode files, UTF-8 mode; the worker script follows with its configuration.
-pub fn interpreter_argv(worker_source: &str, worker_conf: &str) -> Vec<String> {
-    [
-        "python3",
-        "-I",
-        "-S",
-        "-B",
-        "-X",
-        "utf8",
-        "-c",
-        worker_source,
-        worker_conf,
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect()
+/// bytecode files, UTF-8 mode; then the worker (its bytecode when the probe compiled it, else its
+/// source) and its configuration.
+pub fn interpreter_argv(
+    worker_source: &str,
+    worker_bytecode: &str,
+    worker_conf: &str,
+) -> Vec<String> {
+    let mut argv: Vec<String> = ["python3", "-I", "-S", "-B", "-X", "utf8", "-c"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    if worker_bytecode.is_empty() {
+        argv.extend([worker_source.to_string(), worker_conf.to_string()]);
+    } else {
+        argv.extend([
+            BYTECODE_LOADER.to_string(),
+            worker_conf.to_string(),
+            worker_bytecode.to_string(),
+        ]);
+    }
+    argv
 }
 
 /// The rlimits for `limits`.
@@ -129,7 +139,7 @@ pub fn helper_plan(
 ) -> HelperPlan {
     HelperPlan {
         program: policy.python.executable.clone(),
-        argv: interpreter_argv(worker_source, worker_conf),
+        argv: interpreter_argv(worker_source, &policy.python.worker_bytecode, worker_conf),
         scratch: scratch.to_path_buf(),
         rlimits: rlimits(&policy.limits),
         landlock: landlock_plan(&policy.python, scratch),
@@ -208,6 +218,7 @@ mod tests {
                 "/usr/bin/python3.11".into(),
                 "/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2".into(),
             ],
+            worker_bytecode: String::new(),
         };
         assert_eq!(
             landlock_plan(&python, Path::new("/tmp/rlm-scratch-1")),
@@ -228,9 +239,24 @@ mod tests {
     #[test]
     fn interpreter_runs_isolated_without_site() {
         assert_eq!(
-            interpreter_argv("pass", "{}"),
+            interpreter_argv("pass", "", "{}"),
             vec![
                 "python3", "-I", "-S", "-B", "-X", "utf8", "-c", "pass", "{}"
+            ]
+        );
+        assert_eq!(
+            interpreter_argv("pass", "e300", "{}"),
+            vec![
+                "python3",
+                "-I",
+                "-S",
+                "-B",
+                "-X",
+                "utf8",
+                "-c",
+                BYTECODE_LOADER,
+                "{}",
+                "e300"
             ]
         );
     }

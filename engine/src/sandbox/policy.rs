@@ -203,6 +203,9 @@ pub struct Interpreter {
     pub read_paths: Vec<PathBuf>,
     /// Files granted execute: the interpreter and its ELF loader.
     pub exec_paths: Vec<PathBuf>,
+    /// The worker script compiled by this interpreter and marshalled, in hex (empty: the worker
+    /// compiles its source at every start, which costs a few milliseconds).
+    pub worker_bytecode: String,
 }
 
 /// OS-level options resolved against the machine.
@@ -360,13 +363,17 @@ struct ProbeOutput {
     version: String,
     stdlib: Vec<String>,
     maps: Vec<String>,
+    #[serde(default)]
+    worker: String,
 }
 
 /// Run unconfined, once: imports the worker's modules and the extension modules that link
 /// external libraries (zlib, OpenSSL, mpdecimal), then lists the mapped files, whose folders
 /// Landlock will grant read-only.
 const PROBE: &str = r#"
-import sys, os, sysconfig, json, signal, time, io, math, zlib, hashlib, decimal
+import sys, os, sysconfig, json, signal, time, io, math, zlib, hashlib, decimal, marshal
+src = sys.stdin.read()
+worker = marshal.dumps(compile(src, "<rlm-worker>", "exec")).hex() if src else ""
 paths = sysconfig.get_paths()
 stdlib = sorted({os.path.realpath(paths[k]) for k in ("stdlib", "platstdlib") if k in paths})
 maps = set()
@@ -375,21 +382,32 @@ with open("/proc/self/maps") as f:
         parts = line.split(None, 5)
         if len(parts) == 6 and parts[5].startswith("/"):
             maps.add(os.path.realpath(parts[5].strip()))
-print(json.dumps({"executable": os.path.realpath(sys.executable), "version": "%d.%d.%d" % sys.version_info[:3], "stdlib": stdlib, "maps": sorted(maps)}))
+print(json.dumps({"executable": os.path.realpath(sys.executable), "version": "%d.%d.%d" % sys.version_info[:3], "stdlib": stdlib, "maps": sorted(maps), "worker": worker}))
 "#;
 
-/// Runs `candidate` once, unconfined, to learn the real binary and what it maps.
+/// Runs `candidate` once, unconfined, to learn the real binary and what it maps, and to compile
+/// the worker script to bytecode.
 pub fn probe_interpreter(candidate: &Path) -> Result<Interpreter, SandboxError> {
-    let output = std::process::Command::new(candidate)
+    let failed = |e: std::io::Error| SandboxError::Interpreter {
+        path: candidate.to_path_buf(),
+        message: e.to_string(),
+    };
+    let mut child = std::process::Command::new(candidate)
         .args(["-I", "-S", "-c", PROBE])
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .stdin(std::process::Stdio::null())
-        .output()
-        .map_err(|e| SandboxError::Interpreter {
-            path: candidate.to_path_buf(),
-            message: e.to_string(),
-        })?;
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .map_err(failed)?;
+    if let Some(mut stdin) = child.stdin.take() {
+        use std::io::Write;
+        stdin
+            .write_all(super::WORKER_SOURCE.as_bytes())
+            .map_err(failed)?;
+    }
+    let output = child.wait_with_output().map_err(failed)?;
     if !output.status.success() {
         return Err(SandboxError::Interpreter {
             path: candidate.to_path_buf(),
@@ -431,6 +449,7 @@ fn interpreter_from_probe(probe: ProbeOutput) -> Interpreter {
         version: probe.version,
         read_paths: read.into_iter().collect(),
         exec_paths: exec.into_iter().collect(),
+        worker_bytecode: probe.worker,
     }
 }
 
@@ -563,6 +582,7 @@ mod tests {
                 "/usr/lib/x86_64-linux-gnu/libc.so.6".into(),
                 "/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2".into(),
             ],
+            worker: "e3".into(),
         };
         let interp = interpreter_from_probe(probe);
         let mut expected_read = vec![
@@ -583,6 +603,7 @@ mod tests {
                     "/opt/py/bin/python3.11".into(),
                     "/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2".into(),
                 ],
+                worker_bytecode: "e3".into(),
             }
         );
     }
