@@ -130,6 +130,19 @@ pub fn landlock_plan(python: &Interpreter, scratch: &Path) -> LandlockPlan {
     }
 }
 
+/// One argument may not exceed 128 KiB (MAX_ARG_STRLEN), and the plan travels as one argument to
+/// the helper: past this size the worker goes as source instead.
+const MAX_BYTECODE_HEX: usize = 96 * 1024;
+
+fn bytecode_within_argv_limit(policy: &SandboxPolicy) -> &str {
+    let hex = policy.python.worker_bytecode.as_str();
+    if hex.len() <= MAX_BYTECODE_HEX {
+        hex
+    } else {
+        ""
+    }
+}
+
 /// The plan for one worker of `policy` in `scratch`.
 pub fn helper_plan(
     policy: &SandboxPolicy,
@@ -139,7 +152,11 @@ pub fn helper_plan(
 ) -> HelperPlan {
     HelperPlan {
         program: policy.python.executable.clone(),
-        argv: interpreter_argv(worker_source, &policy.python.worker_bytecode, worker_conf),
+        argv: interpreter_argv(
+            worker_source,
+            bytecode_within_argv_limit(policy),
+            worker_conf,
+        ),
         scratch: scratch.to_path_buf(),
         rlimits: rlimits(&policy.limits),
         landlock: landlock_plan(&policy.python, scratch),
