@@ -18,7 +18,8 @@
 //! [`Repl::execute`] per step (a [`StepResult`]: stdout, stderr, error, truncation note,
 //! elapsed, [`Finish`] from `FINAL(value)`, `FINAL_VAR(name)` or `answer["ready"] = True`),
 //! [`Repl::show_vars`]. Variables persist between steps; a step that is killed reports
-//! `state_lost` and the next step runs in a fresh worker with `context` reloaded.
+//! `state_lost` and the next step runs in a fresh worker with `context` reloaded. A worker dies
+//! with the thread that started it (parent-death signal): keep a `Repl` on a long-lived thread.
 
 pub mod config;
 pub mod helper;
