@@ -112,3 +112,65 @@ fn missing_script_is_a_clear_error_with_exit_four() {
         "{stderr}"
     );
 }
+
+/// Live processes whose command line mentions `needle`.
+fn processes_mentioning(needle: &str) -> Vec<u32> {
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter_map(|entry| {
+            let pid = entry.file_name().to_str()?.parse::<u32>().ok()?;
+            let cmdline = std::fs::read(entry.path().join("cmdline")).ok()?;
+            String::from_utf8_lossy(&cmdline)
+                .contains(needle)
+                .then_some(pid)
+        })
+        .collect()
+}
+
+#[test]
+fn worker_dies_with_its_supervisor() {
+    if !sandbox_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let scratch = dir.path().join("scratch-for-this-test");
+    std::fs::create_dir(&scratch).unwrap();
+    std::fs::write(
+        dir.path().join("rlm.toml"),
+        format!("[sandbox]\nscratch_dir = \"{}\"\n", scratch.display()),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("sleep.py"), "import time\ntime.sleep(60)\n").unwrap();
+    let mut host = Command::new(RLM)
+        .current_dir(dir.path())
+        .env("XDG_CONFIG_HOME", dir.path().join("no-config"))
+        .args(["exec", "--timeout", "60", "sleep.py"])
+        .spawn()
+        .unwrap();
+    let needle = scratch.display().to_string();
+    let mut workers = Vec::new();
+    for _ in 0..100 {
+        workers = processes_mentioning(&needle);
+        if !workers.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(workers.len(), 1, "the worker should be running");
+    host.kill().unwrap();
+    host.wait().unwrap();
+    let mut left = workers.clone();
+    for _ in 0..40 {
+        left = processes_mentioning(&needle);
+        if left.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(
+        left,
+        Vec::<u32>::new(),
+        "the worker outlived its supervisor"
+    );
+}
