@@ -10,6 +10,7 @@
 //! - [`search`] answers BM25 queries and symbol look-ups over that index.
 //! - [`context`] renders a workspace as one text, the form the RLM loop holds as `context`.
 //! - [`memory`] is H-MEM: hierarchical, encrypted memory shared by agents under access control.
+//! - [`sandbox`] runs model-written Python in a confined, persistent worker (the RLM REPL).
 //! - [`config`] merges the user's and the workspace's `rlm.toml`.
 
 pub mod config;
@@ -17,5 +18,6 @@ pub mod context;
 pub mod index;
 pub mod memory;
 pub mod parse;
+pub mod sandbox;
 pub mod search;
 pub mod workspace;

@@ -2,6 +2,8 @@
 
 mod bench;
 mod context;
+mod doctor;
+pub(crate) mod exec;
 mod index;
 mod memory;
 mod search;
@@ -25,6 +27,10 @@ pub enum Command {
     Context(context::Args),
     /// Hierarchical, encrypted memory shared by agents (H-MEM)
     Memory(memory::Args),
+    /// Run a Python script as one step in a fresh sandbox (exit 0 ok, 1 raised, 2 blocked, 3 killed)
+    Exec(exec::Args),
+    /// Report which sandbox layers are active on this machine
+    Doctor(doctor::Args),
 }
 
 pub fn run(command: Command) -> Result<ExitCode> {
@@ -35,5 +41,7 @@ pub fn run(command: Command) -> Result<ExitCode> {
         Command::Symbols(args) => symbols::run(args),
         Command::Context(args) => context::run(args),
         Command::Memory(args) => memory::run(args),
+        Command::Exec(args) => exec::run(args),
+        Command::Doctor(args) => doctor::run(args),
     }
 }

@@ -3,6 +3,7 @@
 
 mod index;
 mod memory;
+mod sandbox;
 
 use anyhow::Result;
 use std::process::ExitCode;
@@ -13,11 +14,14 @@ pub enum BenchCommand {
     Index(index::Args),
     /// Memory store: add/search latency by size, consolidation time, encryption overhead
     Memory(memory::Args),
+    /// Sandbox warm step latency, cold start against plain python3, 40 MB context load
+    Sandbox(sandbox::Args),
 }
 
 pub fn run(command: BenchCommand) -> Result<ExitCode> {
     match command {
         BenchCommand::Index(args) => index::run(args),
         BenchCommand::Memory(args) => memory::run(args),
+        BenchCommand::Sandbox(args) => sandbox::run(args),
     }
 }
