@@ -62,6 +62,10 @@ pub struct RuleSpec {
 pub struct CallPattern {
     /// Regex over the callee text with whitespace removed.
     pub callee: String,
+    /// Regex the callee text must not match (`defusedxml.` before an XML parser).
+    pub not_callee: Option<String>,
+    /// Regex the whole file must match (the module is imported).
+    pub file_has: Option<String>,
     /// Regex the argument list text must match.
     pub args: Option<String>,
     /// Regex the argument list text must not match.
@@ -199,6 +203,8 @@ pub struct ExampleSpec {
 #[derive(Debug)]
 pub(crate) struct CompiledCall {
     pub callee: Regex,
+    pub not_callee: Option<Regex>,
+    pub file_has: Option<Regex>,
     pub args: Option<Regex>,
     pub not_args: Option<Regex>,
     pub file_not: Option<Regex>,
@@ -321,6 +327,8 @@ impl Rule {
         for call in &spec.call {
             calls.push(CompiledCall {
                 callee: re(&call.callee)?,
+                not_callee: opt(&call.not_callee)?,
+                file_has: opt(&call.file_has)?,
                 args: opt(&call.args)?,
                 not_args: opt(&call.not_args)?,
                 file_not: opt(&call.file_not)?,

@@ -246,6 +246,8 @@ fn match_calls<'t>(
         let rule = &all[i];
         let hit = rule.calls.iter().any(|c| {
             c.callee.is_match(&call.callee)
+                && c.not_callee.as_ref().is_none_or(|r| !r.is_match(&call.callee))
+                && c.file_has.as_ref().is_none_or(|r| r.is_match(text))
                 && c.args.as_ref().is_none_or(|r| r.is_match(args_text))
                 && c.not_args.as_ref().is_none_or(|r| !r.is_match(args_text))
                 && c.file_not.as_ref().is_none_or(|r| !r.is_match(text))

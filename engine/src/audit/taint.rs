@@ -355,8 +355,14 @@ impl<'a, 't> Walker<'a, 't> {
                     continue;
                 }
                 let mut val = Val::CONST;
+                if sink.args.is_empty() {
+                    // Every argument, keyword arguments included.
+                    if let Some(arguments) = call.arguments {
+                        val = self.eval_with(arguments, env, &taint.sanitizers);
+                    }
+                }
                 for (i, arg) in args.iter().enumerate() {
-                    if sink.args.is_empty() || sink.args.contains(&i) {
+                    if sink.args.contains(&i) {
                         val = val.join(self.eval_with(*arg, env, &taint.sanitizers));
                     }
                 }
@@ -405,6 +411,11 @@ impl<'a, 't> Walker<'a, 't> {
             "package_identifier" | "type_identifier" | "scoped_identifier" | "this" | "self"
         ) {
             return Val::CONST;
+        }
+        if kind == "keyword_argument" {
+            return node
+                .child_by_field_name("value")
+                .map_or(Val::CONST, |v| self.eval_with(v, env, extra));
         }
         if self.family.is_access(kind) {
             let raw = text(node, self.src);
