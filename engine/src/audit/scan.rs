@@ -148,11 +148,18 @@ pub(crate) fn scan_text(
             .copied()
             .filter(|&i| !all[i].calls.is_empty())
             .collect();
+        let aliases = syntax::Aliases::collect(family, root, text);
         if !call_rules.is_empty() {
             let mut stack = vec![root];
             while let Some(node) = stack.pop() {
-                if let Some(call) = call_parts(family, node, text) {
+                if let Some(mut call) = call_parts(family, node, text) {
+                    let resolved = aliases.resolve(&call.callee);
                     match_calls(&call_rules, rules, &call, node, text, &mut raw);
+                    if let Some(resolved) = resolved {
+                        // The aliased name as well; duplicates are dropped later.
+                        call.callee = resolved;
+                        match_calls(&call_rules, rules, &call, node, text, &mut raw);
+                    }
                 }
                 let mut cursor = node.walk();
                 stack.extend(node.named_children(&mut cursor));
@@ -203,7 +210,7 @@ pub(crate) fn scan_text(
             .collect();
         if !taint_rules.is_empty() {
             if let Some(profile) = rules.profile(family) {
-                for hit in taint::run(family, root, text, &taint_rules, profile) {
+                for hit in taint::run(family, root, text, &taint_rules, profile, &aliases) {
                     let rule = &all[hit.rule];
                     let node = hit.node;
                     let t = node.utf8_text(text.as_bytes()).unwrap_or_default();

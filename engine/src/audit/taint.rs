@@ -111,6 +111,7 @@ struct Walker<'a, 't> {
     src: &'a str,
     rules: &'a [(usize, &'a Rule)],
     profile: &'a Profile,
+    aliases: &'a syntax::Aliases,
     /// Names defined by imports: modules, not data.
     imports: HashSet<String>,
     /// Functions defined in this file, by name.
@@ -130,12 +131,14 @@ pub(crate) fn run<'t>(
     src: &str,
     rules: &[(usize, &Rule)],
     profile: &Profile,
+    aliases: &syntax::Aliases,
 ) -> Vec<TaintHit<'t>> {
     let mut walker = Walker {
         family,
         src,
         rules,
         profile,
+        aliases,
         imports: HashSet::new(),
         local_functions: HashSet::new(),
         returns: HashMap::new(),
@@ -342,11 +345,14 @@ impl<'a, 't> Walker<'a, 't> {
             return;
         }
         let call_text = text(node, self.src);
+        let resolved = self.aliases.resolve(&call.callee);
         for (index, rule) in self.rules {
             let Some(taint) = &rule.taint else { continue };
             for sink in &taint.sinks {
                 let Some(callee) = &sink.callee else { continue };
-                if !callee.is_match(&call.callee) {
+                if !callee.is_match(&call.callee)
+                    && !resolved.as_deref().is_some_and(|r| callee.is_match(r))
+                {
                     continue;
                 }
                 if sink.when.as_ref().is_some_and(|w| !w.is_match(call_text))
@@ -477,9 +483,20 @@ impl<'a, 't> Walker<'a, 't> {
                         ret.join(args_val)
                     };
                 }
-                let recv = call
-                    .receiver
-                    .map_or(Val::CONST, |r| self.eval_with(r, env, extra));
+                let recv = match call.receiver {
+                    Some(r) => self.eval_with(r, env, extra),
+                    // A plain function nobody here defines: its result is not known to be
+                    // constant, unless it is a pure builtin or a constructor.
+                    None if !call.callee.contains(['.', ':'])
+                        && !self.imports.contains(&call.callee)
+                        && !PURE_FUNCTIONS.contains(&call.callee.as_str())
+                        && !call.callee.starts_with(|c: char| c.is_ascii_uppercase())
+                        && !call.callee.starts_with("new ") =>
+                    {
+                        Val::DYNAMIC
+                    }
+                    None => Val::CONST,
+                };
                 return recv.join(args_val);
             }
             if kind == "macro_invocation" {
@@ -527,6 +544,13 @@ impl<'a, 't> Walker<'a, 't> {
         val
     }
 }
+
+/// Builtins whose result is as tainted as their arguments, no more.
+const PURE_FUNCTIONS: &[&str] = &[
+    "str", "int", "float", "len", "repr", "sorted", "list", "tuple", "dict", "set", "range",
+    "min", "max", "sum", "bool", "abs", "round", "format", "enumerate", "zip", "reversed",
+    "frozenset", "bytes", "print", "isinstance", "require", "String", "append", "make", "len",
+];
 
 fn is_self(node: Node<'_>, src: &str) -> bool {
     matches!(node.kind(), "self" | "this") || matches!(text(node, src), "self" | "this")
