@@ -13,7 +13,7 @@
 //! findings. This module knows nothing of terminals, LSP or MCP.
 
 mod baseline;
-mod catalog;
+pub(crate) mod catalog;
 pub mod docs;
 mod fix;
 mod model;

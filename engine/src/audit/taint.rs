@@ -104,7 +104,29 @@ pub(crate) struct TaintHit<'t> {
     pub callee: String,
 }
 
-type Env = HashMap<String, Val>;
+/// Names to levels, one scope per function being walked (inner scopes shadow outer ones), so
+/// entering a function costs nothing however many names the file has.
+struct Env {
+    scopes: Vec<HashMap<String, Val>>,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env {
+            scopes: vec![HashMap::new()],
+        }
+    }
+
+    fn get(&self, name: &str) -> Option<&Val> {
+        self.scopes.iter().rev().find_map(|s| s.get(name))
+    }
+
+    fn insert(&mut self, name: String, val: Val) {
+        if let Some(scope) = self.scopes.last_mut() {
+            scope.insert(name, val);
+        }
+    }
+}
 
 struct Walker<'a, 't> {
     family: Family,
@@ -254,8 +276,9 @@ impl<'a, 't> Walker<'a, 't> {
         }
     }
 
-    fn visit_function(&mut self, node: Node<'t>, env: &Env) {
-        let mut inner = env.clone();
+    fn visit_function(&mut self, node: Node<'t>, env: &mut Env) {
+        env.scopes.push(HashMap::new());
+        let inner = env;
         let params = syntax::parameter_names(self.family, node, self.src);
         let name = node
             .child_by_field_name("name")
@@ -289,10 +312,10 @@ impl<'a, 't> Walker<'a, 't> {
         let saved = std::mem::replace(&mut self.current_return, Val::CONST);
         match node.child_by_field_name("body") {
             Some(body) => {
-                self.visit(body, &mut inner, 0);
+                self.visit(body, inner, 0);
                 // An arrow function or closure whose body is an expression returns it.
                 if !body.kind().contains("block") && body.kind() != "statement_block" {
-                    let val = self.eval(body, &inner);
+                    let val = self.eval(body, inner);
                     self.current_return = self.current_return.clone().join(val);
                 }
             }
@@ -300,10 +323,11 @@ impl<'a, 't> Walker<'a, 't> {
                 let mut cursor = node.walk();
                 let children: Vec<Node<'t>> = node.named_children(&mut cursor).collect();
                 for child in children {
-                    self.visit(child, &mut inner, 0);
+                    self.visit(child, inner, 0);
                 }
             }
         }
+        inner.scopes.pop();
         let ret = std::mem::replace(&mut self.current_return, saved);
         if let Some(name) = name {
             let entry = self.returns.entry(name).or_insert(Val::CONST);
