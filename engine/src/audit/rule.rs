@@ -11,7 +11,6 @@ use super::model::{Confidence, Severity};
 use crate::parse::Language;
 use regex::Regex;
 use serde::Deserialize;
-use std::collections::HashMap;
 
 /// Errors in a rule file.
 #[derive(Debug, thiserror::Error)]
@@ -214,7 +213,6 @@ pub(crate) struct CompiledCall {
 /// A compiled query, per language (a query compiles against one grammar).
 #[derive(Debug)]
 pub(crate) struct CompiledQuery {
-    pub queries: HashMap<Language, tree_sitter::Query>,
     pub conditions: Vec<(String, Option<Regex>, Option<Regex>)>,
 }
 
@@ -335,28 +333,18 @@ impl Rule {
                 non_literal_arg: call.non_literal_arg,
             });
         }
+        // Query patterns are compiled once per language for the whole rule set (see
+        // `RuleSet`); a rule set that fails to compile checks each rule with `check_queries`.
         let mut queries = Vec::new();
         for query in &spec.query {
-            let mut compiled = HashMap::new();
-            let Some(langs) = &languages else {
+            if languages.is_none() {
                 return Err(invalid("query patterns need named languages, not '*'".into()));
-            };
-            for lang in langs {
-                let Some(grammar) = lang.grammar() else {
-                    return Err(invalid(format!("no grammar for {lang}")));
-                };
-                let q = tree_sitter::Query::new(&grammar, &query.pattern)
-                    .map_err(|e| invalid(format!("query does not compile for {lang}: {e}")))?;
-                compiled.insert(*lang, q);
             }
             let mut conditions = Vec::new();
             for c in &query.conditions {
                 conditions.push((c.capture.clone(), opt(&c.matches)?, opt(&c.not_matches)?));
             }
-            queries.push(CompiledQuery {
-                queries: compiled,
-                conditions,
-            });
+            queries.push(CompiledQuery { conditions });
         }
         let mut regexes = Vec::new();
         for r in &spec.regex {
@@ -422,6 +410,26 @@ impl Rule {
             regexes,
             taint,
         })
+    }
+}
+
+impl Rule {
+    /// Compiles each query pattern of the rule on its own, to name the rule and language at
+    /// fault when a combined query does not compile.
+    pub fn check_queries(&self) -> Result<(), RuleError> {
+        for lang in self.languages.iter().flatten() {
+            let Some(grammar) = lang.grammar() else {
+                continue;
+            };
+            for q in &self.spec.query {
+                tree_sitter::Query::new(&grammar, &q.pattern).map_err(|e| RuleError::Invalid {
+                    id: self.spec.id.clone(),
+                    origin: self.origin.clone(),
+                    message: format!("query does not compile for {lang}: {e}"),
+                })?;
+            }
+        }
+        Ok(())
     }
 }
 

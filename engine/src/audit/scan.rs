@@ -165,41 +165,42 @@ pub(crate) fn scan_text(
                 stack.extend(node.named_children(&mut cursor));
             }
         }
-        // Queries.
-        for &i in &rule_ids {
-            let rule = &all[i];
-            for q in &rule.queries {
-                let Some(query) = q.queries.get(&language) else {
+        // Queries: every rule's patterns in one traversal.
+        if let Some((query, owners)) = rules.combined_query(language) {
+            let names = query.capture_names();
+            let mut cursor = QueryCursor::new();
+            let mut matches = cursor.matches(query, root, text.as_bytes());
+            while let Some(m) = matches.next() {
+                let Some(&(i, j)) = owners.get(m.pattern_index) else {
                     continue;
                 };
-                let names = query.capture_names();
-                let mut cursor = QueryCursor::new();
-                let mut matches = cursor.matches(query, root, text.as_bytes());
-                while let Some(m) = matches.next() {
-                    let capture = |name: &str| {
-                        m.captures()
-                            .iter()
-                            .find(|c| names.get(c.index as usize) == Some(&name))
-                            .map(|c| c.node)
-                    };
-                    let ok = q.conditions.iter().all(|(name, yes, no)| {
-                        let t = capture(name)
-                            .and_then(|n| n.utf8_text(text.as_bytes()).ok())
-                            .unwrap_or_default();
-                        yes.as_ref().is_none_or(|r| r.is_match(t))
-                            && no.as_ref().is_none_or(|r| !r.is_match(t))
-                    });
-                    if !ok {
-                        continue;
-                    }
-                    let Some(node) = capture("finding").or_else(|| m.captures().first().map(|c| c.node))
-                    else {
-                        continue;
-                    };
-                    let call = capture("call").or(Some(node)).filter(|n| call_parts(family, *n, text).is_some());
-                    let t = node.utf8_text(text.as_bytes()).unwrap_or_default();
-                    raw.push(RawMatch::new(i, rule, node.start_byte(), node.end_byte(), Some(node), call, t));
+                let rule = &all[i];
+                let q = &rule.queries[j];
+                let capture = |name: &str| {
+                    m.captures()
+                        .iter()
+                        .find(|c| names.get(c.index as usize) == Some(&name))
+                        .map(|c| c.node)
+                };
+                let ok = q.conditions.iter().all(|(name, yes, no)| {
+                    let t = capture(name)
+                        .and_then(|n| n.utf8_text(text.as_bytes()).ok())
+                        .unwrap_or_default();
+                    yes.as_ref().is_none_or(|r| r.is_match(t))
+                        && no.as_ref().is_none_or(|r| !r.is_match(t))
+                });
+                if !ok {
+                    continue;
                 }
+                let Some(node) = capture("finding").or_else(|| m.captures().first().map(|c| c.node))
+                else {
+                    continue;
+                };
+                let call = capture("call")
+                    .or(Some(node))
+                    .filter(|n| call_parts(family, *n, text).is_some());
+                let t = node.utf8_text(text.as_bytes()).unwrap_or_default();
+                raw.push(RawMatch::new(i, rule, node.start_byte(), node.end_byte(), Some(node), call, t));
             }
         }
         // Taint.

@@ -493,6 +493,7 @@ fn every_rule_file_is_valid_and_ids_match_their_folder() {
             continue;
         }
         let rule = Rule::from_toml(text, path).unwrap();
+        rule.check_queries().unwrap();
         let prefix = match path.split('/').next().unwrap() {
             "python" => "py",
             "javascript" => "js",
