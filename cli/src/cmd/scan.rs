@@ -8,8 +8,8 @@ use crate::output::print_json;
 use crate::workspace::Workspace;
 use anyhow::{Context, Result, bail};
 use rlm_engine::audit::{
-    AuditConfig, Baseline, Finding, RuleSet, ScanOptions, ScanReport, Severity, apply_edits,
-    sarif, scan_source, scan_workspace, unified_diff,
+    AuditConfig, Baseline, Finding, RuleSet, ScanOptions, ScanReport, Severity, apply_edits, sarif,
+    scan_source, scan_workspace, unified_diff,
 };
 use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
@@ -69,11 +69,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let target = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
     let single_file = target.is_file();
     let root = if single_file {
-        target.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+        target
+            .parent()
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
     } else {
         target.clone()
     };
-    let root = if root.as_os_str().is_empty() { PathBuf::from(".") } else { root };
+    let root = if root.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        root
+    };
     let workspace = Workspace::resolve(Some(&root), None)?;
     let mut config: AuditConfig = workspace.config.section("audit")?;
     config.enable.extend(args.enable.iter().cloned());
@@ -106,8 +112,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         None => config.fail_on,
     };
     let report = if single_file {
-        let text = std::fs::read(&target)
-            .with_context(|| format!("cannot read {}", target.display()))?;
+        let text =
+            std::fs::read(&target).with_context(|| format!("cannot read {}", target.display()))?;
         let text = String::from_utf8_lossy(&text).into_owned();
         let name = target
             .file_name()
@@ -162,7 +168,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
         None => Box::new(std::io::stdout().lock()),
     };
     if args.fix {
-        show_fixes(&mut out, &report.root, &findings, &rules, args.write, single_file.then_some(&target))?;
+        show_fixes(
+            &mut out,
+            &report.root,
+            &findings,
+            &rules,
+            args.write,
+            single_file.then_some(&target),
+        )?;
     } else {
         match args.format {
             Format::Text => print_text(&mut out, &report, &findings, in_baseline)?,
@@ -310,7 +323,8 @@ fn show_fixes(
             Some(file) => file.clone(),
             None => root.join(path),
         };
-        let bytes = std::fs::read(&abs).with_context(|| format!("cannot read {}", abs.display()))?;
+        let bytes =
+            std::fs::read(&abs).with_context(|| format!("cannot read {}", abs.display()))?;
         let Ok(text) = String::from_utf8(bytes) else {
             writeln!(out, "# {path}: not valid UTF-8, fixes skipped")?;
             continue;
@@ -318,12 +332,21 @@ fn show_fixes(
         let scan = scan_source(path, &text, rules);
         let mut edits = Vec::new();
         let mut taken: Vec<(usize, usize)> = Vec::new();
-        for f in scan.findings.iter().filter(|f| wanted.contains(f.fingerprint.as_str())) {
+        for f in scan
+            .findings
+            .iter()
+            .filter(|f| wanted.contains(f.fingerprint.as_str()))
+        {
             let Some(fix) = &f.fix else { continue };
-            let ranges: Vec<(usize, usize)> =
-                fix.edits.iter().map(|e| (e.span.start.byte, e.span.end.byte)).collect();
+            let ranges: Vec<(usize, usize)> = fix
+                .edits
+                .iter()
+                .map(|e| (e.span.start.byte, e.span.end.byte))
+                .collect();
             let overlaps = ranges.iter().any(|(s, e)| {
-                taken.iter().any(|(ts, te)| s < te && ts < e || (s == e && s == ts))
+                taken
+                    .iter()
+                    .any(|(ts, te)| s < te && ts < e || (s == e && s == ts))
             });
             if overlaps {
                 continue;
@@ -345,7 +368,10 @@ fn show_fixes(
     if write {
         writeln!(out, "applied {fixed} fixes to {files} files")?;
     } else {
-        writeln!(out, "{fixed} fixes in {files} files; apply them with `rlm scan --fix --write`")?;
+        writeln!(
+            out,
+            "{fixed} fixes in {files} files; apply them with `rlm scan --fix --write`"
+        )?;
     }
     Ok(())
 }

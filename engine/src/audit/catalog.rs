@@ -88,11 +88,10 @@ impl RuleSet {
         let mut profiles = HashMap::new();
         for (path, text) in BUILTIN_FILES {
             if let Some(name) = path.strip_prefix("taint/") {
-                let spec: ProfileSpec =
-                    toml::from_str(text).map_err(|e| AuditError::Profile {
-                        name: name.to_string(),
-                        message: e.to_string(),
-                    })?;
+                let spec: ProfileSpec = toml::from_str(text).map_err(|e| AuditError::Profile {
+                    name: name.to_string(),
+                    message: e.to_string(),
+                })?;
                 let profile = Profile::compile(&spec).map_err(|e| AuditError::Profile {
                     name: name.to_string(),
                     message: e.to_string(),
@@ -186,7 +185,9 @@ impl RuleSet {
             let owners = (0..query.pattern_count())
                 .map(|p| {
                     let start = query.start_byte_for_pattern(p);
-                    let at = segments.partition_point(|(s, _)| *s <= start).saturating_sub(1);
+                    let at = segments
+                        .partition_point(|(s, _)| *s <= start)
+                        .saturating_sub(1);
                     segments[at].1
                 })
                 .collect();

@@ -11,7 +11,10 @@ pub const END: &str = "<!-- END GENERATED RULES -->";
 /// The rules reference as Markdown: a summary table, then one section per rule.
 pub fn rules_reference(rules: &RuleSet) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "| id | category | CWE | severity | confidence | languages | fix |");
+    let _ = writeln!(
+        out,
+        "| id | category | CWE | severity | confidence | languages | fix |"
+    );
     let _ = writeln!(out, "|---|---|---|---|---|---|---|");
     for rule in rules.rules() {
         let s = &rule.spec;
@@ -70,7 +73,11 @@ pub fn rules_reference(rules: &RuleSet) -> String {
                 .clone()
                 .or_else(|| s.languages.first().cloned())
                 .unwrap_or_default();
-            let lang = if lang == "*" { "text".to_string() } else { lang };
+            let lang = if lang == "*" {
+                "text".to_string()
+            } else {
+                lang
+            };
             let _ = writeln!(out, "```{lang}\n{}\n```", example.trim_end());
         }
     }

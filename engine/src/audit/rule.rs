@@ -338,7 +338,9 @@ impl Rule {
         let mut queries = Vec::new();
         for query in &spec.query {
             if languages.is_none() {
-                return Err(invalid("query patterns need named languages, not '*'".into()));
+                return Err(invalid(
+                    "query patterns need named languages, not '*'".into(),
+                ));
             }
             let mut conditions = Vec::new();
             for c in &query.conditions {
@@ -365,9 +367,7 @@ impl Rule {
                 let mut sinks = Vec::new();
                 for s in &t.sinks {
                     if s.callee.is_none() == s.assign.is_none() {
-                        return Err(invalid(
-                            "a sink has exactly one of callee or assign".into(),
-                        ));
+                        return Err(invalid("a sink has exactly one of callee or assign".into()));
                     }
                     sinks.push(CompiledSink {
                         callee: opt(&s.callee)?,
@@ -380,7 +380,11 @@ impl Rule {
                 Some(CompiledTaint {
                     sinks,
                     sources: t.sources.iter().map(|s| re(s)).collect::<Result<_, _>>()?,
-                    sanitizers: t.sanitizers.iter().map(|s| re(s)).collect::<Result<_, _>>()?,
+                    sanitizers: t
+                        .sanitizers
+                        .iter()
+                        .map(|s| re(s))
+                        .collect::<Result<_, _>>()?,
                     dynamic: t.dynamic,
                 })
             }
@@ -392,13 +396,13 @@ impl Rule {
                     "[fix] has a template (or templates) or a transform, not both".into(),
                 ));
             }
-            if let Some(t) = &fix.transform {
-                if !super::fix::TRANSFORMS.contains(&t.as_str()) {
-                    return Err(invalid(format!(
-                        "unknown fix transform {t:?} (known: {})",
-                        super::fix::TRANSFORMS.join(", ")
-                    )));
-                }
+            if let Some(t) = &fix.transform
+                && !super::fix::TRANSFORMS.contains(&t.as_str())
+            {
+                return Err(invalid(format!(
+                    "unknown fix transform {t:?} (known: {})",
+                    super::fix::TRANSFORMS.join(", ")
+                )));
             }
         }
         Ok(Rule {

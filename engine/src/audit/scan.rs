@@ -105,13 +105,13 @@ pub(crate) fn scan_text(
         },
         None => None,
     };
-    if let Some(tree) = &tree {
-        if tree.root_node().has_error() {
-            notes.push(FileNote {
-                path: path.to_string(),
-                message: "does not parse cleanly; rules ran on the parts that did".into(),
-            });
-        }
+    if let Some(tree) = &tree
+        && tree.root_node().has_error()
+    {
+        notes.push(FileNote {
+            path: path.to_string(),
+            message: "does not parse cleanly; rules ran on the parts that did".into(),
+        });
     }
     let mut raw: Vec<RawMatch<'_>> = Vec::new();
     let all = rules.rules();
@@ -121,13 +121,12 @@ pub(crate) fn scan_text(
         for r in &rule.regexes {
             for caps in r.pattern.captures_iter(text) {
                 let Some(m) = caps.get(r.group) else { continue };
-                if let Some(min) = r.min_entropy {
-                    if entropy(m.as_str()) < min {
-                        continue;
-                    }
+                if let Some(min) = r.min_entropy
+                    && entropy(m.as_str()) < min
+                {
+                    continue;
                 }
-                if r
-                    .not_matches
+                if r.not_matches
                     .as_ref()
                     .is_some_and(|n| n.is_match(caps.get(0).map_or("", |c| c.as_str())))
                 {
@@ -136,7 +135,15 @@ pub(crate) fn scan_text(
                 let node = tree
                     .as_ref()
                     .and_then(|t| t.root_node().descendant_for_byte_range(m.start(), m.end()));
-                raw.push(RawMatch::new(i, rule, m.start(), m.end(), node, None, m.as_str()));
+                raw.push(RawMatch::new(
+                    i,
+                    rule,
+                    m.start(),
+                    m.end(),
+                    node,
+                    None,
+                    m.as_str(),
+                ));
             }
         }
     }
@@ -192,7 +199,8 @@ pub(crate) fn scan_text(
                 if !ok {
                     continue;
                 }
-                let Some(node) = capture("finding").or_else(|| m.captures().first().map(|c| c.node))
+                let Some(node) =
+                    capture("finding").or_else(|| m.captures().first().map(|c| c.node))
                 else {
                     continue;
                 };
@@ -200,7 +208,15 @@ pub(crate) fn scan_text(
                     .or(Some(node))
                     .filter(|n| call_parts(family, *n, text).is_some());
                 let t = node.utf8_text(text.as_bytes()).unwrap_or_default();
-                raw.push(RawMatch::new(i, rule, node.start_byte(), node.end_byte(), Some(node), call, t));
+                raw.push(RawMatch::new(
+                    i,
+                    rule,
+                    node.start_byte(),
+                    node.end_byte(),
+                    Some(node),
+                    call,
+                    t,
+                ));
             }
         }
         // Taint.
@@ -209,27 +225,30 @@ pub(crate) fn scan_text(
             .filter(|&&i| all[i].taint.is_some())
             .map(|&i| (i, &all[i]))
             .collect();
-        if !taint_rules.is_empty() {
-            if let Some(profile) = rules.profile(family) {
-                for hit in taint::run(family, root, text, &taint_rules, profile, &aliases) {
-                    let rule = &all[hit.rule];
-                    let node = hit.node;
-                    let t = node.utf8_text(text.as_bytes()).unwrap_or_default();
-                    let mut m = RawMatch::new(
-                        hit.rule,
-                        rule,
-                        node.start_byte(),
-                        node.end_byte(),
-                        Some(node),
-                        call_parts(family, node, text).map(|_| node),
-                        t,
-                    );
-                    m.severity = hit.rating.severity;
-                    m.confidence = hit.rating.confidence;
-                    m.callee = hit.callee;
-                    m.source = hit.value.origin.map(|(line, text)| TaintSource { line, text });
-                    raw.push(m);
-                }
+        if !taint_rules.is_empty()
+            && let Some(profile) = rules.profile(family)
+        {
+            for hit in taint::run(family, root, text, &taint_rules, profile, &aliases) {
+                let rule = &all[hit.rule];
+                let node = hit.node;
+                let t = node.utf8_text(text.as_bytes()).unwrap_or_default();
+                let mut m = RawMatch::new(
+                    hit.rule,
+                    rule,
+                    node.start_byte(),
+                    node.end_byte(),
+                    Some(node),
+                    call_parts(family, node, text).map(|_| node),
+                    t,
+                );
+                m.severity = hit.rating.severity;
+                m.confidence = hit.rating.confidence;
+                m.callee = hit.callee;
+                m.source = hit
+                    .value
+                    .origin
+                    .map(|(line, text)| TaintSource { line, text });
+                raw.push(m);
             }
         }
     }
@@ -254,7 +273,9 @@ fn match_calls<'t>(
         let rule = &all[i];
         let hit = rule.calls.iter().any(|c| {
             c.callee.is_match(&call.callee)
-                && c.not_callee.as_ref().is_none_or(|r| !r.is_match(&call.callee))
+                && c.not_callee
+                    .as_ref()
+                    .is_none_or(|r| !r.is_match(&call.callee))
                 && c.file_has.as_ref().is_none_or(|r| r.is_match(text))
                 && c.args.as_ref().is_none_or(|r| r.is_match(args_text))
                 && c.not_args.as_ref().is_none_or(|r| !r.is_match(args_text))
@@ -263,7 +284,15 @@ fn match_calls<'t>(
         });
         if hit {
             let t = node.utf8_text(text.as_bytes()).unwrap_or_default();
-            let mut m = RawMatch::new(i, rule, node.start_byte(), node.end_byte(), Some(node), Some(node), t);
+            let mut m = RawMatch::new(
+                i,
+                rule,
+                node.start_byte(),
+                node.end_byte(),
+                Some(node),
+                Some(node),
+                t,
+            );
             m.callee = call.callee.clone();
             raw.push(m);
         }
@@ -284,17 +313,24 @@ fn is_plain_literal(node: Node<'_>) -> bool {
     match node.kind() {
         "string" => {
             let mut c = node.walk();
-            let plain = !node
+
+            !node
                 .named_children(&mut c)
-                .any(|n| n.kind() == "interpolation");
-            plain
+                .any(|n| n.kind() == "interpolation")
         }
-        "string_literal" | "interpreted_string_literal" | "raw_string_literal" | "integer"
-        | "number" | "true" | "false" | "none" | "null" => true,
+        "string_literal"
+        | "interpreted_string_literal"
+        | "raw_string_literal"
+        | "integer"
+        | "number"
+        | "true"
+        | "false"
+        | "none"
+        | "null" => true,
         "concatenated_string" => {
             let mut c = node.walk();
-            let all = node.named_children(&mut c).all(is_plain_literal);
-            all
+
+            node.named_children(&mut c).all(is_plain_literal)
         }
         _ => false,
     }
@@ -368,12 +404,18 @@ fn finish(
     };
     // Strongest first, so duplicates keep the best-rated match.
     raw.sort_by(|a, b| {
-        (a.start, std::cmp::Reverse(a.severity), std::cmp::Reverse(a.confidence), a.rule).cmp(&(
-            b.start,
-            std::cmp::Reverse(b.severity),
-            std::cmp::Reverse(b.confidence),
-            b.rule,
-        ))
+        (
+            a.start,
+            std::cmp::Reverse(a.severity),
+            std::cmp::Reverse(a.confidence),
+            a.rule,
+        )
+            .cmp(&(
+                b.start,
+                std::cmp::Reverse(b.severity),
+                std::cmp::Reverse(b.confidence),
+                b.rule,
+            ))
     });
     let mut seen_rule: std::collections::HashSet<(usize, usize)> = Default::default();
     let mut seen_category: HashMap<(String, usize), usize> = HashMap::new();
@@ -440,11 +482,10 @@ fn finish(
         let n = occurrences
             .entry((rule.spec.id.clone(), squashed.clone()))
             .or_insert(0);
-        let fingerprint = blake3::hash(
-            format!("{}\0{}\0{}\0{}", rule.spec.id, path, squashed, n).as_bytes(),
-        )
-        .to_hex()[..32]
-            .to_string();
+        let fingerprint =
+            blake3::hash(format!("{}\0{}\0{}\0{}", rule.spec.id, path, squashed, n).as_bytes())
+                .to_hex()[..32]
+                .to_string();
         *n += 1;
         findings.push(Finding {
             rule_id: rule.spec.id.clone(),

@@ -345,8 +345,14 @@ pub(crate) fn bound_names(target: Node<'_>, src: &str, out: &mut Vec<String>) {
         "identifier" | "shorthand_property_identifier_pattern" => {
             out.push(squash(target.utf8_text(src.as_bytes()).unwrap_or_default()));
         }
-        "attribute" | "member_expression" | "selector_expression" | "field_access"
-        | "field_expression" | "subscript" | "subscript_expression" | "index_expression" => {
+        "attribute"
+        | "member_expression"
+        | "selector_expression"
+        | "field_access"
+        | "field_expression"
+        | "subscript"
+        | "subscript_expression"
+        | "index_expression" => {
             out.push(squash(target.utf8_text(src.as_bytes()).unwrap_or_default()));
         }
         _ => {
@@ -455,13 +461,13 @@ impl Aliases {
                 "import_statement" => {
                     let mut c = node.walk();
                     for name in node.children_by_field_name("name", &mut c) {
-                        if name.kind() == "aliased_import" {
-                            if let (Some(n), Some(a)) = (
+                        if name.kind() == "aliased_import"
+                            && let (Some(n), Some(a)) = (
                                 name.child_by_field_name("name"),
                                 name.child_by_field_name("alias"),
-                            ) {
-                                aliases.map.insert(text(a), text(n));
-                            }
+                            )
+                        {
+                            aliases.map.insert(text(a), text(n));
                         }
                     }
                 }

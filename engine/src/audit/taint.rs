@@ -89,7 +89,11 @@ impl Val {
     };
 
     fn join(self, other: Val) -> Val {
-        if other.level > self.level { other } else { self }
+        if other.level > self.level {
+            other
+        } else {
+            self
+        }
     }
 }
 
@@ -184,10 +188,10 @@ pub(crate) fn run<'t>(
 }
 
 fn collect_functions(family: Family, node: Node<'_>, src: &str, out: &mut HashSet<String>) {
-    if family.is_function(node.kind()) {
-        if let Some(name) = node.child_by_field_name("name") {
-            out.insert(squash(name.utf8_text(src.as_bytes()).unwrap_or_default()));
-        }
+    if family.is_function(node.kind())
+        && let Some(name) = node.child_by_field_name("name")
+    {
+        out.insert(squash(name.utf8_text(src.as_bytes()).unwrap_or_default()));
     }
     let mut cursor = node.walk();
     for child in node.named_children(&mut cursor) {
@@ -242,7 +246,10 @@ impl<'a, 't> Walker<'a, 't> {
                         let new = if replace {
                             val.clone()
                         } else {
-                            env.get(&name).cloned().unwrap_or(Val::CONST).join(val.clone())
+                            env.get(&name)
+                                .cloned()
+                                .unwrap_or(Val::CONST)
+                                .join(val.clone())
                         };
                         env.insert(name, new);
                     }
@@ -262,11 +269,11 @@ impl<'a, 't> Walker<'a, 't> {
         if let Some(call) = call_parts(self.family, node, self.src) {
             self.check_call(node, &call, env);
         }
-        if matches!(kind, "return_statement" | "return_expression") {
-            if let Some(value) = node.named_child(0) {
-                let val = self.eval(value, env);
-                self.current_return = self.current_return.clone().join(val);
-            }
+        if matches!(kind, "return_statement" | "return_expression")
+            && let Some(value) = node.named_child(0)
+        {
+            let val = self.eval(value, env);
+            self.current_return = self.current_return.clone().join(val);
         }
         let inner = branch + u32::from(self.family.is_branch(kind));
         let mut cursor = node.walk();
@@ -284,7 +291,11 @@ impl<'a, 't> Walker<'a, 't> {
             .child_by_field_name("name")
             .map(|n| squash(text(n, self.src)));
         let header = syntax::function_header(node, self.src);
-        let handler = self.profile.handler.as_ref().is_some_and(|h| h.is_match(header));
+        let handler = self
+            .profile
+            .handler
+            .as_ref()
+            .is_some_and(|h| h.is_match(header));
         let seeds = name.as_ref().and_then(|n| self.seeds.get(n)).cloned();
         let offset = usize::from(matches!(
             params.first().map(String::as_str),
@@ -454,16 +465,15 @@ impl<'a, 't> Walker<'a, 't> {
                 if let Some(v) = env.get(&t) {
                     return v.clone();
                 }
-                if let Some(call) = call_parts(self.family, node, self.src) {
-                    if self
+                if let Some(call) = call_parts(self.family, node, self.src)
+                    && self
                         .profile
                         .sanitizers
                         .iter()
                         .chain(extra)
                         .any(|s| s.is_match(&call.callee))
-                    {
-                        return Val::CONST;
-                    }
+                {
+                    return Val::CONST;
                 }
                 if self.profile.sources.iter().any(|s| s.is_match(&t))
                     || self
@@ -494,10 +504,12 @@ impl<'a, 't> Walker<'a, 't> {
                     })
                     .unwrap_or_default();
                 let last = call.callee.rsplit(['.', ':']).next().unwrap_or_default();
-                let args_val = args
-                    .iter()
-                    .fold(Val::CONST, |acc, a| acc.join(self.eval_with(*a, env, extra)));
-                if self.local_functions.contains(last) && call.receiver.is_none_or(|r| is_self(r, self.src)) {
+                let args_val = args.iter().fold(Val::CONST, |acc, a| {
+                    acc.join(self.eval_with(*a, env, extra))
+                });
+                if self.local_functions.contains(last)
+                    && call.receiver.is_none_or(|r| is_self(r, self.src))
+                {
                     // A local function: its result is as tainted as what it returns; when that
                     // depends on its parameters, as tainted as its arguments.
                     let ret = self.returns.get(last).cloned().unwrap_or(Val::DYNAMIC);
@@ -547,7 +559,9 @@ impl<'a, 't> Walker<'a, 't> {
     /// inlined in its format string.
     fn eval_macro(&self, node: Node<'t>, env: &Env, extra: &[Regex]) -> Val {
         let mut val = Val::CONST;
-        let Some(tree) = node.named_children(&mut node.walk()).find(|c| c.kind() == "token_tree")
+        let Some(tree) = node
+            .named_children(&mut node.walk())
+            .find(|c| c.kind() == "token_tree")
         else {
             return val;
         };
@@ -571,9 +585,36 @@ impl<'a, 't> Walker<'a, 't> {
 
 /// Builtins whose result is as tainted as their arguments, no more.
 const PURE_FUNCTIONS: &[&str] = &[
-    "str", "int", "float", "len", "repr", "sorted", "list", "tuple", "dict", "set", "range",
-    "min", "max", "sum", "bool", "abs", "round", "format", "enumerate", "zip", "reversed",
-    "frozenset", "bytes", "print", "isinstance", "require", "String", "append", "make", "len",
+    "str",
+    "int",
+    "float",
+    "len",
+    "repr",
+    "sorted",
+    "list",
+    "tuple",
+    "dict",
+    "set",
+    "range",
+    "min",
+    "max",
+    "sum",
+    "bool",
+    "abs",
+    "round",
+    "format",
+    "enumerate",
+    "zip",
+    "reversed",
+    "frozenset",
+    "bytes",
+    "print",
+    "isinstance",
+    "require",
+    "String",
+    "append",
+    "make",
+    "len",
 ];
 
 fn is_self(node: Node<'_>, src: &str) -> bool {
@@ -582,10 +623,9 @@ fn is_self(node: Node<'_>, src: &str) -> bool {
 
 fn has_interpolation(node: Node<'_>) -> bool {
     let mut cursor = node.walk();
-    let found = node
-        .named_children(&mut cursor)
-        .any(|c| matches!(c.kind(), "interpolation" | "template_substitution"));
-    found
+
+    node.named_children(&mut cursor)
+        .any(|c| matches!(c.kind(), "interpolation" | "template_substitution"))
 }
 
 fn collect_identifiers(node: Node<'_>, src: &str, out: &mut Vec<String>) {
@@ -614,10 +654,11 @@ fn inline_names(literal: &str) -> Vec<String> {
             while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] == b'_') {
                 end += 1;
             }
-            if end > start && !bytes[start].is_ascii_digit() {
-                if let Some(name) = literal.get(start..end) {
-                    names.push(name.to_string());
-                }
+            if end > start
+                && !bytes[start].is_ascii_digit()
+                && let Some(name) = literal.get(start..end)
+            {
+                names.push(name.to_string());
             }
             i = end;
         } else {
