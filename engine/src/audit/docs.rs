@@ -66,7 +66,14 @@ pub fn rules_reference(rules: &RuleSet) -> String {
         if let Some(fix) = &s.fix {
             let _ = writeln!(out, "*Quick fix.* {}\n", fix.description);
         }
-        if let Some(example) = s.examples.vulnerable.first() {
+        // Secrets and invisible characters are left out: they would trip secret scanners and
+        // this very rule when the docs are scanned.
+        let example = s
+            .examples
+            .vulnerable
+            .first()
+            .filter(|_| !matches!(s.category.as_str(), "hardcoded-secret" | "trojan-source"));
+        if let Some(example) = example {
             let lang = s
                 .examples
                 .language
