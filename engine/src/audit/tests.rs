@@ -191,6 +191,49 @@ os.system("sleep " + str(as_number(sys.argv[1])))
 }
 
 #[test]
+fn taint_crosses_functions_in_javascript_and_go() {
+    let js = r#"
+function runQuery(db, name) {
+  return db.query("SELECT * FROM t WHERE name = '" + name + "'");
+}
+app.get("/u", (req, res) => runQuery(db, req.query.name));
+"#;
+    assert_eq!(
+        of_rule("javascript", js, "js/sql-injection"),
+        vec![(3, Severity::High)]
+    );
+    let go = r#"
+package main
+func lookup(db *sql.DB, id string) {
+	db.Query("SELECT * FROM t WHERE id = " + id)
+}
+func handler(w http.ResponseWriter, r *http.Request) {
+	lookup(db, r.FormValue("id"))
+}
+"#;
+    assert_eq!(
+        of_rule("go", go, "go/sql-injection"),
+        vec![(4, Severity::High)]
+    );
+}
+
+#[test]
+fn spring_request_parameters_are_tainted() {
+    let code = r#"
+class C {
+  @GetMapping("/u")
+  public String get(@RequestParam String name, JdbcTemplate jdbc) {
+    return jdbc.queryForObject("SELECT x FROM t WHERE name = '" + name + "'", String.class);
+  }
+}
+"#;
+    assert_eq!(
+        of_rule("java", code, "java/sql-injection"),
+        vec![(5, Severity::High)]
+    );
+}
+
+#[test]
 fn request_handler_parameters_are_tainted() {
     let code = r#"
 @app.route("/u/<name>")
