@@ -213,7 +213,7 @@ fn text<'s>(node: Node<'_>, src: &'s str) -> &'s str {
 }
 
 fn short(s: &str) -> String {
-    let s = squash(s);
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     if s.chars().count() > 60 {
         let cut: String = s.chars().take(57).collect();
         format!("{cut}...")
