@@ -423,6 +423,13 @@ impl<'a, 't> Walker<'a, 't> {
 
     fn push_hit(&mut self, index: usize, rule: &Rule, node: Node<'t>, value: Val, callee: String) {
         let Some(taint) = &rule.taint else { return };
+        // A source this rule does not count makes the value merely dynamic.
+        let ignored = value.level == Level::Tainted
+            && value
+                .origin
+                .as_ref()
+                .is_some_and(|(_, text)| taint.ignore_sources.iter().any(|r| r.is_match(text)));
+        let value = if ignored { Val::DYNAMIC } else { value };
         let rating = match value.level {
             Level::Tainted => Rating {
                 severity: rule.spec.severity,
