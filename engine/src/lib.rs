@@ -12,7 +12,9 @@
 //! - [`memory`] is H-MEM: hierarchical, encrypted memory shared by agents under access control.
 //! - [`sandbox`] runs model-written Python in a confined, persistent worker (the RLM REPL).
 //! - [`config`] merges the user's and the workspace's `rlm.toml`.
+//! - [`audit`] scans a workspace for security bugs: rules as data, taint tracking, fixes, SARIF.
 
+pub mod audit;
 pub mod config;
 pub mod context;
 pub mod index;

@@ -6,6 +6,7 @@ mod doctor;
 pub(crate) mod exec;
 mod index;
 mod memory;
+mod scan;
 mod search;
 mod symbols;
 
@@ -31,6 +32,8 @@ pub enum Command {
     Exec(exec::Args),
     /// Report which sandbox layers are active on this machine
     Doctor(doctor::Args),
+    /// Security audit: findings as text, JSON or SARIF; quick fixes; CI exit codes
+    Scan(scan::Args),
 }
 
 pub fn run(command: Command) -> Result<ExitCode> {
@@ -43,5 +46,6 @@ pub fn run(command: Command) -> Result<ExitCode> {
         Command::Memory(args) => memory::run(args),
         Command::Exec(args) => exec::run(args),
         Command::Doctor(args) => doctor::run(args),
+        Command::Scan(args) => scan::run(args),
     }
 }

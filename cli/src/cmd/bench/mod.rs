@@ -1,6 +1,7 @@
 //! `rlm bench ...`: benchmarks that print ratios against a baseline run in the same process or
 //! script (ripgrep, plain python3, bandit, ...). One file per benchmark.
 
+mod audit;
 mod index;
 mod memory;
 mod sandbox;
@@ -10,6 +11,8 @@ use std::process::ExitCode;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum BenchCommand {
+    /// rlm scan against bandit on bandit's labelled examples, and a 10k-file polyglot repo
+    Audit(audit::Args),
     /// Full and incremental indexing, and query latency against ripgrep
     Index(index::Args),
     /// Memory store: add/search latency by size, consolidation time, encryption overhead
@@ -20,6 +23,7 @@ pub enum BenchCommand {
 
 pub fn run(command: BenchCommand) -> Result<ExitCode> {
     match command {
+        BenchCommand::Audit(args) => audit::run(args),
         BenchCommand::Index(args) => index::run(args),
         BenchCommand::Memory(args) => memory::run(args),
         BenchCommand::Sandbox(args) => sandbox::run(args),
