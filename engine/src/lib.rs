@@ -10,6 +10,8 @@
 //! - [`search`] answers BM25 queries and symbol look-ups over that index.
 //! - [`context`] renders a workspace as one text, the form the RLM loop holds as `context`.
 //! - [`config`] merges the user's and the workspace's `rlm.toml`.
+//! - [`providers`] sends chat requests to language models (OpenAI-compatible, Anthropic,
+//!   Gemini, Ollama) with retries, prices and a SQLite response cache.
 
 pub mod config;
 pub mod context;
@@ -17,3 +19,4 @@ pub mod index;
 pub mod parse;
 pub mod search;
 pub mod workspace;
+pub mod providers;
