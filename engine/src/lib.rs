@@ -9,6 +9,7 @@
 //! - [`index`] keeps a persistent, incremental tantivy index of those chunks and symbols.
 //! - [`search`] answers BM25 queries and symbol look-ups over that index.
 //! - [`context`] renders a workspace as one text, the form the RLM loop holds as `context`.
+//! - [`sandbox`] runs model-written Python in a confined, persistent worker (the RLM REPL).
 //! - [`config`] merges the user's and the workspace's `rlm.toml`.
 //! - [`providers`] sends chat requests to language models (OpenAI-compatible, Anthropic,
 //!   Gemini, Ollama) with retries, prices and a SQLite response cache.
@@ -17,6 +18,7 @@ pub mod config;
 pub mod context;
 pub mod index;
 pub mod parse;
+pub mod sandbox;
 pub mod search;
 pub mod workspace;
 pub mod providers;

@@ -2,6 +2,8 @@
 
 mod bench;
 mod context;
+mod doctor;
+mod exec;
 mod index;
 mod search;
 mod symbols;
@@ -22,6 +24,10 @@ pub enum Command {
     Symbols(symbols::Args),
     /// Print the whole workspace as one text, the form the RLM loop reads
     Context(context::Args),
+    /// Run a Python script as one step in a fresh sandbox (exit 0 ok, 1 raised, 2 blocked, 3 killed)
+    Exec(exec::Args),
+    /// Report which sandbox layers are active on this machine
+    Doctor(doctor::Args),
 }
 
 pub fn run(command: Command) -> Result<ExitCode> {
@@ -31,5 +37,7 @@ pub fn run(command: Command) -> Result<ExitCode> {
         Command::Search(args) => search::run(args),
         Command::Symbols(args) => symbols::run(args),
         Command::Context(args) => context::run(args),
+        Command::Exec(args) => exec::run(args),
+        Command::Doctor(args) => doctor::run(args),
     }
 }
