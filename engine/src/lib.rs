@@ -13,6 +13,8 @@
 //! - [`config`] merges the user's and the workspace's `rlm.toml`.
 //! - [`providers`] sends chat requests to language models (OpenAI-compatible, Anthropic,
 //!   Gemini, Ollama) with retries, prices and a SQLite response cache.
+//! - [`rlm`] is the Recursive Language Model loop: a root model explores a huge context by
+//!   writing Python in the sandbox, with sub-calls, recursion, budgets and traces.
 
 pub mod config;
 pub mod context;
@@ -22,3 +24,4 @@ pub mod sandbox;
 pub mod search;
 pub mod workspace;
 pub mod providers;
+pub mod rlm;
