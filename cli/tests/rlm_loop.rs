@@ -269,7 +269,7 @@ fn llm_query_on_each_part_of_a_workspace() {
     assert!(
         roots[0]
             .system
-            .contains("- a.py: 23\n- b.py: 26\n- c.py: 31\n"),
+            .contains("- a.py: 22\n- b.py: 25\n- c.py: 30\n"),
         "{}",
         roots[0].system
     );
@@ -398,7 +398,7 @@ fn rlm_query_recurses_one_level_and_falls_back_at_max_depth() {
         .unwrap();
     assert_eq!(
         (result.answer.as_str(), result.max_depth_reached),
-        ("child says sub saw 270 chars", 0)
+        ("child says sub saw 271 chars", 0)
     );
     assert_eq!(
         flat.sub_requests()[0].last_user,
@@ -464,7 +464,9 @@ fn syntax_errors_and_refused_code_are_fed_back_and_the_run_goes_on() {
     );
     let roots = run.root_requests();
     assert!(
-        roots[1].last_user.contains("SyntaxError"),
+        roots[1]
+            .last_user
+            .contains("- line 1: unparsable: syntax the checker cannot parse"),
         "{}",
         roots[1].last_user
     );
@@ -483,7 +485,7 @@ fn syntax_errors_and_refused_code_are_fed_back_and_the_run_goes_on() {
             _ => None,
         })
         .collect();
-    assert_eq!(outcomes, ["raised", "blocked", "completed"]);
+    assert_eq!(outcomes, ["blocked", "blocked", "completed"]);
 }
 
 #[test]
@@ -527,7 +529,7 @@ fn a_model_that_never_finishes_stops_at_the_iteration_budget_with_its_best_answe
     let result = result.unwrap();
     assert_eq!(
         (result.answer.as_str(), &result.stop_reason, result.iterations),
-        ("Still looking, maybe 5.", &StopReason::MaxIterations, 3)
+        ("Still looking, maybe 5.\nLet me run this.", &StopReason::MaxIterations, 3)
     );
     let roots = run.root_requests();
     assert_eq!(roots.len(), 3);
@@ -761,7 +763,7 @@ fn a_ten_million_token_context_is_never_sent_to_any_model() {
         );
     }
     assert!(
-        requests[0].system.contains("about 10,000,000 tokens"),
+        requests[0].system.contains("40,000,018 characters (about 10,000,005 tokens)"),
         "{}",
         requests[0].system
     );

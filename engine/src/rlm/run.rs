@@ -250,19 +250,38 @@ fn count_lines(path: &std::path::Path) -> std::io::Result<u64> {
     Ok(newlines + u64::from(!bytes.is_empty() && !bytes.ends_with(b"\n")))
 }
 
-/// What the loop would answer if it had to stop now.
+/// What the loop would answer if it had to stop now: the most recent of what the model said
+/// in prose and what its code printed, except that after the last iteration (where the model
+/// was asked for its best answer) its prose wins.
 #[derive(Default)]
 struct Partial {
     prose: Option<String>,
     stdout: Option<String>,
+    prose_is_newer: bool,
 }
 
 impl Partial {
-    fn best(&self) -> String {
-        self.prose
-            .clone()
-            .or_else(|| self.stdout.clone())
-            .unwrap_or_default()
+    fn said(&mut self, prose: String) {
+        if !prose.trim().is_empty() {
+            self.prose = Some(prose);
+            self.prose_is_newer = true;
+        }
+    }
+
+    fn printed(&mut self, stdout: &str) {
+        if !stdout.trim().is_empty() {
+            self.stdout = Some(stdout.trim().to_string());
+            self.prose_is_newer = false;
+        }
+    }
+
+    fn best(&self, prefer_prose: bool) -> String {
+        let (first, second) = if prefer_prose || self.prose_is_newer {
+            (&self.prose, &self.stdout)
+        } else {
+            (&self.stdout, &self.prose)
+        };
+        first.clone().or_else(|| second.clone()).unwrap_or_default()
     }
 }
 
@@ -344,7 +363,7 @@ pub(crate) fn run_loop(
     let max_iterations = budgets.max_iterations.max(1);
     for iteration in 1..=max_iterations {
         if let Some(reason) = shared.ledger.stop_reason() {
-            return finish(reason, partial.best(), iteration - 1);
+            return finish(reason, partial.best(false), iteration - 1);
         }
         if iteration == max_iterations {
             if let Some(last) = messages.last_mut() {
@@ -366,7 +385,7 @@ pub(crate) fn run_loop(
         let (reply, elapsed) = shared.chat(&shared.models.root, request);
         let reply = match reply {
             Ok(reply) => reply,
-            Err(CallError::Stopped(reason)) => return finish(reason, partial.best(), iteration - 1),
+            Err(CallError::Stopped(reason)) => return finish(reason, partial.best(false), iteration - 1),
             Err(CallError::Provider(e)) => return Err(e.into()),
         };
         shared.emit(
@@ -385,10 +404,7 @@ pub(crate) fn run_loop(
         messages.push(Message::assistant(reply.text.clone()));
         let blocks = code_blocks(&reply.text);
         let prose = prose_final(&reply.text);
-        let said = without_blocks(&reply.text);
-        if !said.is_empty() {
-            partial.prose = Some(said);
-        }
+        partial.said(without_blocks(&reply.text));
         if blocks.is_empty() {
             if let Some(prose) = prose {
                 if let Some(answer) = accept_prose(shared, depth, iteration, &mut repl, &mut host, prose)? {
@@ -431,9 +447,7 @@ pub(crate) fn run_loop(
                     elapsed_ms: step.elapsed.as_millis() as u64,
                 },
             );
-            if !step.stdout.trim().is_empty() {
-                partial.stdout = Some(step.stdout.trim().to_string());
-            }
+            partial.printed(&step.stdout);
             all_completed &= step.outcome == StepOutcome::Completed;
             match step.finish {
                 Some(Finish::Final(answer)) => return finish(StopReason::Final, answer, iteration),
@@ -476,7 +490,8 @@ pub(crate) fn run_loop(
         .ledger
         .stop_reason()
         .unwrap_or(StopReason::MaxIterations);
-    finish(reason, partial.best(), max_iterations)
+    let prefer_prose = reason == StopReason::MaxIterations;
+    finish(reason, partial.best(prefer_prose), max_iterations)
 }
 
 /// The answer of a prose `FINAL(...)`; a prose `FINAL_VAR(name)` is read from the REPL.
