@@ -2,6 +2,8 @@
 //! script (ripgrep, plain python3, bandit, ...). One file per benchmark.
 
 mod index;
+mod rlm;
+mod rlm_tasks;
 
 use anyhow::Result;
 use std::process::ExitCode;
@@ -10,10 +12,13 @@ use std::process::ExitCode;
 pub enum BenchCommand {
     /// Full and incremental indexing, and query latency against ripgrep
     Index(index::Args),
+    /// Long-context tasks (S-NIAH, multi-needle, OOLONG-style) by the RLM loop vs the same model on the truncated context; engine overhead per iteration
+    Rlm(rlm::Args),
 }
 
 pub fn run(command: BenchCommand) -> Result<ExitCode> {
     match command {
         BenchCommand::Index(args) => index::run(args),
+        BenchCommand::Rlm(args) => rlm::run(args),
     }
 }
