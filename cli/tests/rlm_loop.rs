@@ -192,7 +192,11 @@ fn split_and_count_then_final_var() {
     };
     let result = result.unwrap();
     assert_eq!(
-        (result.answer.as_str(), &result.stop_reason, result.iterations),
+        (
+            result.answer.as_str(),
+            &result.stop_reason,
+            result.iterations
+        ),
         ("43", &StopReason::Final, 3)
     );
     let roots = run.root_requests();
@@ -265,7 +269,11 @@ fn llm_query_on_each_part_of_a_workspace() {
         ("a.py, c.py", &StopReason::Final, 3)
     );
     let roots = run.root_requests();
-    assert!(roots[0].system.contains("3 files. Each file starts with a header line"));
+    assert!(
+        roots[0]
+            .system
+            .contains("3 files. Each file starts with a header line")
+    );
     assert!(
         roots[0]
             .system
@@ -353,7 +361,9 @@ fn batched_sub_calls_run_concurrently_within_max_parallel() {
 #[test]
 fn rlm_query_recurses_one_level_and_falls_back_at_max_depth() {
     let root = vec![
-        repl("half = context[:len(context)//2]\nr = rlm_query('How many lines?', context=half)\nprint(r)"),
+        repl(
+            "half = context[:len(context)//2]\nr = rlm_query('How many lines?', context=half)\nprint(r)",
+        ),
         repl("FINAL('child says ' + r)"),
     ];
     let child = vec![repl("FINAL(str(len(context.splitlines())))")];
@@ -381,7 +391,11 @@ fn rlm_query_recurses_one_level_and_falls_back_at_max_depth() {
         .map(|r| r.system.contains("You are at depth 1, the deepest allowed"))
         .collect();
     assert_eq!(child_turns, [false, true, false], "root, child, root");
-    assert!(roots[1].system.contains("`context` is a text of 250 characters"));
+    assert!(
+        roots[1]
+            .system
+            .contains("`context` is a text of 250 characters")
+    );
     assert_eq!(
         roots[1].last_user.lines().next(),
         Some("Question: How many lines?")
@@ -423,7 +437,11 @@ fn a_reply_without_code_is_nudged_and_prose_final_is_only_a_fallback() {
     };
     let result = result.unwrap();
     assert_eq!(
-        (result.answer.as_str(), &result.stop_reason, result.iterations),
+        (
+            result.answer.as_str(),
+            &result.stop_reason,
+            result.iterations
+        ),
         ("it is 12", &StopReason::ProseFinal, 3)
     );
     let roots = run.root_requests();
@@ -528,8 +546,16 @@ fn a_model_that_never_finishes_stops_at_the_iteration_budget_with_its_best_answe
     };
     let result = result.unwrap();
     assert_eq!(
-        (result.answer.as_str(), &result.stop_reason, result.iterations),
-        ("Still looking, maybe 5.\nLet me run this.", &StopReason::MaxIterations, 3)
+        (
+            result.answer.as_str(),
+            &result.stop_reason,
+            result.iterations
+        ),
+        (
+            "Still looking, maybe 5.\nLet me run this.",
+            &StopReason::MaxIterations,
+            3
+        )
     );
     let roots = run.root_requests();
     assert_eq!(roots.len(), 3);
@@ -738,10 +764,7 @@ fn a_ten_million_token_context_is_never_sent_to_any_model() {
         vec![],
         |p| format!("I read {} chars", p.len()),
     ));
-    let Some(result) = run.ask(
-        "What is the vault code?",
-        ContextSource::File(path.clone()),
-    ) else {
+    let Some(result) = run.ask("What is the vault code?", ContextSource::File(path.clone())) else {
         return;
     };
     let result = result.unwrap();
@@ -763,7 +786,9 @@ fn a_ten_million_token_context_is_never_sent_to_any_model() {
         );
     }
     assert!(
-        requests[0].system.contains("40,000,018 characters (about 10,000,005 tokens)"),
+        requests[0]
+            .system
+            .contains("40,000,018 characters (about 10,000,005 tokens)"),
         "{}",
         requests[0].system
     );

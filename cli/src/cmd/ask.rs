@@ -12,8 +12,8 @@ use rlm_engine::config::{Config, LoadedConfig};
 use rlm_engine::providers::{ChatModel, ProvidersConfig, ResponseCache, build_model};
 use rlm_engine::rlm::trace::summary_line;
 use rlm_engine::rlm::{
-    AskRequest, AskResult, Budgets, CancellationToken, ContextSource, JsonlTrace, Models,
-    Observer, Observers, RlmConfig, TraceRecord, ask,
+    AskRequest, AskResult, Budgets, CancellationToken, ContextSource, JsonlTrace, Models, Observer,
+    Observers, RlmConfig, TraceRecord, ask,
 };
 use rlm_engine::sandbox::{SandboxConfig, SandboxPolicy};
 use std::path::{Path, PathBuf};
@@ -103,7 +103,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 .join("manifest.json")
                 .exists()
                 .then(|| workspace.settings.dir.clone())
-                .or_else(|| workspace.settings.dir.exists().then(|| workspace.settings.dir.clone()));
+                .or_else(|| {
+                    workspace
+                        .settings
+                        .dir
+                        .exists()
+                        .then(|| workspace.settings.dir.clone())
+                });
             let source = ContextSource::Workspace {
                 root: workspace.root.clone(),
                 list: workspace.settings.list.clone(),
@@ -137,9 +143,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let mut observers: Vec<Arc<dyn Observer>> = Vec::new();
     if let Some(path) = &args.trace {
-        observers.push(Arc::new(
-            JsonlTrace::create(path).with_context(|| format!("creating trace {}", path.display()))?,
-        ));
+        observers
+            .push(Arc::new(JsonlTrace::create(path).with_context(|| {
+                format!("creating trace {}", path.display())
+            })?));
     }
     if tracing::level_filters::LevelFilter::current() >= tracing::level_filters::LevelFilter::INFO {
         observers.push(Arc::new(Console));
@@ -225,7 +232,12 @@ impl Settings {
         if self.no_cache {
             return Ok(None);
         }
-        let Some(path) = self.rlm.cache_path.clone().or_else(ResponseCache::default_path) else {
+        let Some(path) = self
+            .rlm
+            .cache_path
+            .clone()
+            .or_else(ResponseCache::default_path)
+        else {
             return Ok(None);
         };
         Ok(Some(Arc::new(ResponseCache::open(&path)?)))

@@ -28,8 +28,8 @@ pub mod trace;
 
 pub use budget::Budgets;
 pub use config::RlmConfig;
-pub use trace::{JsonlTrace, TraceEvent, TraceRecord};
 pub use tokio_util::sync::CancellationToken;
+pub use trace::{JsonlTrace, TraceEvent, TraceRecord};
 
 use crate::context::ContextError;
 use crate::providers::{ChatModel, ProviderError};
@@ -262,7 +262,10 @@ pub async fn ask(request: AskRequest, observer: Arc<dyn Observer>) -> Result<Ask
 }
 
 /// Runs `ask` to completion on a fresh multi-threaded runtime, for callers without one.
-pub fn ask_blocking(request: AskRequest, observer: Arc<dyn Observer>) -> Result<AskResult, RlmError> {
+pub fn ask_blocking(
+    request: AskRequest,
+    observer: Arc<dyn Observer>,
+) -> Result<AskResult, RlmError> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
