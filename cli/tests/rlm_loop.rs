@@ -306,7 +306,7 @@ fn llm_query_on_each_part_of_a_workspace() {
 fn batched_sub_calls_run_concurrently_within_max_parallel() {
     let in_flight = Arc::new(AtomicUsize::new(0));
     let peak = Arc::new(AtomicUsize::new(0));
-    let root = vec![
+    let root = [
         repl(
             "chunks = [context[i:i+100] for i in range(0, len(context), 100)][:6]\nanswers = llm_query_batched(['Summarise: ' + c for c in chunks])\nprint(answers)",
         ),
