@@ -122,6 +122,7 @@ impl Run {
             sandbox,
             options: self.options.clone(),
             cancel: self.cancel.clone(),
+            secrets: Vec::new(),
         };
         Some(ask_blocking(request, Arc::new(NoObserver)))
     }
@@ -791,5 +792,61 @@ fn a_ten_million_token_context_is_never_sent_to_any_model() {
             .contains("40,000,018 characters (about 10,000,005 tokens)"),
         "{}",
         requests[0].system
+    );
+}
+
+#[test]
+fn retrieve_searches_the_workspace_index() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("billing.py"),
+        "def compute_invoice_total(items):\n    return sum(i.price for i in items)\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("auth.py"),
+        "def login(user):\n    return user\n",
+    )
+    .unwrap();
+    let settings = rlm_engine::index::IndexSettings::new(
+        dir.path(),
+        &rlm_engine::config::Config::default(),
+        None,
+    );
+    rlm_engine::index::index_workspace(dir.path(), &settings, &rlm_engine::index::NoProgress)
+        .unwrap();
+    let run = Run::new(trajectory(
+        vec![repl(
+            "hits = retrieve('invoice total', k=1)\nFINAL(hits[0]['path'] + ':' + str(hits[0]['start_line']))",
+        )],
+        vec![],
+        |_| String::new(),
+    ));
+    let context = ContextSource::Workspace {
+        root: dir.path().to_path_buf(),
+        list: settings.list.clone(),
+        index_dir: Some(settings.dir.clone()),
+    };
+    let Some(result) = run.ask("Where are invoices totalled?", context) else {
+        return;
+    };
+    assert_eq!(result.unwrap().answer, "billing.py:1");
+
+    // Without an index, retrieve() raises with what to do.
+    let run = Run::new(trajectory(
+        vec![repl(
+            "try:\n    retrieve('x')\nexcept HostCallError as e:\n    FINAL(str(e))",
+        )],
+        vec![],
+        |_| String::new(),
+    ));
+    let Some(result) = run.ask("x", ContextSource::Text("abc".into())) else {
+        return;
+    };
+    assert!(
+        result
+            .unwrap()
+            .answer
+            .starts_with("retrieve() needs an indexed workspace context (run `rlm index PATH`)"),
     );
 }

@@ -9,7 +9,7 @@
 use crate::workspace::Workspace;
 use anyhow::{Context, Result, bail};
 use rlm_engine::config::{Config, LoadedConfig};
-use rlm_engine::providers::{ChatModel, ProvidersConfig, ResponseCache, build_model};
+use rlm_engine::providers::{ApiKey, ChatModel, ProvidersConfig, ResponseCache, build_model};
 use rlm_engine::rlm::trace::summary_line;
 use rlm_engine::rlm::{
     AskRequest, AskResult, Budgets, CancellationToken, ContextSource, JsonlTrace, Models, Observer,
@@ -140,6 +140,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
         sandbox,
         options: settings.rlm.loop_options(),
         cancel: cancel.clone(),
+        secrets: settings
+            .providers
+            .endpoints
+            .values()
+            .filter_map(|e| e.api_key.clone())
+            .map(ApiKey::new)
+            .collect(),
     };
     let mut observers: Vec<Arc<dyn Observer>> = Vec::new();
     if let Some(path) = &args.trace {

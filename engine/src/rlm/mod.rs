@@ -32,7 +32,7 @@ pub use tokio_util::sync::CancellationToken;
 pub use trace::{JsonlTrace, TraceEvent, TraceRecord};
 
 use crate::context::ContextError;
-use crate::providers::{ChatModel, ProviderError};
+use crate::providers::{ApiKey, ChatModel, ProviderError};
 use crate::sandbox::{SandboxError, SandboxPolicy};
 use crate::workspace::ListOptions;
 use serde::Serialize;
@@ -86,6 +86,9 @@ pub struct AskRequest {
     /// Cancel to stop the run: in-flight model calls are dropped, the REPL step is abandoned at
     /// its next host call, and the result says `Cancelled` with the best partial answer.
     pub cancel: CancellationToken,
+    /// Keys from config files (environment keys are found on their own): their exact values
+    /// are redacted from everything recorded, wherever they show up.
+    pub secrets: Vec<ApiKey>,
 }
 
 /// Knobs of the loop that are not budgets.

@@ -144,9 +144,13 @@ pub(crate) fn run_root(
         ContextSource::Workspace { index_dir, .. } => index_dir.clone(),
         _ => None,
     };
+    let mut redact = Redact::new(request.sandbox.redactor.clone());
+    for secret in &request.secrets {
+        redact.add_secret(secret.expose());
+    }
     let shared = Shared {
         handle,
-        redact: Redact::new(request.sandbox.redactor.clone()),
+        redact,
         models: request.models,
         sandbox: request.sandbox,
         options: request.options,

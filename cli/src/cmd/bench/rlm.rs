@@ -203,6 +203,7 @@ fn request(
         sandbox: sandbox.clone(),
         options: LoopOptions::default(),
         cancel: CancellationToken::new(),
+        secrets: Vec::new(),
     }
 }
 
