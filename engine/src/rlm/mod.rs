@@ -4,9 +4,9 @@
 //!
 //! The root model never receives the context: its system prompt describes it (type, size,
 //! parts; for a workspace, the file list with sizes) and each turn it sees only what its own
-//! code printed, truncated. The loop ([`run`]) extracts ```` ```repl ```` / ```` ```python ````
+//! code printed, truncated. The loop (`run`) extracts ```` ```repl ```` / ```` ```python ````
 //! blocks ([`extract`]), runs them in a [`crate::sandbox::Repl`], answers the REPL's host calls
-//! ([`host`]: `llm_query`, `llm_query_batched` bounded by `max_parallel`, `rlm_query` starting a
+//! (`host`: `llm_query`, `llm_query_batched` bounded by `max_parallel`, `rlm_query` starting a
 //! child loop one level deeper, `retrieve`), and stops on a final answer or when a budget
 //! ([`budget`]) is spent, returning the best partial answer with the reason. Every step is a
 //! [`TraceRecord`] given to an [`Observer`] (the JSONL trace file, the `-v` console view, an
@@ -21,9 +21,9 @@ pub mod budget;
 pub mod config;
 pub mod describe;
 pub mod extract;
-pub mod host;
+mod host;
 pub mod prompts;
-pub mod run;
+mod run;
 pub mod trace;
 
 pub use budget::Budgets;

@@ -1,12 +1,12 @@
-//! The loop itself. [`run_root`] prepares the context and the shared state of a run, then
-//! [`run_loop`] plays one RLM: system prompt with the context's description, then turns of
+//! The loop itself. `run_root` prepares the context and the shared state of a run, then
+//! `run_loop` plays one RLM: system prompt with the context's description, then turns of
 //! model reply → code blocks → REPL → truncated output fed back, until the code finishes
 //! (`FINAL`, `FINAL_VAR`, the `answer` dict), a prose `FINAL` is accepted as a fallback, or a
-//! budget ends it with the best partial answer. `rlm_query` re-enters [`run_loop`] one level
-//! deeper from inside a REPL step ([`super::host`]); all levels share one [`Shared`].
+//! budget ends it with the best partial answer. `rlm_query` re-enters `run_loop` one level
+//! deeper from inside a REPL step (`host`); all levels share one `Shared`.
 //!
 //! The loop runs on a blocking thread because the REPL is synchronous; each model call goes
-//! back to the tokio runtime through [`Shared::chat`], raced against the cancellation token
+//! back to the tokio runtime through `Shared::chat`, raced against the cancellation token
 //! and the wall-time budget.
 
 use super::budget::Ledger;
