@@ -200,6 +200,7 @@ impl Settings {
     fn from(args: &Args, loaded: &LoadedConfig) -> Result<Settings> {
         let rlm: RlmConfig = loaded.section("rlm")?;
         let providers: ProvidersConfig = loaded.section("providers")?;
+        providers.validate().map_err(anyhow::Error::msg)?;
         let mut sandbox: SandboxConfig = loaded.section("sandbox")?;
         sandbox.allow_weak_sandbox |= args.allow_weak_sandbox;
         let mut budgets = rlm.budgets();

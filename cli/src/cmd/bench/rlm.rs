@@ -71,6 +71,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let loaded = Config::load(&std::env::current_dir()?)?;
     let rlm_config: RlmConfig = loaded.section("rlm")?;
     let mut providers: ProvidersConfig = loaded.section("providers")?;
+    providers.validate().map_err(anyhow::Error::msg)?;
     let sandbox_config: SandboxConfig = loaded.section("sandbox")?;
     let helper = std::env::current_exe()?;
     let sandbox = SandboxPolicy::from_config(&sandbox_config, &helper)?;
