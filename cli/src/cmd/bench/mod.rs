@@ -4,6 +4,7 @@
 mod index;
 mod rlm;
 mod rlm_tasks;
+mod sandbox;
 
 use anyhow::Result;
 use std::process::ExitCode;
@@ -14,11 +15,14 @@ pub enum BenchCommand {
     Index(index::Args),
     /// Long-context tasks (S-NIAH, multi-needle, OOLONG-style) by the RLM loop vs the same model on the truncated context; engine overhead per iteration
     Rlm(rlm::Args),
+    /// Sandbox warm step latency, cold start against plain python3, 40 MB context load
+    Sandbox(sandbox::Args),
 }
 
 pub fn run(command: BenchCommand) -> Result<ExitCode> {
     match command {
         BenchCommand::Index(args) => index::run(args),
         BenchCommand::Rlm(args) => rlm::run(args),
+        BenchCommand::Sandbox(args) => sandbox::run(args),
     }
 }
