@@ -97,19 +97,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         None => {
             let workspace = Workspace::resolve(path.as_deref(), None)?;
+            // `retrieve()` uses the index when `rlm index` has built one; the loop works without.
             let index_dir = workspace
                 .settings
                 .dir
-                .join("manifest.json")
                 .exists()
-                .then(|| workspace.settings.dir.clone())
-                .or_else(|| {
-                    workspace
-                        .settings
-                        .dir
-                        .exists()
-                        .then(|| workspace.settings.dir.clone())
-                });
+                .then(|| workspace.settings.dir.clone());
             let source = ContextSource::Workspace {
                 root: workspace.root.clone(),
                 list: workspace.settings.list.clone(),
