@@ -87,6 +87,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if path.is_some() && args.context.is_some() {
         bail!("give either a workspace PATH or --context FILE, not both");
     }
+    if let Some(file) = path.as_ref().filter(|p| p.is_file()) {
+        bail!(
+            "{} is a file: ask about a text file with `rlm ask --context {} QUESTION`",
+            file.display(),
+            file.display()
+        );
+    }
     let (loaded, source) = match &args.context {
         Some(file) => {
             if !file.is_file() {
