@@ -37,6 +37,8 @@ pub struct RecordedRequest {
     pub last_user: String,
     /// Number of messages / contents in the body.
     pub message_count: usize,
+    /// Requests being answered when this one arrived, itself included (concurrency checks).
+    pub in_flight: usize,
 }
 
 impl RecordedRequest {
@@ -168,6 +170,7 @@ impl FakeServer {
                     let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
                         return;
                     };
+                    let busy = Arc::new(std::sync::atomic::AtomicUsize::new(0));
                     let accept = async {
                         loop {
                             let Ok((stream, _)) = listener.accept().await else {
@@ -175,7 +178,8 @@ impl FakeServer {
                             };
                             let handler = Arc::clone(&handler);
                             let log = Arc::clone(&thread_log);
-                            tokio::spawn(serve_connection(stream, handler, log));
+                            let busy = Arc::clone(&busy);
+                            tokio::spawn(serve_connection(stream, handler, log, busy));
                         }
                     };
                     tokio::select! {
@@ -227,13 +231,18 @@ async fn serve_connection(
     mut stream: tokio::net::TcpStream,
     handler: Handler,
     log: Arc<Mutex<Vec<RecordedRequest>>>,
+    busy: Arc<std::sync::atomic::AtomicUsize>,
 ) {
+    use std::sync::atomic::Ordering;
     let _ = stream.set_nodelay(true);
     let mut buffer: Vec<u8> = Vec::new();
     loop {
-        let Some(request) = read_request(&mut stream, &mut buffer).await else {
+        let Some(mut request) = read_request(&mut stream, &mut buffer).await else {
             return;
         };
+        request.in_flight = busy.fetch_add(1, Ordering::SeqCst) + 1;
+        // Counts down however this reply ends (sent, dropped, or the task cancelled).
+        let _answered = Countdown(Arc::clone(&busy));
         if let Ok(mut log) = log.lock() {
             log.push(request.clone());
         }
@@ -278,6 +287,14 @@ async fn serve_connection(
         if stream.write_all(head.as_bytes()).await.is_err() {
             return;
         }
+    }
+}
+
+struct Countdown(Arc<std::sync::atomic::AtomicUsize>);
+
+impl Drop for Countdown {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
     }
 }
 
@@ -414,6 +431,7 @@ fn describe(
         system: system.join("\n\n"),
         last_user,
         message_count,
+        in_flight: 0,
     }
 }
 
