@@ -13,6 +13,10 @@
 //! - [`sandbox`] runs model-written Python in a confined, persistent worker (the RLM REPL).
 //! - [`config`] merges the user's and the workspace's `rlm.toml`.
 //! - [`audit`] scans a workspace for security bugs: rules as data, taint tracking, fixes, SARIF.
+//! - [`providers`] sends chat requests to language models (OpenAI-compatible, Anthropic,
+//!   Gemini, Ollama) with retries, prices and a SQLite response cache.
+//! - [`rlm`] is the Recursive Language Model loop: a root model explores a huge context by
+//!   writing Python in the sandbox, with sub-calls, recursion, budgets and traces.
 
 pub mod audit;
 pub mod config;
@@ -20,6 +24,8 @@ pub mod context;
 pub mod index;
 pub mod memory;
 pub mod parse;
+pub mod providers;
+pub mod rlm;
 pub mod sandbox;
 pub mod search;
 pub mod workspace;

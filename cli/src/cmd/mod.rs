@@ -1,5 +1,6 @@
 //! The subcommands, one file each.
 
+mod ask;
 mod bench;
 mod context;
 mod doctor;
@@ -9,12 +10,18 @@ mod memory;
 mod scan;
 mod search;
 mod symbols;
+mod trace;
 
 use anyhow::Result;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
+    /// Ask a question of a whole codebase or a text file (the RLM loop over a sandboxed REPL)
+    Ask(ask::Args),
+    /// Saved traces of `rlm ask --trace`
+    #[command(subcommand)]
+    Trace(trace::TraceCommand),
     /// Benchmarks, each against a baseline run in the same process
     #[command(subcommand)]
     Bench(bench::BenchCommand),
@@ -38,6 +45,8 @@ pub enum Command {
 
 pub fn run(command: Command) -> Result<ExitCode> {
     match command {
+        Command::Ask(args) => ask::run(args),
+        Command::Trace(command) => trace::run(command),
         Command::Bench(command) => bench::run(command),
         Command::Index(args) => index::run(args),
         Command::Search(args) => search::run(args),

@@ -4,6 +4,8 @@
 mod audit;
 mod index;
 mod memory;
+mod rlm;
+mod rlm_tasks;
 mod sandbox;
 
 use anyhow::Result;
@@ -17,6 +19,8 @@ pub enum BenchCommand {
     Index(index::Args),
     /// Memory store: add/search latency by size, consolidation time, encryption overhead
     Memory(memory::Args),
+    /// Long-context tasks (S-NIAH, multi-needle, OOLONG-style) by the RLM loop vs the same model on the truncated context; engine overhead per iteration
+    Rlm(rlm::Args),
     /// Sandbox warm step latency, cold start against plain python3, 40 MB context load
     Sandbox(sandbox::Args),
 }
@@ -26,6 +30,7 @@ pub fn run(command: BenchCommand) -> Result<ExitCode> {
         BenchCommand::Audit(args) => audit::run(args),
         BenchCommand::Index(args) => index::run(args),
         BenchCommand::Memory(args) => memory::run(args),
+        BenchCommand::Rlm(args) => rlm::run(args),
         BenchCommand::Sandbox(args) => sandbox::run(args),
     }
 }
