@@ -9,11 +9,15 @@
 //! - [`index`] keeps a persistent, incremental tantivy index of those chunks and symbols.
 //! - [`search`] answers BM25 queries and symbol look-ups over that index.
 //! - [`context`] renders a workspace as one text, the form the RLM loop holds as `context`.
+//! - [`models`] loads ONNX Runtime and the offline ONNX models (embeddings, InfiniRetri attention).
+//! - [`retrieval`] finds the passages that answer a question: BM25, embeddings, InfiniRetri, hybrid.
 //! - [`config`] merges the user's and the workspace's `rlm.toml`.
 
 pub mod config;
 pub mod context;
 pub mod index;
+pub mod models;
 pub mod parse;
+pub mod retrieval;
 pub mod search;
 pub mod workspace;
