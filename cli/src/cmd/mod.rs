@@ -3,6 +3,8 @@
 mod bench;
 mod context;
 mod index;
+mod models;
+mod retrieve;
 mod search;
 mod symbols;
 
@@ -22,6 +24,11 @@ pub enum Command {
     Symbols(symbols::Args),
     /// Print the whole workspace as one text, the form the RLM loop reads
     Context(context::Args),
+    /// Passages that answer a question: InfiniRetri, BM25, embeddings or hybrid
+    Retrieve(retrieve::Args),
+    /// The offline ONNX models: list, install, verify
+    #[command(subcommand)]
+    Models(models::ModelsCommand),
 }
 
 pub fn run(command: Command) -> Result<ExitCode> {
@@ -31,5 +38,7 @@ pub fn run(command: Command) -> Result<ExitCode> {
         Command::Search(args) => search::run(args),
         Command::Symbols(args) => symbols::run(args),
         Command::Context(args) => context::run(args),
+        Command::Retrieve(args) => retrieve::run(args),
+        Command::Models(command) => models::run(command),
     }
 }

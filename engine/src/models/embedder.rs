@@ -136,6 +136,8 @@ impl Embedder {
                 windows.push((i, ids));
             }
         }
+        // Similar lengths batch together, so little of each batch is padding.
+        windows.sort_by_key(|(_, ids)| ids.len());
         let mut sums = vec![vec![0f32; self.dims]; texts.len()];
         let mut counts = vec![0usize; texts.len()];
         for batch in windows.chunks(BATCH) {

@@ -266,8 +266,12 @@ pub fn phrase_scores(scores: &[f32], width: usize) -> Vec<f32> {
         .collect()
 }
 
+/// The longest passage merging builds; beyond it a neighbouring line starts a passage of its own.
+pub const MAX_PASSAGE_LINES: usize = 12;
+
 /// Merges ranked lines into passages: each line with `context` lines around it, overlapping or
-/// adjacent ranges of one document joined, the passage scored by its best line.
+/// adjacent ranges of one document joined (up to [`MAX_PASSAGE_LINES`]), the passage scored by its
+/// best line.
 pub fn passages(
     docs: &[Document],
     ranked: &[(f32, Unit)],
@@ -280,10 +284,12 @@ pub fn passages(
         let doc = &docs[unit.doc];
         let start = unit.line.saturating_sub(context).max(doc.first_line);
         let end = (unit.line + context).min(doc.last_line());
-        if let Some(span) = spans
-            .iter_mut()
-            .find(|s| s.0 == unit.doc && start <= s.2 + 1 && end + 1 >= s.1)
-        {
+        if let Some(span) = spans.iter_mut().find(|s| {
+            s.0 == unit.doc
+                && start <= s.2 + 1
+                && end + 1 >= s.1
+                && s.2.max(end) - s.1.min(start) < MAX_PASSAGE_LINES
+        }) {
             span.1 = span.1.min(start);
             span.2 = span.2.max(end);
             continue;

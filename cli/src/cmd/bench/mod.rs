@@ -2,6 +2,7 @@
 //! script (ripgrep, plain python3, bandit, ...). One file per benchmark.
 
 mod index;
+mod retrieve;
 
 use anyhow::Result;
 use std::process::ExitCode;
@@ -10,10 +11,13 @@ use std::process::ExitCode;
 pub enum BenchCommand {
     /// Full and incremental indexing, and query latency against ripgrep
     Index(index::Args),
+    /// Needle in a haystack of real source code: bm25, vector, infini and hybrid recall and speed
+    Retrieve(retrieve::Args),
 }
 
 pub fn run(command: BenchCommand) -> Result<ExitCode> {
     match command {
         BenchCommand::Index(args) => index::run(args),
+        BenchCommand::Retrieve(args) => retrieve::run(args),
     }
 }
