@@ -82,9 +82,16 @@ fn list(args: CommonArgs) -> Result<ExitCode> {
         .map(|m| Row {
             name: m.name.clone(),
             role: m.role.clone(),
-            installed: m.files.iter().all(|f| store.model_dir(m).join(&f.path).is_file()),
+            installed: m
+                .files
+                .iter()
+                .all(|f| store.model_dir(m).join(&f.path).is_file()),
             licence: m.licence.clone(),
-            sources: m.sources.iter().map(|s| format!("PyPI {} ({})", s.package, s.member)).collect(),
+            sources: m
+                .sources
+                .iter()
+                .map(|s| format!("PyPI {} ({})", s.package, s.member))
+                .collect(),
             dir: store.model_dir(m),
             attention_layer: m.attention_layer,
             dims: m.dims,
@@ -100,7 +107,11 @@ fn list(args: CommonArgs) -> Result<ExitCode> {
             "{:<18} {:<10} {:<14} {}  {}",
             row.name,
             row.role,
-            if row.installed { "installed" } else { "not installed" },
+            if row.installed {
+                "installed"
+            } else {
+                "not installed"
+            },
             row.licence,
             spec.description
         );
@@ -138,7 +149,9 @@ fn verify(args: CommonArgs) -> Result<ExitCode> {
         }
     };
     if args.json {
-        print_json(&serde_json::json!({ "files": report, "onnxruntime": runtime_state, "problems": bad }))?;
+        print_json(
+            &serde_json::json!({ "files": report, "onnxruntime": runtime_state, "problems": bad }),
+        )?;
     } else {
         for (model, path, state) in &report {
             println!("{model:<18} {state:<10} {}", path.display());
@@ -148,7 +161,11 @@ fn verify(args: CommonArgs) -> Result<ExitCode> {
             println!("{bad} problem(s): run `rlm models install` (or `make setup`) to repair");
         }
     }
-    Ok(if bad == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if bad == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn install(args: InstallArgs) -> Result<ExitCode> {
@@ -181,5 +198,9 @@ fn install(args: InstallArgs) -> Result<ExitCode> {
     let status = command
         .status()
         .with_context(|| format!("running {}", python.display()))?;
-    Ok(if status.success() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if status.success() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

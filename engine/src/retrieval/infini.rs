@@ -6,7 +6,8 @@
 //! scores each context token; a 1-D window (`phrase_window` tokens) smooths the scores so a phrase
 //! counts rather than one token; the `top_k_tokens` best positions pick the units (lines) that
 //! contain them, and the best units, up to `cache_tokens`, are carried into the next window. At the
-//! end the units are ranked and merged into passages with their file and line range.
+//! end the last cache and the best units ever seen are read together once more, ranked by that
+//! final reading, and merged into passages with their file and line range.
 //!
 //! Two departures from the reference code, both from measurements on code haystacks: units are
 //! lines, not `.`-split sentences; and a small reserve keeps the best-scoring units ever seen, since
@@ -148,7 +149,7 @@ pub fn infini_retrieve(
     if !window.is_empty() {
         state.read_window(window)?;
     }
-    let ranked = state.ranked();
+    let ranked = state.ranked()?;
     let mut stats = state.stats;
     stats.seconds = started.elapsed().as_secs_f64();
     Ok((passages(docs, &ranked, k, settings.context_lines), stats))
@@ -159,17 +160,14 @@ struct State<'a> {
     settings: &'a InfiniSettings,
     question_ids: Vec<u32>,
     cache: Vec<Scored>,
-    /// Best score ever per (doc, line), with the unit.
-    reserve: HashMap<(usize, usize), (f32, Unit)>,
+    /// Best score ever per (doc, line, piece order), with the unit.
+    reserve: HashMap<usize, Scored>,
     stats: InfiniStats,
 }
 
 impl State<'_> {
-    fn read_window(&mut self, window: Vec<Scored>) -> Result<(), RetrievalError> {
-        self.stats.windows += 1;
-        self.stats.tokens += window.iter().map(|s| s.ids.len()).sum::<usize>();
-        let mut context: Vec<Scored> = std::mem::take(&mut self.cache);
-        context.extend(window);
+    /// Runs the model on `[context] [question]` and sets each context unit's score.
+    fn score(&mut self, context: &mut [Scored]) -> Result<(), RetrievalError> {
         let mut ids = Vec::new();
         let mut owner = Vec::new();
         for (i, scored) in context.iter().enumerate() {
@@ -177,6 +175,9 @@ impl State<'_> {
             owner.extend(std::iter::repeat_n(i, scored.ids.len()));
         }
         let context_len = ids.len();
+        if context_len == 0 {
+            return Ok(());
+        }
         ids.extend_from_slice(&self.question_ids);
         self.stats.max_input_tokens = self.stats.max_input_tokens.max(ids.len());
         let columns = self.source.column_scores(&ids, context_len)?;
@@ -184,7 +185,9 @@ impl State<'_> {
         if let Some(sink) = scores.first_mut() {
             *sink = 0.0;
         }
-        let mass: f32 = scores.iter().sum::<f32>().max(f32::MIN_POSITIVE);
+        // Scores relative to uniform attention over the context: a unit's score then means the
+        // same in a short last window as in a full one with a cache.
+        let mass: f32 = scores.iter().sum::<f32>().max(f32::MIN_POSITIVE) / context_len as f32;
         let smoothed = phrase_scores(&scores, self.settings.phrase_window);
         let mut positions: Vec<usize> = (0..context_len).collect();
         positions.sort_by(|&a, &b| smoothed[b].total_cmp(&smoothed[a]).then(a.cmp(&b)));
@@ -195,56 +198,79 @@ impl State<'_> {
         for (scored, score) in context.iter_mut().zip(unit_scores) {
             scored.score = score;
         }
+        Ok(())
+    }
+
+    fn read_window(&mut self, window: Vec<Scored>) -> Result<(), RetrievalError> {
+        self.stats.windows += 1;
+        self.stats.tokens += window.iter().map(|s| s.ids.len()).sum::<usize>();
+        let mut context: Vec<Scored> = std::mem::take(&mut self.cache);
+        context.extend(window);
+        self.score(&mut context)?;
         let mut kept: Vec<Scored> = context
             .into_iter()
             .filter(|s| s.score > 0.0 && !s.unit.is_header())
             .collect();
         kept.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.order.cmp(&b.order)));
         for scored in &kept {
-            let key = (scored.unit.doc, scored.unit.line);
             let entry = self
                 .reserve
-                .entry(key)
-                .or_insert((scored.score, scored.unit.clone()));
-            if scored.score > entry.0 {
-                entry.0 = scored.score;
+                .entry(scored.order)
+                .or_insert_with(|| scored.clone());
+            if scored.score > entry.score {
+                entry.score = scored.score;
             }
         }
         self.prune_reserve();
-        let mut budget = self.settings.cache_tokens;
-        let mut cache = Vec::new();
-        for scored in kept {
-            if scored.ids.len() > budget {
-                continue;
-            }
-            budget -= scored.ids.len();
-            cache.push(scored);
-        }
-        cache.sort_by_key(|s| s.order);
-        self.cache = cache;
+        self.cache = fill(kept, self.settings.cache_tokens);
         Ok(())
     }
 
     fn prune_reserve(&mut self) {
-        let limit = self.settings.reserve_units.max(self.settings.top_k_tokens);
-        if self.reserve.len() <= limit * 2 {
+        let limit = self.settings.reserve_units.max(1);
+        if self.reserve.len() <= limit * 4 {
             return;
         }
-        let mut all: Vec<_> = self.reserve.drain().collect();
-        all.sort_by(|a, b| b.1.0.total_cmp(&a.1.0).then(a.0.cmp(&b.0)));
+        let mut all: Vec<Scored> = self.reserve.drain().map(|(_, s)| s).collect();
+        all.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.order.cmp(&b.order)));
         all.truncate(limit);
-        self.reserve = all.into_iter().collect();
+        self.reserve = all.into_iter().map(|s| (s.order, s)).collect();
     }
 
-    /// Final ranking: the reserve's best scores, which include every unit the last cache holds.
-    fn ranked(&self) -> Vec<(f32, Unit)> {
-        let mut all: Vec<(f32, Unit)> = self.reserve.values().cloned().collect();
-        all.sort_by(|a, b| {
-            b.0.total_cmp(&a.0)
-                .then((a.1.doc, a.1.line).cmp(&(b.1.doc, b.1.line)))
-        });
-        all
+    /// Final ranking: the last cache and the reserve's best units, up to a window's budget, read
+    /// together once more so that all candidates are judged side by side in one window (scores of
+    /// different windows are only roughly comparable).
+    fn ranked(&mut self) -> Result<Vec<(f32, Unit)>, RetrievalError> {
+        let mut pool: Vec<Scored> = std::mem::take(&mut self.cache);
+        let mut best: Vec<Scored> = self.reserve.values().cloned().collect();
+        best.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.order.cmp(&b.order)));
+        best.retain(|s| !pool.iter().any(|p| p.order == s.order));
+        let used: usize = pool.iter().map(|s| s.ids.len()).sum();
+        let budget =
+            (self.settings.window_tokens + self.settings.cache_tokens).saturating_sub(used);
+        pool.extend(fill(best, budget));
+        pool.sort_by_key(|s| s.order);
+        if self.stats.windows > 1 {
+            self.score(&mut pool)?;
+        }
+        pool.retain(|s| s.score > 0.0);
+        pool.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.order.cmp(&b.order)));
+        Ok(pool.into_iter().map(|s| (s.score, s.unit)).collect())
     }
+}
+
+/// The best units (given best first) that fit `budget` tokens, in reading order.
+fn fill(ranked: Vec<Scored>, mut budget: usize) -> Vec<Scored> {
+    let mut out = Vec::new();
+    for scored in ranked {
+        if scored.ids.len() > budget {
+            continue;
+        }
+        budget -= scored.ids.len();
+        out.push(scored);
+    }
+    out.sort_by_key(|s| s.order);
+    out
 }
 
 /// Sum of scores over a centred window of `width` tokens (the paper's 1-D convolution).
@@ -413,7 +439,8 @@ mod tests {
         let (_, stats) = infini_retrieve(&src, &docs, q, 3, &settings()).unwrap();
         let question_len = format!("\nQuestion: {q}\n").len();
         let inputs = src.inputs.borrow();
-        assert_eq!(inputs.len(), stats.windows);
+        // One run per window, and one final reading of the kept candidates side by side.
+        assert_eq!(inputs.len(), stats.windows + 1);
         assert!(stats.windows >= 200 * 9 / 40);
         for &(len, rows_from) in inputs.iter() {
             assert_eq!(len - rows_from, question_len);

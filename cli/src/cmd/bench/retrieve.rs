@@ -26,7 +26,11 @@ pub struct Args {
     #[arg(long, default_value = "0,50,100", value_delimiter = ',')]
     pub depths: Vec<u32>,
     /// Methods to compare (bm25 is always run as the baseline)
-    #[arg(long, default_value = "bm25,vector,infini,hybrid", value_delimiter = ',')]
+    #[arg(
+        long,
+        default_value = "bm25,vector,infini,hybrid",
+        value_delimiter = ','
+    )]
     pub methods: Vec<String>,
     /// Passages looked at per question
     #[arg(short = 'k', long, default_value_t = 5)]
@@ -167,9 +171,9 @@ fn build_haystack(
 }
 
 fn hit(passages: &[Passage], path: &str, line: usize) -> bool {
-    passages.iter().any(|p| {
-        p.path.as_deref() == Some(path) && p.start_line <= line && line <= p.end_line
-    })
+    passages
+        .iter()
+        .any(|p| p.path.as_deref() == Some(path) && p.start_line <= line && line <= p.end_line)
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -216,7 +220,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let (planted, total) = build_haystack(&root, &files, size, &args.depths, &count)?;
         let index_settings = IndexSettings::new(&root, &Config::default(), Some(&settings_dir));
         index_workspace(&root, &index_settings, &NoProgress)?;
-        if methods.iter().any(|m| matches!(m, Method::Vector | Method::Hybrid)) {
+        if methods
+            .iter()
+            .any(|m| matches!(m, Method::Vector | Method::Hybrid))
+        {
             let started = Instant::now();
             let report = retriever.update_vectors()?;
             println!(
@@ -238,7 +245,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     let (p, stats) = retriever.infini_docs_with_stats(&docs, question, args.k)?;
                     (p, Some(stats.tokens as f64 / stats.seconds.max(1e-9)))
                 } else {
-                    (retriever.retrieve_with(question, args.k, *method, None)?, None)
+                    (
+                        retriever.retrieve_with(question, args.k, *method, None)?,
+                        None,
+                    )
                 };
                 let secs = started.elapsed().as_secs_f64();
                 let ok = hit(&passages, path, *line);
@@ -252,7 +262,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     method.name(),
                     if ok { "yes" } else { "no" },
                     secs / base.max(1e-9),
-                    rate.map(|r| format!("{r:.0}")).unwrap_or_else(|| "-".into())
+                    rate.map(|r| format!("{r:.0}"))
+                        .unwrap_or_else(|| "-".into())
                 );
             }
         }
