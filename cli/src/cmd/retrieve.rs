@@ -28,6 +28,9 @@ pub struct Args {
     /// Only workspace paths matching this glob, e.g. 'engine/src/**/*.rs'
     #[arg(long)]
     pub path: Option<String>,
+    /// Chunks each of BM25 and vector search hand to InfiniRetri in hybrid mode (default: retrieval.candidates)
+    #[arg(long)]
+    pub candidates: Option<usize>,
     /// Where the index lives (default: PATH/.rlm)
     #[arg(long)]
     pub index_dir: Option<PathBuf>,
@@ -39,7 +42,11 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode> {
     let (path, question) = path_and_rest(&args.args);
     let workspace = Workspace::resolve(path.as_deref(), args.index_dir.as_deref())?;
-    let retriever = Retriever::new(&workspace.root, &workspace.settings.dir, &workspace.config)?;
+    let mut retriever =
+        Retriever::new(&workspace.root, &workspace.settings.dir, &workspace.config)?;
+    if let Some(n) = args.candidates {
+        retriever.config_mut().candidates = n;
+    }
     let method = match &args.method {
         Some(name) => name.parse::<Method>()?,
         None if args.context.is_some() => Method::Infini,

@@ -320,13 +320,33 @@ pub fn passages(
             span.2 = span.2.max(end);
             continue;
         }
-        if spans.len() == k {
+        // A line already shown, or a new span clipped so that passages never overlap.
+        let same_doc = || spans.iter().filter(|s| s.0 == unit.doc);
+        if same_doc().any(|s| s.1 <= unit.line && unit.line <= s.2) || spans.len() == k {
             continue;
         }
+        let start = same_doc()
+            .filter(|s| s.2 < unit.line)
+            .map(|s| s.2 + 1)
+            .fold(start, usize::max);
+        let end = same_doc()
+            .filter(|s| s.1 > unit.line)
+            .map(|s| s.1 - 1)
+            .fold(end, usize::min);
         spans.push((unit.doc, start, end, *score));
+    }
+    // Merging may have grown a span into a later one: clip, so no line is shown twice.
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    order.sort_by_key(|&i| (spans[i].0, spans[i].1));
+    for pair in order.windows(2) {
+        let (a, b) = (spans[pair[0]], spans[pair[1]]);
+        if a.0 == b.0 && b.1 <= a.2 {
+            spans[pair[1]].1 = a.2 + 1;
+        }
     }
     spans
         .into_iter()
+        .filter(|s| s.1 <= s.2)
         .map(|(d, start, end, score)| Passage {
             path: docs[d].path.clone(),
             start_line: start,
@@ -483,6 +503,23 @@ mod tests {
             vec![1.0, 1.0, 4.0, 4.0, 4.0]
         );
         assert_eq!(phrase_scores(&[1.0, 2.0], 1), vec![1.0, 2.0]);
+    }
+
+    #[test]
+    fn passages_never_overlap_when_a_merge_grows_into_a_neighbour() {
+        let text: String = (1..=30).map(|i| format!("l{i}\n")).collect();
+        let docs = vec![Document::new(Some("f".into()), 1, text)];
+        let unit = |line: usize| Unit {
+            doc: 0,
+            line,
+            text: String::new(),
+        };
+        let ranked = vec![(0.9, unit(10)), (0.8, unit(20)), (0.7, unit(15))];
+        let spans: Vec<(usize, usize)> = passages(&docs, &ranked, 5, 3)
+            .into_iter()
+            .map(|p| (p.start_line, p.end_line))
+            .collect();
+        assert_eq!(spans, vec![(7, 18), (19, 23)]);
     }
 
     #[test]

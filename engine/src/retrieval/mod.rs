@@ -236,6 +236,11 @@ impl Retriever {
         &self.config
     }
 
+    /// Settings may be adjusted (e.g. from command-line flags) before retrieving.
+    pub fn config_mut(&mut self) -> &mut RetrievalConfig {
+        &mut self.config
+    }
+
     pub fn root(&self) -> &Path {
         &self.root
     }
