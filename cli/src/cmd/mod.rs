@@ -2,9 +2,13 @@
 
 mod bench;
 mod context;
+mod doctor;
+pub(crate) mod exec;
 mod index;
+mod memory;
 mod models;
 mod retrieve;
+mod scan;
 mod search;
 mod symbols;
 
@@ -29,6 +33,14 @@ pub enum Command {
     /// The offline ONNX models: list, install, verify
     #[command(subcommand)]
     Models(models::ModelsCommand),
+    /// Hierarchical, encrypted memory shared by agents (H-MEM)
+    Memory(memory::Args),
+    /// Run a Python script as one step in a fresh sandbox (exit 0 ok, 1 raised, 2 blocked, 3 killed)
+    Exec(exec::Args),
+    /// Report which sandbox layers are active on this machine
+    Doctor(doctor::Args),
+    /// Security audit: findings as text, JSON or SARIF; quick fixes; CI exit codes
+    Scan(scan::Args),
 }
 
 pub fn run(command: Command) -> Result<ExitCode> {
@@ -40,5 +52,9 @@ pub fn run(command: Command) -> Result<ExitCode> {
         Command::Context(args) => context::run(args),
         Command::Retrieve(args) => retrieve::run(args),
         Command::Models(command) => models::run(command),
+        Command::Memory(args) => memory::run(args),
+        Command::Exec(args) => exec::run(args),
+        Command::Doctor(args) => doctor::run(args),
+        Command::Scan(args) => scan::run(args),
     }
 }

@@ -67,7 +67,7 @@ impl std::fmt::Debug for Runtime {
     }
 }
 
-/// The places the library is looked for, in order, each with where the path came from.
+/// The places the library is looked for, in order.
 pub fn dylib_candidates(config: &ModelsConfig, store: &ModelStore) -> Vec<PathBuf> {
     let mut out = Vec::new();
     if let Some(path) = &config.ort_dylib {

@@ -409,17 +409,18 @@ impl Retriever {
         let query = self.embedder()?.embed(question)?;
         let glob = compile_glob(path_glob)?;
         let fetch = if glob.is_some() { vectors.len() } else { k };
-        let texts = vector::index_chunks(&index)?;
         Ok(vectors
             .search(&query, fetch)
             .into_iter()
             .filter(|(c, _)| glob.as_ref().is_none_or(|g| g.is_match(&c.path)))
             .take(k)
             .map(|(chunk, score)| {
-                let text = texts
-                    .get(&chunk.path)
-                    .and_then(|cs| cs.iter().find(|(c, _)| *c == chunk))
-                    .map(|(_, t)| t.clone())
+                // The chunk's lines as on disk (as indexed, unless the file changed since).
+                let text = std::fs::read(self.root.join(&chunk.path))
+                    .map(|bytes| {
+                        Document::new(None, 1, String::from_utf8_lossy(&bytes).into_owned())
+                            .lines(chunk.start_line as usize, chunk.end_line as usize)
+                    })
                     .unwrap_or_default();
                 Passage {
                     path: Some(chunk.path),
@@ -529,7 +530,36 @@ pub fn bm25_query(question: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn retriever_can_be_shared_across_threads() {
+        fn shareable<T: Send + Sync>() {}
+        shareable::<Retriever>();
+    }
+
+    #[test]
+    fn config_section_overrides_defaults_and_rejects_unknown_keys() {
+        let config: RetrievalConfig =
+            toml::from_str("method = \"bm25\"\n[weights]\ninfini = 2.0\n").unwrap();
+        assert_eq!(
+            config,
+            RetrievalConfig {
+                method: Method::Bm25,
+                weights: Weights {
+                    infini: 2.0,
+                    ..Weights::default()
+                },
+                ..RetrievalConfig::default()
+            }
+        );
+        let err = toml::from_str::<RetrievalConfig>("windw_tokens = 3").unwrap_err();
+        assert!(
+            err.to_string().contains("unknown field `windw_tokens`"),
+            "{err}"
+        );
+    }
 
     #[test]
     fn question_punctuation_does_not_reach_the_query_parser() {
