@@ -104,15 +104,18 @@ fn source_files(corpus: &Path) -> Result<Vec<(String, String)>> {
     Ok(files)
 }
 
+/// Where a needle went: workspace path, line (1-based), index into `NEEDLES`.
+type Planted = (String, usize, usize);
+
 /// Writes a haystack of about `size` tokens into `dir`, with one needle per depth; returns the
-/// planted (path, line, needle index) and the real token count.
+/// planted needles and the real token count.
 fn build_haystack(
     dir: &Path,
     files: &[(String, String)],
     size: usize,
     depths: &[u32],
     count_tokens: &dyn Fn(&str) -> Result<usize>,
-) -> Result<(Vec<(String, usize, usize)>, usize)> {
+) -> Result<(Vec<Planted>, usize)> {
     let mut chosen: Vec<(String, Vec<String>, usize)> = Vec::new();
     let mut total = 0;
     'outer: for round in 0.. {
@@ -153,7 +156,7 @@ fn build_haystack(
         lines.insert(line, NEEDLES[needle].0.to_string());
         // Lines below in the same file move down by one.
         for p in planted.iter_mut() {
-            let (ppath, pline, _): &mut (String, usize, usize) = p;
+            let (ppath, pline, _): &mut Planted = p;
             if ppath == name && *pline > line {
                 *pline += 1;
             }
