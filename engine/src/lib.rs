@@ -9,6 +9,8 @@
 //! - [`index`] keeps a persistent, incremental tantivy index of those chunks and symbols.
 //! - [`search`] answers BM25 queries and symbol look-ups over that index.
 //! - [`context`] renders a workspace as one text, the form the RLM loop holds as `context`.
+//! - [`models`] loads ONNX Runtime and the offline ONNX models (embeddings, InfiniRetri attention).
+//! - [`retrieval`] finds the passages that answer a question: BM25, embeddings, InfiniRetri, hybrid.
 //! - [`memory`] is H-MEM: hierarchical, encrypted memory shared by agents under access control.
 //! - [`sandbox`] runs model-written Python in a confined, persistent worker (the RLM REPL).
 //! - [`config`] merges the user's and the workspace's `rlm.toml`.
@@ -23,9 +25,11 @@ pub mod config;
 pub mod context;
 pub mod index;
 pub mod memory;
+pub mod models;
 pub mod parse;
 pub mod providers;
 pub mod rlm;
+pub mod retrieval;
 pub mod sandbox;
 pub mod search;
 pub mod workspace;

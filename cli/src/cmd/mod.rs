@@ -7,6 +7,8 @@ mod doctor;
 pub(crate) mod exec;
 mod index;
 mod memory;
+mod models;
+mod retrieve;
 mod scan;
 mod search;
 mod symbols;
@@ -33,6 +35,11 @@ pub enum Command {
     Symbols(symbols::Args),
     /// Print the whole workspace as one text, the form the RLM loop reads
     Context(context::Args),
+    /// Passages that answer a question: InfiniRetri, BM25, embeddings or hybrid
+    Retrieve(retrieve::Args),
+    /// The offline ONNX models: list, install, verify
+    #[command(subcommand)]
+    Models(models::ModelsCommand),
     /// Hierarchical, encrypted memory shared by agents (H-MEM)
     Memory(memory::Args),
     /// Run a Python script as one step in a fresh sandbox (exit 0 ok, 1 raised, 2 blocked, 3 killed)
@@ -52,6 +59,8 @@ pub fn run(command: Command) -> Result<ExitCode> {
         Command::Search(args) => search::run(args),
         Command::Symbols(args) => symbols::run(args),
         Command::Context(args) => context::run(args),
+        Command::Retrieve(args) => retrieve::run(args),
+        Command::Models(command) => models::run(command),
         Command::Memory(args) => memory::run(args),
         Command::Exec(args) => exec::run(args),
         Command::Doctor(args) => doctor::run(args),

@@ -6,6 +6,7 @@ mod index;
 mod memory;
 mod rlm;
 mod rlm_tasks;
+mod retrieve;
 mod sandbox;
 
 use anyhow::Result;
@@ -17,6 +18,8 @@ pub enum BenchCommand {
     Audit(audit::Args),
     /// Full and incremental indexing, and query latency against ripgrep
     Index(index::Args),
+    /// Needle in a haystack of real source code: bm25, vector, infini and hybrid recall and speed
+    Retrieve(retrieve::Args),
     /// Memory store: add/search latency by size, consolidation time, encryption overhead
     Memory(memory::Args),
     /// Long-context tasks (S-NIAH, multi-needle, OOLONG-style) by the RLM loop vs the same model on the truncated context; engine overhead per iteration
@@ -29,6 +32,7 @@ pub fn run(command: BenchCommand) -> Result<ExitCode> {
     match command {
         BenchCommand::Audit(args) => audit::run(args),
         BenchCommand::Index(args) => index::run(args),
+        BenchCommand::Retrieve(args) => retrieve::run(args),
         BenchCommand::Memory(args) => memory::run(args),
         BenchCommand::Rlm(args) => rlm::run(args),
         BenchCommand::Sandbox(args) => sandbox::run(args),

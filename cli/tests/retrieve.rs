@@ -1,0 +1,205 @@
+//! `rlm retrieve` and `rlm models` through the real binary: errors a user meets (empty question,
+//! binary input, a broken or wrong ONNX Runtime library, a missing model folder) and BM25 output.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn rlm(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_rlm"));
+    command
+        .current_dir(dir)
+        .args(args)
+        .env_remove("ORT_DYLIB_PATH");
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    command.output().unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("deploy.py"),
+        "def deploy():\n    # the staging deploy password is kiwi-7431\n    return connect()\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("util.py"),
+        "def add(a, b):\n    return a + b\n",
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn empty_question_is_an_error_that_says_what_to_ask() {
+    let ws = workspace();
+    let out = rlm(
+        ws.path(),
+        &["retrieve", ".", "   ", "--method", "bm25"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out).trim_end().lines().last().unwrap(),
+        "error: the question is empty: ask something, e.g. \"where is the config loaded?\""
+    );
+}
+
+#[test]
+fn bm25_retrieve_indexes_on_first_use_and_returns_exact_lines_as_json() {
+    let ws = workspace();
+    let out = rlm(
+        ws.path(),
+        &[
+            "retrieve",
+            "staging deploy password?",
+            "--method",
+            "bm25",
+            "-k",
+            "1",
+            "--json",
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &value[0];
+    assert_eq!(first["path"], "deploy.py");
+    assert_eq!(
+        (first["start_line"].as_u64(), first["end_line"].as_u64()),
+        (Some(1), Some(3))
+    );
+    assert_eq!(value.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn binary_context_file_is_refused() {
+    let ws = workspace();
+    std::fs::write(ws.path().join("blob.bin"), [0u8, 159, 146, 150]).unwrap();
+    let out = rlm(
+        ws.path(),
+        &["retrieve", "what?", "--context", "blob.bin"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out).trim_end().lines().last().unwrap(),
+        "error: blob.bin looks binary (it contains NUL bytes): give a text file"
+    );
+}
+
+#[test]
+fn context_file_with_a_non_infini_method_is_refused() {
+    let ws = workspace();
+    let out = rlm(
+        ws.path(),
+        &[
+            "retrieve",
+            "what?",
+            "--context",
+            "util.py",
+            "--method",
+            "bm25",
+        ],
+        &[],
+    );
+    assert_eq!(
+        stderr(&out).trim_end().lines().last().unwrap(),
+        "error: --context reads a text with InfiniRetri only; drop --method bm25 or use --method infini"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_onnx_runtime_gives_the_version_and_the_fix() {
+    let ws = workspace();
+    let fake = ws.path().join("libonnxruntime.so.1.31.1");
+    std::fs::write(&fake, b"not a shared library").unwrap();
+    let out = rlm(
+        ws.path(),
+        &["retrieve", "deploy password", "--method", "vector"],
+        &[("ORT_DYLIB_PATH", fake.to_str().unwrap())],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    let line = err.trim_end().lines().last().unwrap();
+    assert!(
+        line.starts_with(&format!(
+            "error: cannot load ONNX Runtime from {}: ",
+            fake.display()
+        )),
+        "{line}"
+    );
+    assert!(
+        line.ends_with("rlm needs ONNX Runtime 1.31.1 (`pip install onnxruntime==1.31.1`); point ORT_DYLIB_PATH or models.ort_dylib at its libonnxruntime.so.1.31.1"),
+        "{line}"
+    );
+}
+
+#[test]
+fn configured_library_path_that_does_not_exist_is_reported_not_skipped() {
+    let ws = workspace();
+    std::fs::write(
+        ws.path().join("rlm.toml"),
+        "[models]\nort_dylib = \"/nonexistent/libonnxruntime.so.1.31.1\"\n",
+    )
+    .unwrap();
+    let out = rlm(
+        ws.path(),
+        &["retrieve", "deploy password", "--method", "infini"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(
+            "cannot load ONNX Runtime from /nonexistent/libonnxruntime.so.1.31.1: no such file."
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn models_verify_on_an_empty_folder_lists_every_missing_file_and_fails() {
+    let ws = workspace();
+    let empty = ws.path().join("models");
+    std::fs::create_dir(&empty).unwrap();
+    let out = rlm(
+        ws.path(),
+        &[
+            "models",
+            "verify",
+            "--dir",
+            empty.to_str().unwrap(),
+            "--json",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let files: Vec<(String, String)> = value["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f[0].as_str().unwrap().to_string(),
+                f[2].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        files,
+        vec![
+            ("smollm2-135m-l15".into(), "missing".into()),
+            ("smollm2-135m-l15".into(), "missing".into()),
+            ("minilm-l6-v2".into(), "missing".into()),
+            ("minilm-l6-v2".into(), "missing".into()),
+        ]
+    );
+}

@@ -1,0 +1,212 @@
+//! The attention model InfiniRetri reads: a causal LM cut after one layer, whose graph returns that
+//! layer's attention probabilities for a range of query rows (see `models/convert/llama_onnx.py`).
+//!
+//! Asking only for the question rows keeps the output small: for a 1,024-token window and a
+//! 20-token question it is 9 × 20 × 1,044 floats instead of 9 × 1,044². The model refuses inputs
+//! longer than its context (`max_tokens`): cutting long texts into windows is the caller's job,
+//! and doing it silently here would hide lost text.
+
+use super::embedder::load_tokenizer;
+use super::runtime::output_names;
+use super::{ModelError, ModelSpec, ModelStore, ModelsConfig, Provider, Runtime};
+use ort::session::Session;
+use ort::value::Tensor;
+use std::sync::Mutex;
+use tokenizers::Tokenizer;
+
+pub struct AttentionModel {
+    name: String,
+    session: Mutex<Session>,
+    tokenizer: Tokenizer,
+    layer: usize,
+    heads: usize,
+    max_tokens: usize,
+    output: String,
+    provider: Provider,
+}
+
+impl std::fmt::Debug for AttentionModel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AttentionModel")
+            .field("name", &self.name)
+            .field("layer", &self.layer)
+            .finish()
+    }
+}
+
+/// Attention probabilities `[heads, rows, seq]` of the query rows `rows_from..seq`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AttentionRows {
+    pub heads: usize,
+    pub rows: usize,
+    pub seq: usize,
+    pub data: Vec<f32>,
+}
+
+impl AttentionRows {
+    pub fn get(&self, head: usize, row: usize, col: usize) -> f32 {
+        self.data[(head * self.rows + row) * self.seq + col]
+    }
+
+    /// Per key position, the attention of all returned rows summed over heads and rows.
+    pub fn column_sums(&self) -> Vec<f32> {
+        let mut out = vec![0f32; self.seq];
+        for row in self.data.chunks(self.seq) {
+            for (acc, v) in out.iter_mut().zip(row) {
+                *acc += v;
+            }
+        }
+        out
+    }
+}
+
+/// Token ids of a text with each token's byte range in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tokens {
+    pub ids: Vec<u32>,
+    pub offsets: Vec<(usize, usize)>,
+}
+
+impl AttentionModel {
+    /// Loads the configured attention model (`[models] attention`, default the manifest's first).
+    pub fn load(
+        runtime: &Runtime,
+        store: &ModelStore,
+        config: &ModelsConfig,
+    ) -> Result<AttentionModel, ModelError> {
+        let spec = store
+            .manifest
+            .for_role("attention", config.attention.as_deref())?;
+        AttentionModel::load_spec(runtime, store, spec)
+    }
+
+    pub fn load_spec(
+        runtime: &Runtime,
+        store: &ModelStore,
+        spec: &ModelSpec,
+    ) -> Result<AttentionModel, ModelError> {
+        let mismatch = |message: String| ModelError::Mismatch {
+            model: spec.name.clone(),
+            what: "manifest entry",
+            message,
+        };
+        let layer = spec
+            .attention_layer
+            .ok_or_else(|| mismatch("an attention model needs `attention_layer`".into()))?;
+        let heads = spec
+            .heads
+            .ok_or_else(|| mismatch("an attention model needs `heads`".into()))?;
+        let model_path = store.file(spec, "model.onnx")?;
+        let tokenizer = load_tokenizer(&spec.name, &store.file(spec, "tokenizer.json")?)?;
+        let (session, provider) = runtime.session(&spec.name, &model_path)?;
+        let output = format!("attention_{layer}");
+        let outputs = output_names(&session);
+        if !outputs.contains(&output) {
+            return Err(ModelError::Mismatch {
+                model: spec.name.clone(),
+                what: "outputs",
+                message: format!("expected {output}, found {outputs:?}"),
+            });
+        }
+        Ok(AttentionModel {
+            name: spec.name.clone(),
+            session: Mutex::new(session),
+            tokenizer,
+            layer,
+            heads,
+            max_tokens: spec.max_tokens,
+            output,
+            provider,
+        })
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn layer(&self) -> usize {
+        self.layer
+    }
+
+    pub fn heads(&self) -> usize {
+        self.heads
+    }
+
+    pub fn max_tokens(&self) -> usize {
+        self.max_tokens
+    }
+
+    pub fn provider(&self) -> Provider {
+        self.provider
+    }
+
+    /// Tokenises without special tokens (the model was trained without a BOS here).
+    pub fn encode(&self, text: &str) -> Result<Tokens, ModelError> {
+        let encoding = self
+            .tokenizer
+            .encode(text, false)
+            .map_err(|e| ModelError::Tokenizer {
+                model: self.name.clone(),
+                message: e.to_string(),
+            })?;
+        Ok(Tokens {
+            ids: encoding.get_ids().to_vec(),
+            offsets: encoding.get_offsets().to_vec(),
+        })
+    }
+
+    /// Attention of query rows `rows_from..ids.len()` to every position, for the model's layer.
+    pub fn attention(&self, ids: &[u32], rows_from: usize) -> Result<AttentionRows, ModelError> {
+        let seq = ids.len();
+        if seq == 0 || rows_from >= seq {
+            return Err(ModelError::Run {
+                model: self.name.clone(),
+                message: format!(
+                    "need at least one query row (rows_from {rows_from}, {seq} tokens)"
+                ),
+            });
+        }
+        if seq > self.max_tokens {
+            return Err(ModelError::Run {
+                model: self.name.clone(),
+                message: format!(
+                    "{seq} tokens exceed the model's context of {}: cut the text into windows",
+                    self.max_tokens
+                ),
+            });
+        }
+        let err = |e: ort::Error| ModelError::Run {
+            model: self.name.clone(),
+            message: e.to_string(),
+        };
+        let ids: Vec<i64> = ids.iter().map(|&i| i64::from(i)).collect();
+        let inputs = ort::inputs! {
+            "input_ids" => Tensor::from_array(([1, seq], ids)).map_err(err)?,
+            "attention_mask" => Tensor::from_array(([1, seq], vec![1i64; seq])).map_err(err)?,
+            "rows_from" => Tensor::from_array(([1usize], vec![rows_from as i64])).map_err(err)?,
+        };
+        let mut session = self.session.lock().map_err(|_| ModelError::Run {
+            model: self.name.clone(),
+            message: "a previous run panicked".into(),
+        })?;
+        let outputs = session.run(inputs).map_err(err)?;
+        let (shape, data) = outputs[self.output.as_str()]
+            .try_extract_tensor::<f32>()
+            .map_err(err)?;
+        let rows = seq - rows_from;
+        let expected = [1, self.heads as i64, rows as i64, seq as i64];
+        if shape[..] != expected {
+            return Err(ModelError::Mismatch {
+                model: self.name.clone(),
+                what: "output shape",
+                message: format!("expected {expected:?}, got {:?}", &shape[..]),
+            });
+        }
+        Ok(AttentionRows {
+            heads: self.heads,
+            rows,
+            seq,
+            data: data.to_vec(),
+        })
+    }
+}

@@ -1,0 +1,582 @@
+//! Retrieval: finding the few places of a workspace (or of a long text) that answer a question.
+//!
+//! Four methods, one result type ([`Passage`]: file, line range, text, score):
+//! - `bm25`: the tantivy index ([`crate::search::search`]), over the question's words.
+//! - `vector`: exact cosine search over chunk embeddings stored beside the index ([`vector`]).
+//! - `infini`: InfiniRetri ([`infini`]): a small LM reads the text window by window and its
+//!   attention picks the lines to keep. Slow per token, but it finds needles that share no word
+//!   with the question.
+//! - `hybrid` (default): BM25 and vector search pick candidate chunks, InfiniRetri reads only those,
+//!   and reciprocal rank fusion ([`fusion`]) with configurable weights merges the three rankings.
+//!
+//! [`Retriever`] is the entry point the CLI and the RLM REPL's `retrieve(question, k)` use; it
+//! loads models lazily, so BM25 alone needs no ONNX Runtime. Settings come from `[retrieval]`,
+//! models from `[models]` of `rlm.toml`.
+
+pub mod corpus;
+pub mod fusion;
+pub mod infini;
+pub mod vector;
+
+pub use corpus::{Document, is_binary, read_text_file};
+pub use fusion::{Ranking, rrf};
+pub use infini::{AttentionSource, InfiniSettings, InfiniStats, infini_retrieve};
+pub use vector::{ChunkRef, VectorIndex, VectorReport, update_vectors};
+
+use crate::config::LoadedConfig;
+use crate::index::{IndexError, WorkspaceIndex};
+use crate::models::{AttentionModel, Embedder, ModelError, ModelStore, ModelsConfig, Runtime};
+use crate::search::{SearchError, SearchQuery, search};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// Errors of retrieval.
+#[derive(Debug, thiserror::Error)]
+pub enum RetrievalError {
+    #[error("the question is empty: ask something, e.g. \"where is the config loaded?\"")]
+    EmptyQuestion,
+    #[error("{path} looks binary (it contains NUL bytes): give a text file")]
+    Binary { path: PathBuf },
+    #[error("invalid retrieval settings: {0}")]
+    Settings(String),
+    #[error("unknown retrieval method {0:?}: use infini, bm25, vector or hybrid")]
+    UnknownMethod(String),
+    #[error("no chunk embeddings in {dir}: run `rlm retrieve --method vector` to build them")]
+    VectorsMissing { dir: PathBuf },
+    #[error(transparent)]
+    Model(#[from] ModelError),
+    #[error(transparent)]
+    Index(#[from] IndexError),
+    #[error(transparent)]
+    Search(#[from] SearchError),
+    #[error("index error: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    #[error("config: {0}")]
+    Config(#[from] crate::config::ConfigError),
+    #[error("{context} ({path}): {source}")]
+    Io {
+        context: &'static str,
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// One retrieved passage.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Passage {
+    /// Workspace-relative path (or the label of a `--context` text).
+    pub path: Option<String>,
+    pub start_line: usize,
+    pub end_line: usize,
+    pub text: String,
+    /// The method's score (for hybrid: the fused RRF score).
+    pub score: f32,
+    /// For hybrid: the rank (from 1) each method gave this passage.
+    pub ranks: Vec<(Method, usize)>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    Infini,
+    Bm25,
+    Vector,
+    #[default]
+    Hybrid,
+}
+
+impl Method {
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Infini => "infini",
+            Method::Bm25 => "bm25",
+            Method::Vector => "vector",
+            Method::Hybrid => "hybrid",
+        }
+    }
+}
+
+impl std::str::FromStr for Method {
+    type Err = RetrievalError;
+    fn from_str(s: &str) -> Result<Method, RetrievalError> {
+        match s {
+            "infini" | "infiniretri" => Ok(Method::Infini),
+            "bm25" => Ok(Method::Bm25),
+            "vector" => Ok(Method::Vector),
+            "hybrid" => Ok(Method::Hybrid),
+            other => Err(RetrievalError::UnknownMethod(other.to_string())),
+        }
+    }
+}
+
+/// Weights of each ranking in hybrid fusion.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Weights {
+    pub bm25: f32,
+    pub vector: f32,
+    pub infini: f32,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            bm25: 1.0,
+            vector: 1.0,
+            infini: 1.0,
+        }
+    }
+}
+
+/// The `[retrieval]` section of `rlm.toml`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RetrievalConfig {
+    pub method: Method,
+    pub window_tokens: usize,
+    pub top_k_tokens: usize,
+    pub phrase_window: usize,
+    pub cache_tokens: usize,
+    pub reserve_units: usize,
+    pub context_lines: usize,
+    /// Chunks each of BM25 and vector search hand to InfiniRetri in hybrid mode.
+    pub candidates: usize,
+    pub rrf_k: f32,
+    pub weights: Weights,
+    /// Context size (bytes) above which the RLM loop offers retrieved passages first.
+    pub infiniretri_threshold: u64,
+}
+
+impl Default for RetrievalConfig {
+    fn default() -> Self {
+        let infini = InfiniSettings::default();
+        RetrievalConfig {
+            method: Method::Hybrid,
+            window_tokens: infini.window_tokens,
+            top_k_tokens: infini.top_k_tokens,
+            phrase_window: infini.phrase_window,
+            cache_tokens: infini.cache_tokens,
+            reserve_units: infini.reserve_units,
+            context_lines: infini.context_lines,
+            candidates: 20,
+            rrf_k: 60.0,
+            weights: Weights::default(),
+            infiniretri_threshold: 400_000,
+        }
+    }
+}
+
+impl RetrievalConfig {
+    pub fn infini(&self) -> InfiniSettings {
+        InfiniSettings {
+            window_tokens: self.window_tokens,
+            top_k_tokens: self.top_k_tokens,
+            phrase_window: self.phrase_window,
+            cache_tokens: self.cache_tokens,
+            reserve_units: self.reserve_units,
+            context_lines: self.context_lines,
+        }
+    }
+}
+
+/// Retrieval over one workspace: its index, its config, and models loaded on first use.
+pub struct Retriever {
+    root: PathBuf,
+    index_dir: PathBuf,
+    config: RetrievalConfig,
+    models_config: ModelsConfig,
+    store: ModelStore,
+    runtime: OnceLock<Runtime>,
+    embedder: OnceLock<Embedder>,
+    attention: OnceLock<AttentionModel>,
+}
+
+impl std::fmt::Debug for Retriever {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Retriever")
+            .field("root", &self.root)
+            .field("index_dir", &self.index_dir)
+            .finish()
+    }
+}
+
+impl Retriever {
+    /// A retriever for the workspace at `root` whose index lives in `index_dir`.
+    pub fn new(
+        root: &Path,
+        index_dir: &Path,
+        config: &LoadedConfig,
+    ) -> Result<Retriever, RetrievalError> {
+        let models_config: ModelsConfig = config.section("models")?;
+        let retrieval: RetrievalConfig = config.section("retrieval")?;
+        Retriever::with_settings(root, index_dir, retrieval, models_config)
+    }
+
+    pub fn with_settings(
+        root: &Path,
+        index_dir: &Path,
+        config: RetrievalConfig,
+        models_config: ModelsConfig,
+    ) -> Result<Retriever, RetrievalError> {
+        let store = ModelStore::locate(&models_config)?;
+        Ok(Retriever {
+            root: root.to_path_buf(),
+            index_dir: index_dir.to_path_buf(),
+            config,
+            models_config,
+            store,
+            runtime: OnceLock::new(),
+            embedder: OnceLock::new(),
+            attention: OnceLock::new(),
+        })
+    }
+
+    pub fn config(&self) -> &RetrievalConfig {
+        &self.config
+    }
+
+    /// Settings may be adjusted (e.g. from command-line flags) before retrieving.
+    pub fn config_mut(&mut self) -> &mut RetrievalConfig {
+        &mut self.config
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    fn runtime(&self) -> Result<&Runtime, RetrievalError> {
+        if let Some(runtime) = self.runtime.get() {
+            return Ok(runtime);
+        }
+        let runtime = Runtime::new(&self.models_config, &self.store)?;
+        Ok(self.runtime.get_or_init(|| runtime))
+    }
+
+    /// The embedding model, loaded on first use.
+    pub fn embedder(&self) -> Result<&Embedder, RetrievalError> {
+        if let Some(e) = self.embedder.get() {
+            return Ok(e);
+        }
+        let e = Embedder::load(self.runtime()?, &self.store, &self.models_config)?;
+        Ok(self.embedder.get_or_init(|| e))
+    }
+
+    /// The attention model, loaded on first use.
+    pub fn attention_model(&self) -> Result<&AttentionModel, RetrievalError> {
+        if let Some(m) = self.attention.get() {
+            return Ok(m);
+        }
+        let m = AttentionModel::load(self.runtime()?, &self.store, &self.models_config)?;
+        Ok(self.attention.get_or_init(|| m))
+    }
+
+    /// The `k` best passages of the workspace for `question`, with the configured method.
+    pub fn retrieve(&self, question: &str, k: usize) -> Result<Vec<Passage>, RetrievalError> {
+        self.retrieve_with(question, k, self.config.method, None)
+    }
+
+    /// The `k` best passages for `question` with `method`; `path_glob` limits the files.
+    pub fn retrieve_with(
+        &self,
+        question: &str,
+        k: usize,
+        method: Method,
+        path_glob: Option<&str>,
+    ) -> Result<Vec<Passage>, RetrievalError> {
+        if question.trim().is_empty() {
+            return Err(RetrievalError::EmptyQuestion);
+        }
+        let k = k.max(1);
+        match method {
+            Method::Bm25 => self.bm25(question, k, path_glob),
+            Method::Vector => self.vector(question, k, path_glob),
+            Method::Infini => {
+                let docs = self.workspace_documents(path_glob)?;
+                self.infini_docs(&docs, question, k)
+            }
+            Method::Hybrid => self.hybrid(question, k, path_glob),
+        }
+    }
+
+    /// InfiniRetri over a given text (`rlm retrieve --context FILE`), labelled `label`.
+    pub fn retrieve_in_text(
+        &self,
+        text: &str,
+        label: &str,
+        question: &str,
+        k: usize,
+    ) -> Result<Vec<Passage>, RetrievalError> {
+        let docs = vec![Document::new(Some(label.to_string()), 1, text.to_string())];
+        self.infini_docs(&docs, question, k.max(1))
+    }
+
+    /// InfiniRetri over documents, with its statistics.
+    pub fn infini_docs_with_stats(
+        &self,
+        docs: &[Document],
+        question: &str,
+        k: usize,
+    ) -> Result<(Vec<Passage>, InfiniStats), RetrievalError> {
+        let model = self.attention_model()?;
+        infini_retrieve(model, docs, question, k, &self.config.infini())
+    }
+
+    fn infini_docs(
+        &self,
+        docs: &[Document],
+        question: &str,
+        k: usize,
+    ) -> Result<Vec<Passage>, RetrievalError> {
+        Ok(self.infini_docs_with_stats(docs, question, k)?.0)
+    }
+
+    fn index(&self) -> Result<WorkspaceIndex, RetrievalError> {
+        Ok(WorkspaceIndex::open(&self.index_dir)?)
+    }
+
+    /// The indexed files (optionally matching a glob), read from disk as documents.
+    fn workspace_documents(
+        &self,
+        path_glob: Option<&str>,
+    ) -> Result<Vec<Document>, RetrievalError> {
+        let index = self.index()?;
+        let glob = compile_glob(path_glob)?;
+        let mut docs = Vec::new();
+        for path in index.manifest()?.files.keys() {
+            if glob.as_ref().is_some_and(|g| !g.is_match(path)) {
+                continue;
+            }
+            let Ok(bytes) = std::fs::read(self.root.join(path)) else {
+                continue;
+            };
+            if is_binary(&bytes) {
+                continue;
+            }
+            docs.push(Document::new(
+                Some(path.clone()),
+                1,
+                String::from_utf8_lossy(&bytes).into_owned(),
+            ));
+        }
+        Ok(docs)
+    }
+
+    fn bm25(
+        &self,
+        question: &str,
+        k: usize,
+        path_glob: Option<&str>,
+    ) -> Result<Vec<Passage>, RetrievalError> {
+        let index = self.index()?;
+        let hits = search(
+            &index,
+            &SearchQuery {
+                text: bm25_query(question),
+                limit: k,
+                language: None,
+                path_glob: path_glob.map(str::to_string),
+            },
+        )?;
+        Ok(hits
+            .into_iter()
+            .map(|hit| Passage {
+                path: Some(hit.path),
+                start_line: hit.start_line as usize,
+                end_line: hit.end_line as usize,
+                text: hit.text,
+                score: hit.score,
+                ranks: Vec::new(),
+            })
+            .collect())
+    }
+
+    /// Updates the chunk embeddings of the index (incremental) and returns what it did.
+    pub fn update_vectors(&self) -> Result<VectorReport, RetrievalError> {
+        let index = self.index()?;
+        update_vectors(&index, self.embedder()?)
+    }
+
+    fn vector(
+        &self,
+        question: &str,
+        k: usize,
+        path_glob: Option<&str>,
+    ) -> Result<Vec<Passage>, RetrievalError> {
+        let index = self.index()?;
+        update_vectors(&index, self.embedder()?)?;
+        let vectors = VectorIndex::load(&self.index_dir)?;
+        let query = self.embedder()?.embed(question)?;
+        let glob = compile_glob(path_glob)?;
+        let fetch = if glob.is_some() { vectors.len() } else { k };
+        Ok(vectors
+            .search(&query, fetch)
+            .into_iter()
+            .filter(|(c, _)| glob.as_ref().is_none_or(|g| g.is_match(&c.path)))
+            .take(k)
+            .map(|(chunk, score)| {
+                // The chunk's lines as on disk (as indexed, unless the file changed since).
+                let text = std::fs::read(self.root.join(&chunk.path))
+                    .map(|bytes| {
+                        Document::new(None, 1, String::from_utf8_lossy(&bytes).into_owned())
+                            .lines(chunk.start_line as usize, chunk.end_line as usize)
+                    })
+                    .unwrap_or_default();
+                Passage {
+                    path: Some(chunk.path),
+                    start_line: chunk.start_line as usize,
+                    end_line: chunk.end_line as usize,
+                    text,
+                    score,
+                    ranks: Vec::new(),
+                }
+            })
+            .collect())
+    }
+
+    fn hybrid(
+        &self,
+        question: &str,
+        k: usize,
+        path_glob: Option<&str>,
+    ) -> Result<Vec<Passage>, RetrievalError> {
+        let n = self.config.candidates.max(k);
+        let bm25 = self.bm25(question, n, path_glob)?;
+        let vector = self.vector(question, n, path_glob)?;
+        // Candidate chunks in first-seen order: InfiniRetri reads them as documents.
+        let mut candidates: Vec<Passage> = Vec::new();
+        for p in bm25.iter().chain(&vector) {
+            if !candidates.iter().any(|c| same_span(c, p)) {
+                candidates.push(p.clone());
+            }
+        }
+        let docs: Vec<Document> = candidates
+            .iter()
+            .map(|c| Document::new(c.path.clone(), c.start_line, c.text.clone()))
+            .collect();
+        let infini = self.infini_docs(&docs, question, candidates.len())?;
+        let key_of = |p: &Passage| {
+            candidates.iter().position(|c| {
+                c.path == p.path && c.start_line <= p.start_line && p.end_line <= c.end_line
+            })
+        };
+        let rank_list = |list: &[Passage]| -> Vec<usize> {
+            let mut out = Vec::new();
+            for p in list {
+                if let Some(i) = key_of(p).filter(|i| !out.contains(i)) {
+                    out.push(i);
+                }
+            }
+            out
+        };
+        let weights = self.config.weights;
+        let lists = [
+            (Method::Bm25, weights.bm25, rank_list(&bm25)),
+            (Method::Vector, weights.vector, rank_list(&vector)),
+            (Method::Infini, weights.infini, rank_list(&infini)),
+        ];
+        let rankings: Vec<Ranking<usize>> = lists
+            .iter()
+            .map(|(_, weight, items)| Ranking {
+                weight: *weight,
+                items: items.clone(),
+            })
+            .collect();
+        let fused = rrf(&rankings, self.config.rrf_k);
+        Ok(fused
+            .into_iter()
+            .take(k)
+            .map(|(i, score)| {
+                let mut passage = candidates[i].clone();
+                passage.score = score;
+                passage.ranks = lists
+                    .iter()
+                    .filter_map(|(m, _, items)| {
+                        items.iter().position(|&x| x == i).map(|r| (*m, r + 1))
+                    })
+                    .collect();
+                passage
+            })
+            .collect())
+    }
+}
+
+fn same_span(a: &Passage, b: &Passage) -> bool {
+    a.path == b.path && a.start_line == b.start_line && a.end_line == b.end_line
+}
+
+fn compile_glob(glob: Option<&str>) -> Result<Option<globset::GlobMatcher>, RetrievalError> {
+    glob.map(|g| {
+        globset::Glob::new(g)
+            .map(|g| g.compile_matcher())
+            .map_err(|e| {
+                RetrievalError::Search(SearchError::BadGlob {
+                    glob: g.to_string(),
+                    message: e.to_string(),
+                })
+            })
+    })
+    .transpose()
+}
+
+/// The words of a natural-language question as a BM25 query (no query syntax survives).
+pub fn bm25_query(question: &str) -> String {
+    question
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn retriever_can_be_shared_across_threads() {
+        fn shareable<T: Send + Sync>() {}
+        shareable::<Retriever>();
+    }
+
+    #[test]
+    fn config_section_overrides_defaults_and_rejects_unknown_keys() {
+        let config: RetrievalConfig =
+            toml::from_str("method = \"bm25\"\n[weights]\ninfini = 2.0\n").unwrap();
+        assert_eq!(
+            config,
+            RetrievalConfig {
+                method: Method::Bm25,
+                weights: Weights {
+                    infini: 2.0,
+                    ..Weights::default()
+                },
+                ..RetrievalConfig::default()
+            }
+        );
+        let err = toml::from_str::<RetrievalConfig>("windw_tokens = 3").unwrap_err();
+        assert!(
+            err.to_string().contains("unknown field `windw_tokens`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn question_punctuation_does_not_reach_the_query_parser() {
+        assert_eq!(
+            bm25_query("where is `Config::load` (the \"toml\" part)?"),
+            "where is Config load the toml part"
+        );
+    }
+
+    #[test]
+    fn method_names_round_trip_and_unknown_is_explained() {
+        for m in [Method::Infini, Method::Bm25, Method::Vector, Method::Hybrid] {
+            assert_eq!(m.name().parse::<Method>().ok(), Some(m));
+        }
+        assert_eq!(
+            "grep".parse::<Method>().err().map(|e| e.to_string()),
+            Some("unknown retrieval method \"grep\": use infini, bm25, vector or hybrid".into())
+        );
+    }
+}
