@@ -9,10 +9,12 @@
 //! - [`index`] keeps a persistent, incremental tantivy index of those chunks and symbols.
 //! - [`search`] answers BM25 queries and symbol look-ups over that index.
 //! - [`context`] renders a workspace as one text, the form the RLM loop holds as `context`.
+//! - [`files`] reads files a client names, confined to the workspace and bounded in size.
 //! - [`config`] merges the user's and the workspace's `rlm.toml`.
 
 pub mod config;
 pub mod context;
+pub mod files;
 pub mod index;
 pub mod parse;
 pub mod search;
