@@ -3,6 +3,7 @@
 mod bench;
 mod context;
 mod index;
+mod mcp;
 mod search;
 mod symbols;
 
@@ -22,6 +23,8 @@ pub enum Command {
     Symbols(symbols::Args),
     /// Print the whole workspace as one text, the form the RLM loop reads
     Context(context::Args),
+    /// Serve the engine to coding agents over MCP (stdio, or streamable HTTP with --http)
+    Mcp(mcp::Args),
 }
 
 pub fn run(command: Command) -> Result<ExitCode> {
@@ -31,5 +34,6 @@ pub fn run(command: Command) -> Result<ExitCode> {
         Command::Search(args) => search::run(args),
         Command::Symbols(args) => symbols::run(args),
         Command::Context(args) => context::run(args),
+        Command::Mcp(args) => mcp::run(args),
     }
 }
