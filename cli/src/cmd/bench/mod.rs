@@ -2,6 +2,7 @@
 //! script (ripgrep, plain python3, bandit, ...). One file per benchmark.
 
 mod index;
+mod mcp;
 
 use anyhow::Result;
 use std::process::ExitCode;
@@ -10,10 +11,13 @@ use std::process::ExitCode;
 pub enum BenchCommand {
     /// Full and incremental indexing, and query latency against ripgrep
     Index(index::Args),
+    /// The MCP server over stdio: start-up, search_code and find_symbol latency p50/p99
+    Mcp(mcp::Args),
 }
 
 pub fn run(command: BenchCommand) -> Result<ExitCode> {
     match command {
         BenchCommand::Index(args) => index::run(args),
+        BenchCommand::Mcp(args) => mcp::run(args),
     }
 }
