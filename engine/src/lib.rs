@@ -11,7 +11,9 @@
 //! - [`context`] renders a workspace as one text, the form the RLM loop holds as `context`.
 //! - [`files`] reads files a client names, confined to the workspace and bounded in size.
 //! - [`config`] merges the user's and the workspace's `rlm.toml`.
+//! - [`audit`] scans a workspace for security bugs: rules as data, taint tracking, fixes, SARIF.
 
+pub mod audit;
 pub mod config;
 pub mod context;
 pub mod files;

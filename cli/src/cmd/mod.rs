@@ -4,6 +4,7 @@ mod bench;
 mod context;
 mod index;
 mod mcp;
+mod scan;
 mod search;
 mod symbols;
 
@@ -25,6 +26,8 @@ pub enum Command {
     Context(context::Args),
     /// Serve the engine to coding agents over MCP (stdio, or streamable HTTP with --http)
     Mcp(mcp::Args),
+    /// Security audit: findings as text, JSON or SARIF; quick fixes; CI exit codes
+    Scan(scan::Args),
 }
 
 pub fn run(command: Command) -> Result<ExitCode> {
@@ -35,5 +38,6 @@ pub fn run(command: Command) -> Result<ExitCode> {
         Command::Symbols(args) => symbols::run(args),
         Command::Context(args) => context::run(args),
         Command::Mcp(args) => mcp::run(args),
+        Command::Scan(args) => scan::run(args),
     }
 }
