@@ -3,6 +3,7 @@
 
 use crate::params::ToolError;
 use crate::{prompts, resources, tools};
+use rlm_engine::audit::{AuditConfig, RuleSet, ScanOptions};
 use rlm_engine::config::{ConfigError, LoadedConfig};
 use rlm_engine::index::{IndexError, IndexSettings, WorkspaceIndex};
 use rmcp::handler::server::router::tool::ToolRouter;
@@ -15,7 +16,7 @@ use rmcp::service::RequestContext;
 use rmcp::{ErrorData, RoleServer, ServerHandler, tool_handler};
 use serde::Deserialize;
 use std::path::PathBuf;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, OnceLock, RwLock};
 
 /// The name the server gives in `initialize` (`serverInfo.name`).
 pub const SERVER_NAME: &str = "rlm";
@@ -52,6 +53,11 @@ pub struct Shared {
     pub settings: IndexSettings,
     pub search_limit: usize,
     pub limits: McpSettings,
+    /// The `[audit]` section, for `security_scan`.
+    pub audit: AuditConfig,
+    index_config: rlm_engine::config::IndexConfig,
+    /// Loaded on the first scan (built-in rules plus the workspace's own).
+    rules: OnceLock<Result<Arc<RuleSet>, String>>,
     index: RwLock<Option<Arc<WorkspaceIndex>>>,
     /// One reindex at a time from this process (the engine's file lock guards other processes).
     pub(crate) reindex: tokio::sync::Mutex<()>,
@@ -65,7 +71,11 @@ impl Shared {
         settings: IndexSettings,
     ) -> Result<Shared, ConfigError> {
         let limits: McpSettings = config.section("mcp")?;
+        let audit: AuditConfig = config.section("audit")?;
         Ok(Shared {
+            audit,
+            index_config: config.config.index.clone(),
+            rules: OnceLock::new(),
             root,
             settings,
             search_limit: config.config.search.limit,
@@ -89,6 +99,26 @@ impl Shared {
             *guard = Some(index.clone());
         }
         Ok(index)
+    }
+
+    /// The audit rules, loaded once. Blocking.
+    pub(crate) fn audit_rules(&self) -> Result<Arc<RuleSet>, ToolError> {
+        self.rules
+            .get_or_init(|| {
+                self.audit
+                    .rule_set(&self.root)
+                    .map(Arc::new)
+                    .map_err(|e| format!("the audit rules could not be loaded: {e}. Fix the rule file or [audit] in rlm.toml, then restart the server"))
+            })
+            .clone()
+            .map_err(ToolError::new)
+    }
+
+    /// How `security_scan` walks the workspace: `[audit]` and `[index]` settings.
+    pub(crate) fn scan_options(&self) -> ScanOptions {
+        let mut options = ScanOptions::from_config(&self.audit, &self.index_config);
+        options.list.skip_dirs = vec![self.settings.dir.clone()];
+        options
     }
 
     /// Forgets the open index, so the next use opens what a rebuild left on disk.
@@ -139,7 +169,7 @@ impl RlmServer {
 const INSTRUCTIONS: &str = "rlm answers questions about the codebase in this workspace without \
 reading it all into your context. Start with search_code (ranked code chunks for words or \
 identifiers) or find_symbol (definitions by name), then read_file for the exact lines. \
-list_files shows what exists; index_status says whether the index is current and reindex \
+list_files shows what exists; security_scan reports vulnerabilities; index_status says whether the index is current and reindex \
 updates it after edits. Paths are relative to the workspace root.";
 
 #[tool_handler(router = self.tool_router)]

@@ -11,6 +11,7 @@ mod list_files;
 mod read_file;
 mod reindex;
 mod search_code;
+mod security_scan;
 
 use crate::params::ToolError;
 use crate::server::RlmServer;
@@ -24,6 +25,7 @@ pub use index_status::{IndexStatusArgs, IndexStatusResult};
 pub use list_files::{FileEntry, ListFilesArgs, ListFilesResult};
 pub use read_file::{ReadFileArgs, ReadFileResult};
 pub use reindex::{ReindexArgs, ReindexResult};
+pub use security_scan::{FindingEntry, SecurityScanArgs, SecurityScanResult};
 pub use search_code::{SearchCodeArgs, SearchCodeResult, SearchResult, SnippetLine};
 
 /// Every tool the server offers.
@@ -34,6 +36,7 @@ pub(crate) fn router() -> ToolRouter<RlmServer> {
         + RlmServer::list_files_router()
         + RlmServer::index_status_router()
         + RlmServer::reindex_router()
+        + RlmServer::security_scan_router()
 }
 
 impl From<IndexError> for ToolError {
