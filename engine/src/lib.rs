@@ -12,6 +12,11 @@
 //! - [`files`] reads files a client names, confined to the workspace and bounded in size.
 //! - [`config`] merges the user's and the workspace's `rlm.toml`.
 //! - [`audit`] scans a workspace for security bugs: rules as data, taint tracking, fixes, SARIF.
+//! - [`sandbox`] runs model-written Python in a confined, persistent worker (the RLM REPL).
+//! - [`providers`] sends chat requests to language models (OpenAI-compatible, Anthropic,
+//!   Gemini, Ollama) with retries, prices and a SQLite response cache.
+//! - [`rlm`] is the Recursive Language Model loop: a root model explores a huge context by
+//!   writing Python in the sandbox, with sub-calls, recursion, budgets and traces.
 
 pub mod audit;
 pub mod config;
@@ -19,5 +24,8 @@ pub mod context;
 pub mod files;
 pub mod index;
 pub mod parse;
+pub mod sandbox;
 pub mod search;
 pub mod workspace;
+pub mod providers;
+pub mod rlm;

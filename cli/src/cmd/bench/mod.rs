@@ -4,6 +4,8 @@
 mod audit;
 mod index;
 mod mcp;
+mod rlm;
+mod rlm_tasks;
 
 use anyhow::Result;
 use std::process::ExitCode;
@@ -16,6 +18,8 @@ pub enum BenchCommand {
     Index(index::Args),
     /// The MCP server over stdio: start-up, search_code and find_symbol latency p50/p99
     Mcp(mcp::Args),
+    /// Long-context tasks (S-NIAH, multi-needle, OOLONG-style) by the RLM loop vs the same model on the truncated context; engine overhead per iteration
+    Rlm(rlm::Args),
 }
 
 pub fn run(command: BenchCommand) -> Result<ExitCode> {
@@ -23,5 +27,6 @@ pub fn run(command: BenchCommand) -> Result<ExitCode> {
         BenchCommand::Audit(args) => audit::run(args),
         BenchCommand::Index(args) => index::run(args),
         BenchCommand::Mcp(args) => mcp::run(args),
+        BenchCommand::Rlm(args) => rlm::run(args),
     }
 }
