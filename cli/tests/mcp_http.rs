@@ -76,7 +76,7 @@ async fn http_without_token_serves_tools() {
     let transport = StreamableHttpClientTransport::from_uri(server.url.clone());
     let client = ().serve(transport).await.unwrap();
     let tools = client.list_all_tools().await.unwrap();
-    assert_eq!(tools.len(), 6);
+    assert_eq!(tools.len(), 8);
     let mut arguments = serde_json::Map::new();
     arguments.insert("name".into(), json!("InvoiceCalculator"));
     let result = client

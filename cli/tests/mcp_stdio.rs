@@ -23,12 +23,14 @@ async fn initialize_names_the_server_and_lists_every_tool_with_schemas() {
     assert_eq!(
         tool_names(&tools),
         [
+            "ask_codebase",
             "find_symbol",
             "index_status",
             "list_files",
             "read_file",
             "reindex",
-            "search_code"
+            "search_code",
+            "security_scan"
         ]
     );
     for tool in &tools {

@@ -1,5 +1,6 @@
 //! Resources: the workspace's files as `file://` resources, listed in pages and read whole
-//! (bounded by `mcp.resource_max_bytes`; larger files are read in ranges with `read_file`).
+//! (bounded by `mcp.resource_max_bytes`; larger files are read in ranges with `read_file`), and
+//! the traces `ask_codebase` saved, as `rlm-trace://ID` (JSON lines, one step per line).
 //!
 //! Reading goes through the engine's confinement, so a `file://` URI naming anything outside the
 //! workspace (directly, with `..`, or through a symlink) is refused like a `read_file` path.
@@ -35,24 +36,21 @@ pub async fn list(
         })?,
     };
     let root = shared.root.clone();
+    let traces = shared.traces_dir();
     let listing = blocking(move || {
         list_files(&shared.root, &shared.settings.list)
             .map_err(|e| crate::ToolError::new(e.to_string()))
     })
     .await
     .map_err(|e| ErrorData::internal_error(e.0, None))?;
-    let total = listing.files.len();
-    let resources: Vec<Resource> = listing
-        .files
-        .into_iter()
-        .skip(offset)
-        .take(PAGE)
-        .map(|file| {
-            Resource::new(file_uri(&root, &file.rel_path), file.rel_path.clone())
-                .with_mime_type(mime_type(&file.rel_path))
-                .with_size(file.size)
-        })
-        .collect();
+    let files = listing.files.into_iter().map(|file| {
+        Resource::new(file_uri(&root, &file.rel_path), file.rel_path.clone())
+            .with_mime_type(mime_type(&file.rel_path))
+            .with_size(file.size)
+    });
+    let all: Vec<Resource> = saved_traces(&traces).into_iter().chain(files).collect();
+    let total = all.len();
+    let resources: Vec<Resource> = all.into_iter().skip(offset).take(PAGE).collect();
     let next = offset + resources.len();
     let mut result = ListResourcesResult::with_all_items(resources);
     if next < total {
@@ -61,20 +59,70 @@ pub async fn list(
     Ok(result)
 }
 
-/// The template a client fills in to read any workspace file.
+/// The templates a client fills in: any workspace file, any saved trace.
 pub fn templates() -> ListResourceTemplatesResult {
     ListResourceTemplatesResult::with_all_items(vec![
         ResourceTemplate::new("file:///{path}", "workspace file").with_description(
             "A file of the workspace by absolute path (as resources/list gives it); only files under the workspace root can be read",
         ),
+        ResourceTemplate::new(format!("{TRACE_SCHEME}{{trace_id}}"), "ask_codebase trace")
+            .with_description("The steps of one ask_codebase run (JSON lines), by the trace_id it returned")
+            .with_mime_type("application/x-ndjson"),
     ])
+}
+
+const TRACE_SCHEME: &str = "rlm-trace://";
+
+/// The saved traces, newest first.
+fn saved_traces(dir: &Path) -> Vec<Resource> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut traces: Vec<(String, u64)> = entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_str()?.strip_suffix(".jsonl")?.to_string();
+            Some((name, e.metadata().ok()?.len()))
+        })
+        .collect();
+    traces.sort_by(|a, b| b.0.cmp(&a.0));
+    traces
+        .into_iter()
+        .map(|(id, size)| {
+            Resource::new(format!("{TRACE_SCHEME}{id}"), format!("ask_codebase trace {id}"))
+                .with_mime_type("application/x-ndjson")
+                .with_size(size)
+        })
+        .collect()
+}
+
+fn read_trace(shared: &Shared, uri: &str, id: &str) -> Result<ReadResourceResult, ErrorData> {
+    if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return Err(ErrorData::invalid_params(
+            format!("{uri:?} is not a trace URI: use the trace_id ask_codebase returned, e.g. rlm-trace://1764000000000-1a2b"),
+            None,
+        ));
+    }
+    let path = shared.traces_dir().join(format!("{id}.jsonl"));
+    let text = std::fs::read_to_string(&path).map_err(|_| {
+        ErrorData::resource_not_found(
+            format!("no saved trace {id:?}; resources/list shows the saved traces"),
+            Some(serde_json::json!({ "uri": uri })),
+        )
+    })?;
+    Ok(ReadResourceResult::new(vec![
+        ResourceContents::text(text, uri).with_mime_type("application/x-ndjson"),
+    ]))
 }
 
 /// Reads one `file://` resource.
 pub async fn read(shared: Arc<Shared>, uri: String) -> Result<ReadResourceResult, ErrorData> {
+    if let Some(id) = uri.strip_prefix(TRACE_SCHEME) {
+        return read_trace(&shared, &uri, id);
+    }
     let Some(path) = uri.strip_prefix("file://") else {
         return Err(ErrorData::invalid_params(
-            format!("unsupported resource URI {uri:?}: this server serves file:// URIs from resources/list"),
+            format!("unsupported resource URI {uri:?}: this server serves the file:// and rlm-trace:// URIs of resources/list"),
             None,
         ));
     };

@@ -6,6 +6,9 @@ use crate::{prompts, resources, tools};
 use rlm_engine::audit::{AuditConfig, RuleSet, ScanOptions};
 use rlm_engine::config::{ConfigError, LoadedConfig};
 use rlm_engine::index::{IndexError, IndexSettings, WorkspaceIndex};
+use rlm_engine::providers::ProvidersConfig;
+use rlm_engine::rlm::RlmConfig;
+use rlm_engine::sandbox::SandboxConfig;
 use rmcp::handler::server::router::tool::ToolRouter;
 use rmcp::model::{
     GetPromptRequestParams, GetPromptResponse, Implementation, ListPromptsResult,
@@ -56,6 +59,12 @@ pub struct Shared {
     /// The `[audit]` section, for `security_scan`.
     pub audit: AuditConfig,
     index_config: rlm_engine::config::IndexConfig,
+    /// `[rlm]`, `[providers]` and `[sandbox]`, for `ask_codebase`.
+    pub rlm: RlmConfig,
+    pub providers: ProvidersConfig,
+    pub sandbox: SandboxConfig,
+    /// The binary the sandbox re-executes as its confined helper (the `rlm` binary itself).
+    pub sandbox_helper: Option<PathBuf>,
     /// Loaded on the first scan (built-in rules plus the workspace's own).
     rules: OnceLock<Result<Arc<RuleSet>, String>>,
     index: RwLock<Option<Arc<WorkspaceIndex>>>,
@@ -69,12 +78,17 @@ impl Shared {
         root: PathBuf,
         config: &LoadedConfig,
         settings: IndexSettings,
+        sandbox_helper: Option<PathBuf>,
     ) -> Result<Shared, ConfigError> {
         let limits: McpSettings = config.section("mcp")?;
         let audit: AuditConfig = config.section("audit")?;
         Ok(Shared {
             audit,
             index_config: config.config.index.clone(),
+            rlm: config.section("rlm")?,
+            providers: config.section("providers")?,
+            sandbox: config.section("sandbox")?,
+            sandbox_helper,
             rules: OnceLock::new(),
             root,
             settings,
@@ -119,6 +133,11 @@ impl Shared {
         let mut options = ScanOptions::from_config(&self.audit, &self.index_config);
         options.list.skip_dirs = vec![self.settings.dir.clone()];
         options
+    }
+
+    /// Where `ask_codebase` saves its traces: `traces/` in the index folder.
+    pub fn traces_dir(&self) -> PathBuf {
+        self.settings.dir.join("traces")
     }
 
     /// Forgets the open index, so the next use opens what a rebuild left on disk.
@@ -169,7 +188,8 @@ impl RlmServer {
 const INSTRUCTIONS: &str = "rlm answers questions about the codebase in this workspace without \
 reading it all into your context. Start with search_code (ranked code chunks for words or \
 identifiers) or find_symbol (definitions by name), then read_file for the exact lines. \
-list_files shows what exists; security_scan reports vulnerabilities; index_status says whether the index is current and reindex \
+list_files shows what exists; security_scan reports vulnerabilities; ask_codebase answers questions that span many files \
+(slower, costs model tokens); index_status says whether the index is current and reindex \
 updates it after edits. Paths are relative to the workspace root.";
 
 #[tool_handler(router = self.tool_router)]

@@ -29,7 +29,7 @@ check() { # name, expected substring, output
   else echo "FAIL $1: $(head -c 600 <<<"$3")"; failed=$((failed + 1)); fi
 }
 out=$(inspect --method tools/list)
-for tool in search_code find_symbol read_file list_files index_status reindex; do
+for tool in search_code find_symbol read_file list_files index_status reindex security_scan ask_codebase; do
   check "inspector: tools/list has $tool" "\"name\": \"$tool\"" "$out"
 done
 out=$(inspect --method tools/call --tool-name find_symbol --tool-arg name=parse_config)

@@ -37,6 +37,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         workspace.root.clone(),
         &workspace.config,
         workspace.settings.clone(),
+        std::env::current_exe().ok(),
     )?);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -105,8 +105,16 @@ pub type Client = RunningService<RoleClient, RecordingClient>;
 
 /// Starts `rlm mcp ROOT` and connects to it over stdio.
 pub async fn connect_stdio(root: &Path) -> Client {
+    connect_stdio_env(root, &[]).await
+}
+
+/// Starts `rlm mcp ROOT` with extra environment variables and connects to it over stdio.
+pub async fn connect_stdio_env(root: &Path, env: &[(&str, String)]) -> Client {
     let mut command = tokio::process::Command::new(RLM);
     command.arg("mcp").arg(root);
+    for (key, value) in env {
+        command.env(key, value);
+    }
     let (transport, _) = TokioChildProcess::builder(command)
         .stderr(Stdio::null())
         .spawn()

@@ -5,6 +5,7 @@
 //! of a few lines: check the arguments, call the engine on the blocking pool, convert back.
 //! Engine errors become [`ToolError`]s here, in one place, with the next step spelled out.
 
+mod ask_codebase;
 mod find_symbol;
 mod index_status;
 mod list_files;
@@ -20,6 +21,7 @@ use rlm_engine::index::IndexError;
 use rlm_engine::search::SearchError;
 use rmcp::handler::server::router::tool::ToolRouter;
 
+pub use ask_codebase::{AskCodebaseArgs, AskCodebaseResult};
 pub use find_symbol::{FindSymbolArgs, FindSymbolResult, SymbolEntry};
 pub use index_status::{IndexStatusArgs, IndexStatusResult};
 pub use list_files::{FileEntry, ListFilesArgs, ListFilesResult};
@@ -37,6 +39,7 @@ pub(crate) fn router() -> ToolRouter<RlmServer> {
         + RlmServer::index_status_router()
         + RlmServer::reindex_router()
         + RlmServer::security_scan_router()
+        + RlmServer::ask_codebase_router()
 }
 
 impl From<IndexError> for ToolError {

@@ -18,6 +18,11 @@ import tempfile
 import traceback
 from pathlib import Path
 
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
 import anyio
 import httpx2
 from mcp.client.session import ClientSession
@@ -26,7 +31,16 @@ from mcp.client.streamable_http import streamable_http_client
 from mcp.shared.exceptions import MCPError
 
 RLM = sys.argv[1] if len(sys.argv) > 1 else "rlm"
-TOOLS = ["find_symbol", "index_status", "list_files", "read_file", "reindex", "search_code"]
+TOOLS = [
+    "ask_codebase",
+    "find_symbol",
+    "index_status",
+    "list_files",
+    "read_file",
+    "reindex",
+    "search_code",
+    "security_scan",
+]
 
 INVOICE = '''"""Invoices for the billing service."""
 
@@ -189,6 +203,140 @@ async def exercise_resources_prompts_progress(session: ClientSession, root: Path
     check("stdio: the new symbol is searchable after reindex", refund.structured_content["symbols"][0]["path"] == "src/billing/refund.py", repr(refund))
 
 
+VULNERABLE = "import hashlib\n\ndef fingerprint(data):\n    return hashlib.md5(data).hexdigest()\n"
+
+
+async def exercise_security_scan(session: ClientSession, root: Path) -> None:
+    (root / "src/ops").mkdir(parents=True, exist_ok=True)
+    (root / "src/ops/tasks.py").write_text(VULNERABLE)
+    scan = await session.call_tool("security_scan", {"path": "src/ops", "rule": "py/insecure-hash"})
+    findings = (scan.structured_content or {}).get("findings", [])
+    check(
+        "stdio: security_scan finds the weak hash with a fix",
+        not scan.is_error and len(findings) == 1 and findings[0]["line"] == 4 and "sha256" in findings[0]["fix"]["diff"],
+        repr(scan)[:500],
+    )
+    await session.call_tool("reindex", {})
+
+
+class FakeModel(BaseHTTPRequestHandler):
+    """An OpenAI-compatible chat endpoint: the root model explores then answers; the sub model
+    says 7. In slow mode every reply waits 60 s (for the cancellation check)."""
+
+    slow = False
+    requests: list[dict] = []
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def do_POST(self) -> None:
+        body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))))
+        FakeModel.requests.append(body)
+        if FakeModel.slow:
+            time.sleep(60)
+        turn = (len(body["messages"]) - 2) // 2
+        if body["model"] == "sub":
+            text = "7"
+        elif turn == 0:
+            text = "```repl\nfee = llm_query('What is the shipping fee under 100? ' + context[:4000])\nprint(fee)\n```\n"
+        else:
+            text = "```repl\nFINAL('shipping costs ' + fee)\n```"
+        reply = {
+            "id": "fake",
+            "object": "chat.completion",
+            "created": 0,
+            "model": body["model"],
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
+            "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120},
+        }
+        data = json.dumps(reply).encode()
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+        except OSError:
+            pass
+
+
+def sandbox_works() -> bool:
+    with tempfile.TemporaryDirectory() as tmp:
+        probe = Path(tmp) / "probe.py"
+        probe.write_text("print(1)\n")
+        run = subprocess.run([RLM, "exec", str(probe)], capture_output=True, text=True)
+        if run.returncode != 0:
+            print(f"skip ask_codebase checks: the sandbox cannot run here: {run.stderr.strip()}")
+        return run.returncode == 0
+
+
+async def exercise_ask(root: Path) -> None:
+    if not sandbox_works():
+        return
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeModel)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/v1"
+    with tempfile.TemporaryDirectory() as home:
+        env = {
+            "HOME": home,
+            "XDG_CONFIG_HOME": f"{home}/config",
+            "XDG_CACHE_HOME": f"{home}/cache",
+            "RLM_MODEL": f"openai-compatible:{base}#root",
+            "RLM_SUB_MODEL": f"openai-compatible:{base}#sub",
+            "OPENAI_COMPATIBLE_API_KEY": "fake-key-0123456789",
+        }
+        params = StdioServerParameters(command=RLM, args=["mcp", str(root)], env=env)
+        with open(os.devnull, "w") as devnull:
+            async with stdio_client(params, errlog=devnull) as (read, write):
+                async with ClientSession(read, write) as session:
+                    await session.initialize()
+                    seen: list[str] = []
+
+                    async def on_progress(progress: float, total: float | None, message: str | None) -> None:
+                        seen.append(message or "")
+
+                    answer = await session.call_tool(
+                        "ask_codebase", {"question": "What is the shipping fee for small orders?"}, progress_callback=on_progress
+                    )
+                    result = answer.structured_content or {}
+                    check(
+                        "ask_codebase: answer, stop reason, iterations",
+                        not answer.is_error and (result.get("answer"), result.get("stop_reason"), result.get("iterations")) == ("shipping costs 7", "final", 2),
+                        repr(answer)[:500],
+                    )
+                    check("ask_codebase: progress notifications", any("[Iter 1]" in m for m in seen), repr(seen)[:500])
+                    trace = await session.read_resource(f"rlm-trace://{result.get('trace_id')}")
+                    events = [json.loads(line)["event"] for line in trace.contents[0].text.splitlines()]
+                    check("ask_codebase: the trace is a resource", events[0] == "start" and events[-1] == "finish", repr(events))
+
+                    FakeModel.slow = True
+                    before = len(FakeModel.requests)
+                    async with anyio.create_task_group() as group:
+                        async def slow_call() -> None:
+                            await session.call_tool("ask_codebase", {"question": "What does billing do?"})
+
+                        group.start_soon(slow_call)
+                        with anyio.fail_after(60):
+                            while len(FakeModel.requests) == before:
+                                await anyio.sleep(0.05)
+                        group.cancel_scope.cancel()
+                    stopped = None
+                    with anyio.move_on_after(30):
+                        while stopped is None:
+                            for path in (root / ".rlm/traces").glob("*.jsonl"):
+                                for line in path.read_text().splitlines():
+                                    record = json.loads(line)
+                                    if record["event"] == "finish" and record["stop_reason"] == "cancelled":
+                                        stopped = record
+                            await anyio.sleep(0.1)
+                    check("ask_codebase: cancelling the request stops the run", stopped is not None, "no cancelled finish in the traces")
+                    check("ask_codebase: no model call after the cancel", len(FakeModel.requests) == before + 1, repr(len(FakeModel.requests) - before))
+                    still = await session.call_tool("find_symbol", {"name": "compute_total"})
+                    check("ask_codebase: the server serves after a cancel", not still.is_error, repr(still))
+    server.shutdown()
+
+
 def start_http(root: Path, token: str | None) -> tuple[subprocess.Popen, str]:
     env = {k: v for k, v in os.environ.items() if k != "RLM_MCP_TOKEN"}
     if token:
@@ -228,6 +376,9 @@ async def main() -> int:
                     await session.initialize()
                     await exercise_tools(session, root, "stdio")
                     await exercise_resources_prompts_progress(session, root)
+                    await exercise_security_scan(session, root)
+
+        await exercise_ask(root)
 
         process, url = start_http(root, None)
         try:
