@@ -20,8 +20,7 @@ def compute_total(self, items):\n        subtotal = sum(i.price * i.quantity for
 return subtotal + self.shipping_fee(subtotal)\n\n    \
 def shipping_fee(self, subtotal):\n        return 0 if subtotal > 100 else 7\n";
 
-pub const TOKENS_RS: &str = "//! Session tokens.\n\n\
-/// Checks a session token against the signing key.\n\
+pub const TOKENS_RS: &str = "/// Checks a session token against the signing key.\n\
 pub fn verify_token(token: &str, key: &[u8]) -> bool {\n    \
 !token.is_empty() && !key.is_empty()\n}\n";
 

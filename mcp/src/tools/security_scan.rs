@@ -156,22 +156,28 @@ impl RlmServer {
                     (scan.findings, 1, notes)
                 }
                 _ => {
-                    let report = scan_workspace(&shared.root, &rules, &shared.scan_options())
-                        .map_err(|e| ToolError::new(format!("the scan failed: {e}")))?;
-                    let prefix = scope.as_ref().map(|s| format!("{}/", s.rel_path));
-                    let inside = |path: &str| prefix.as_deref().is_none_or(|p| path.starts_with(p));
-                    let files = match &prefix {
-                        None => report.files_scanned,
-                        Some(_) => report.findings.iter().filter(|f| inside(&f.path)).map(|f| f.path.clone()).collect::<std::collections::BTreeSet<_>>().len(),
+                    // A folder is scanned as its own root, then its paths are made relative to
+                    // the workspace again.
+                    let (scan_root, prefix) = match &scope {
+                        Some(folder) => (folder.abs_path.clone(), format!("{}/", folder.rel_path)),
+                        None => (shared.root.clone(), String::new()),
                     };
+                    let report = scan_workspace(&scan_root, &rules, &shared.scan_options())
+                        .map_err(|e| ToolError::new(format!("the scan failed: {e}")))?;
                     let notes = report
                         .notes
                         .into_iter()
-                        .filter(|n| inside(&n.path))
-                        .map(|n| format!("{}: {}", n.path, n.message))
+                        .map(|n| format!("{prefix}{}: {}", n.path, n.message))
                         .collect();
-                    let findings = report.findings.into_iter().filter(|f| inside(&f.path)).collect();
-                    (findings, files, notes)
+                    let findings = report
+                        .findings
+                        .into_iter()
+                        .map(|mut f| {
+                            f.path = format!("{prefix}{}", f.path);
+                            f
+                        })
+                        .collect();
+                    (findings, report.files_scanned, notes)
                 }
             };
             let min = args.min_severity.map(SeverityArg::engine).unwrap_or(Severity::Low);
