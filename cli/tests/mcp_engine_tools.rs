@@ -49,8 +49,14 @@ fn model_env(home: &Path, server: &FakeServer) -> Vec<(&'static str, String)> {
         ("HOME", home.display().to_string()),
         ("XDG_CONFIG_HOME", home.join("config").display().to_string()),
         ("XDG_CACHE_HOME", home.join("cache").display().to_string()),
-        ("RLM_MODEL", format!("openai-compatible:{}/v1#root", server.base_url())),
-        ("RLM_SUB_MODEL", format!("openai-compatible:{}/v1#sub", server.base_url())),
+        (
+            "RLM_MODEL",
+            format!("openai-compatible:{}/v1#root", server.base_url()),
+        ),
+        (
+            "RLM_SUB_MODEL",
+            format!("openai-compatible:{}/v1#sub", server.base_url()),
+        ),
         ("OPENAI_COMPATIBLE_API_KEY", FAKE_KEY.to_string()),
     ]
 }
@@ -80,26 +86,57 @@ async fn security_scan_reports_findings_most_severe_first_with_fixes() {
             ("py/command-injection", "medium", 8)
         ]
     );
-    assert_eq!((&all["files_scanned"], &all["total"]), (&json!(1), &json!(2)));
+    assert_eq!(
+        (&all["files_scanned"], &all["total"]),
+        (&json!(1), &json!(2))
+    );
     let high = structured(&call(&client, "security_scan", json!({"min_severity": "high"})).await);
     assert!(
-        high["findings"].as_array().unwrap().iter().all(|f| f["severity"] == json!("high") || f["severity"] == json!("critical")),
+        high["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["severity"] == json!("high") || f["severity"] == json!("critical")),
         "{high}"
     );
     let hash = structured(
-        &call(&client, "security_scan", json!({"path": "src/ops/tasks.py", "rule": "py/insecure-hash"})).await,
+        &call(
+            &client,
+            "security_scan",
+            json!({"path": "src/ops/tasks.py", "rule": "py/insecure-hash"}),
+        )
+        .await,
     );
     let finding = &hash["findings"][0];
     assert_eq!(
-        (&hash["total"], &finding["path"], &finding["line"], &finding["severity"]),
-        (&json!(1), &json!("src/ops/tasks.py"), &json!(5), &json!("medium"))
+        (
+            &hash["total"],
+            &finding["path"],
+            &finding["line"],
+            &finding["severity"]
+        ),
+        (
+            &json!(1),
+            &json!("src/ops/tasks.py"),
+            &json!(5),
+            &json!("medium")
+        )
     );
     let diff = finding["fix"]["diff"].as_str().unwrap();
     assert!(diff.contains("-    return hashlib.md5(data).hexdigest()\n+    return hashlib.sha256(data).hexdigest()"), "{diff}");
-    let none = structured(&call(&client, "security_scan", json!({"path": "src/ops", "min_severity": "critical"})).await);
+    let none = structured(
+        &call(
+            &client,
+            "security_scan",
+            json!({"path": "src/ops", "min_severity": "critical"}),
+        )
+        .await,
+    );
     assert_eq!((&none["total"], &none["findings"]), (&json!(0), &json!([])));
     let bad = call(&client, "security_scan", json!({"min_severity": "severe"})).await;
-    assert!(error_text(&bad).starts_with("unknown variant `severe`, expected one of `low`, `medium`, `high`, `critical`"));
+    assert!(error_text(&bad).starts_with(
+        "unknown variant `severe`, expected one of `low`, `medium`, `high`, `critical`"
+    ));
     let outside = call(&client, "security_scan", json!({"path": "../"})).await;
     assert!(error_text(&outside).contains("leaves the workspace"));
     client.cancel().await.unwrap();
@@ -111,13 +148,23 @@ async fn ask_codebase_without_a_model_says_how_to_configure_one() {
     let home = tempfile::tempdir().unwrap();
     let env = [
         ("HOME", home.path().display().to_string()),
-        ("XDG_CONFIG_HOME", home.path().join("config").display().to_string()),
+        (
+            "XDG_CONFIG_HOME",
+            home.path().join("config").display().to_string(),
+        ),
         ("RLM_MODEL", String::new()),
     ];
     let client = connect_stdio_env(&repo.root, &env).await;
-    let result = call(&client, "ask_codebase", json!({"question": "What does billing do?"})).await;
+    let result = call(
+        &client,
+        "ask_codebase",
+        json!({"question": "What does billing do?"}),
+    )
+    .await;
     assert!(
-        error_text(&result).starts_with("no language model is configured for ask_codebase. The user has to set one"),
+        error_text(&result).starts_with(
+            "no language model is configured for ask_codebase. The user has to set one"
+        ),
         "{result:?}"
     );
     client.cancel().await.unwrap();
@@ -144,7 +191,10 @@ async fn ask_codebase_answers_with_cost_iterations_progress_and_a_trace_resource
     let mut meta = RequestMetaObject::default();
     meta.set_progress_token(ProgressToken(NumberOrString::String("ask-1".into())));
     let mut arguments = serde_json::Map::new();
-    arguments.insert("question".into(), json!("What is the shipping fee for small orders?"));
+    arguments.insert(
+        "question".into(),
+        json!("What is the shipping fee for small orders?"),
+    );
     let mut params = CallToolRequestParams::new("ask_codebase").with_arguments(arguments);
     params.meta = Some(meta);
     let result = structured(&client.call_tool(params).await.unwrap());
@@ -169,7 +219,12 @@ async fn ask_codebase_answers_with_cost_iterations_progress_and_a_trace_resource
     assert!(result["input_tokens"].as_u64().unwrap() > 0);
     let progress = client.service().progress.lock().unwrap().clone();
     assert!(progress.len() >= 5, "{progress:?}");
-    assert!(progress.iter().any(|p| p.message.as_deref().is_some_and(|m| m.contains("[Iter 1]"))), "{progress:?}");
+    assert!(
+        progress
+            .iter()
+            .any(|p| p.message.as_deref().is_some_and(|m| m.contains("[Iter 1]"))),
+        "{progress:?}"
+    );
     let trace_uri = format!("rlm-trace://{}", result["trace_id"].as_str().unwrap());
     let resources = client.list_all_resources().await.unwrap();
     assert_eq!(resources[0].uri, trace_uri, "newest trace first");
@@ -177,10 +232,18 @@ async fn ask_codebase_answers_with_cost_iterations_progress_and_a_trace_resource
         .read_resource(ReadResourceRequestParams::new(trace_uri.clone()))
         .await
         .unwrap();
-    let text = serde_json::to_value(&trace.contents[0]).unwrap()["text"].as_str().unwrap().to_string();
+    let text = serde_json::to_value(&trace.contents[0]).unwrap()["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let events: Vec<String> = text
         .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["event"].as_str().unwrap().to_string())
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["event"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .collect();
     assert_eq!(events.first().map(String::as_str), Some("start"));
     assert_eq!(events.last().map(String::as_str), Some("finish"));
@@ -216,15 +279,24 @@ async fn cancelling_ask_codebase_stops_the_run() {
         .unwrap();
     let started = Instant::now();
     while server.requests().is_empty() {
-        assert!(started.elapsed() < Duration::from_secs(60), "the run never called the model");
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the run never called the model"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    handle.cancel(Some("the user changed their mind".into())).await.unwrap();
+    handle
+        .cancel(Some("the user changed their mind".into()))
+        .await
+        .unwrap();
     // The run records its end in the trace: stopped as cancelled, long before the model's
     // 60-second reply, and the model is not called again.
     let traces = repo.root.join(".rlm/traces");
     let finish = loop {
-        assert!(started.elapsed() < Duration::from_secs(30), "the run did not stop after cancel");
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the run did not stop after cancel"
+        );
         let finished = std::fs::read_dir(&traces)
             .into_iter()
             .flatten()

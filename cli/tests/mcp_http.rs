@@ -105,7 +105,10 @@ async fn http_with_token_requires_it() {
         "HTTP/1.1 200 OK"
     );
     let refused = ().serve(StreamableHttpClientTransport::from_uri(server.url.clone())).await;
-    assert!(refused.is_err(), "a client without the token must not connect");
+    assert!(
+        refused.is_err(),
+        "a client without the token must not connect"
+    );
     let transport = StreamableHttpClientTransport::with_client(
         reqwest::Client::new(),
         StreamableHttpClientTransportConfig::with_uri(server.url.clone())
@@ -145,7 +148,10 @@ fn non_loopback_bind_is_refused_without_allow_remote_and_token() {
             .output()
             .unwrap();
         assert_eq!(
-            (out.status.code(), String::from_utf8_lossy(&out.stderr).as_ref()),
+            (
+                out.status.code(),
+                String::from_utf8_lossy(&out.stderr).as_ref()
+            ),
             (Some(2), expected),
             "{args:?}"
         );

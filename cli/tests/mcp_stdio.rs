@@ -18,7 +18,10 @@ async fn initialize_names_the_server_and_lists_every_tool_with_schemas() {
     let repo = Repo::generate(true);
     let client = connect_stdio(&repo.root).await;
     let info = client.peer_info().unwrap();
-    assert_eq!(info.server_info.as_ref().map(|s| s.name.as_str()), Some("rlm"));
+    assert_eq!(
+        info.server_info.as_ref().map(|s| s.name.as_str()),
+        Some("rlm")
+    );
     let tools = client.list_all_tools().await.unwrap();
     assert_eq!(
         tool_names(&tools),
@@ -34,7 +37,12 @@ async fn initialize_names_the_server_and_lists_every_tool_with_schemas() {
         ]
     );
     for tool in &tools {
-        assert_eq!(tool.input_schema.get("type"), Some(&json!("object")), "{}", tool.name);
+        assert_eq!(
+            tool.input_schema.get("type"),
+            Some(&json!("object")),
+            "{}",
+            tool.name
+        );
         let output = tool.output_schema.as_ref().expect("output schema");
         assert_eq!(output.get("type"), Some(&json!("object")), "{}", tool.name);
         assert!(
@@ -52,18 +60,46 @@ async fn initialize_names_the_server_and_lists_every_tool_with_schemas() {
 async fn search_code_ranks_the_defining_chunk_first() {
     let repo = Repo::generate(true);
     let client = connect_stdio(&repo.root).await;
-    let result = structured(&call(&client, "search_code", json!({"query": "compute_total shipping", "limit": 3})).await);
+    let result = structured(
+        &call(
+            &client,
+            "search_code",
+            json!({"query": "compute_total shipping", "limit": 3}),
+        )
+        .await,
+    );
     let first = &result["results"][0];
     assert_eq!(
-        (first["path"].as_str(), first["language"].as_str(), result["query"].as_str()),
-        (Some("src/billing/invoice.py"), Some("python"), Some("compute_total shipping"))
+        (
+            first["path"].as_str(),
+            first["language"].as_str(),
+            result["query"].as_str()
+        ),
+        (
+            Some("src/billing/invoice.py"),
+            Some("python"),
+            Some("compute_total shipping")
+        )
     );
-    assert!(first.get("text").is_none(), "text only when include_text is set");
+    assert!(
+        first.get("text").is_none(),
+        "text only when include_text is set"
+    );
     let with_text = structured(
-        &call(&client, "search_code", json!({"query": "verify_token", "include_text": true, "language": "rust"})).await,
+        &call(
+            &client,
+            "search_code",
+            json!({"query": "verify_token", "include_text": true, "language": "rust"}),
+        )
+        .await,
     );
     assert_eq!(with_text["results"][0]["path"], json!("src/auth/tokens.rs"));
-    assert!(with_text["results"][0]["text"].as_str().unwrap().contains("pub fn verify_token"));
+    assert!(
+        with_text["results"][0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("pub fn verify_token")
+    );
     client.cancel().await.unwrap();
 }
 
@@ -97,7 +133,12 @@ async fn read_file_returns_a_line_range_and_says_where_to_continue() {
     let repo = Repo::generate(true);
     let client = connect_stdio(&repo.root).await;
     let result = structured(
-        &call(&client, "read_file", json!({"path": "src/billing/invoice.py", "start_line": 6, "end_line": 8})).await,
+        &call(
+            &client,
+            "read_file",
+            json!({"path": "src/billing/invoice.py", "start_line": 6, "end_line": 8}),
+        )
+        .await,
     );
     assert_eq!(
         result,
@@ -111,7 +152,14 @@ async fn read_file_returns_a_line_range_and_says_where_to_continue() {
             "text": "    def compute_total(self, items):\n        subtotal = sum(i.price * i.quantity for i in items)\n        return subtotal + self.shipping_fee(subtotal)\n"
         })
     );
-    let cut = structured(&call(&client, "read_file", json!({"path": "src/billing/invoice.py", "max_bytes": 40})).await);
+    let cut = structured(
+        &call(
+            &client,
+            "read_file",
+            json!({"path": "src/billing/invoice.py", "max_bytes": 40}),
+        )
+        .await,
+    );
     assert_eq!(
         (&cut["end_line"], &cut["truncated"], &cut["next_start_line"]),
         (&json!(1), &json!(true), &json!(2))
@@ -149,14 +197,31 @@ async fn read_file_refuses_paths_that_escape_the_workspace() {
 async fn list_files_filters_by_glob_and_pages() {
     let repo = Repo::generate(true);
     let client = connect_stdio(&repo.root).await;
-    let page = structured(&call(&client, "list_files", json!({"glob": "src/util/*.py", "limit": 25})).await);
-    assert_eq!((&page["total"], &page["next_offset"]), (&json!(30), &json!(25)));
+    let page = structured(
+        &call(
+            &client,
+            "list_files",
+            json!({"glob": "src/util/*.py", "limit": 25}),
+        )
+        .await,
+    );
+    assert_eq!(
+        (&page["total"], &page["next_offset"]),
+        (&json!(30), &json!(25))
+    );
     assert_eq!(page["files"].as_array().unwrap().len(), 25);
     assert_eq!(
         page["files"][0],
         json!({"path": "src/util/helper_00.py", "size": 43, "language": "python"})
     );
-    let last = structured(&call(&client, "list_files", json!({"glob": "src/util/*.py", "offset": 25})).await);
+    let last = structured(
+        &call(
+            &client,
+            "list_files",
+            json!({"glob": "src/util/*.py", "offset": 25}),
+        )
+        .await,
+    );
     assert_eq!(last["files"].as_array().unwrap().len(), 5);
     assert!(last.get("next_offset").is_none());
     client.cancel().await.unwrap();
@@ -167,20 +232,37 @@ async fn index_status_sees_changes_and_reindex_catches_up_with_progress() {
     let repo = Repo::generate(true);
     let client = connect_stdio(&repo.root).await;
     let before = structured(&call(&client, "index_status", json!({})).await);
-    assert_eq!((&before["files"], &before["up_to_date"]), (&json!(33), &json!(true)));
-    write(&repo.root.join("src/billing/refund.py"), "def issue_refund(order):\n    return order.total\n");
+    assert_eq!(
+        (&before["files"], &before["up_to_date"]),
+        (&json!(33), &json!(true))
+    );
+    write(
+        &repo.root.join("src/billing/refund.py"),
+        "def issue_refund(order):\n    return order.total\n",
+    );
     let stale = structured(&call(&client, "index_status", json!({})).await);
     assert_eq!(
-        (&stale["new_files"], &stale["changed_files"], &stale["deleted_files"], &stale["up_to_date"]),
+        (
+            &stale["new_files"],
+            &stale["changed_files"],
+            &stale["deleted_files"],
+            &stale["up_to_date"]
+        ),
         (&json!(1), &json!(0), &json!(0), &json!(false))
     );
     let mut meta = RequestMetaObject::default();
-    meta.set_progress_token(rmcp::model::ProgressToken(rmcp::model::NumberOrString::String("reindex-1".into())));
+    meta.set_progress_token(rmcp::model::ProgressToken(
+        rmcp::model::NumberOrString::String("reindex-1".into()),
+    ));
     let mut params = CallToolRequestParams::new("reindex").with_arguments(serde_json::Map::new());
     params.meta = Some(meta);
     let reindexed = structured(&client.call_tool(params).await.unwrap());
     assert_eq!(
-        (&reindexed["files"], &reindexed["added"], &reindexed["unchanged"]),
+        (
+            &reindexed["files"],
+            &reindexed["added"],
+            &reindexed["unchanged"]
+        ),
         (&json!(34), &json!(1), &json!(33))
     );
     let progress = client.service().progress.lock().unwrap().clone();
@@ -237,7 +319,12 @@ async fn wrong_argument_types_are_tool_errors_naming_the_expected_arguments() {
         error_text(&misspelt),
         "unknown field `nam`, expected `name` or `limit`. Expected arguments: limit (integer), name (string, required)."
     );
-    let negative = call(&client, "read_file", json!({"path": "README.md", "start_line": -3})).await;
+    let negative = call(
+        &client,
+        "read_file",
+        json!({"path": "README.md", "start_line": -3}),
+    )
+    .await;
     assert!(error_text(&negative).starts_with("invalid value: integer `-3`, expected u64"));
     client.cancel().await.unwrap();
 }
@@ -273,13 +360,21 @@ async fn concurrent_calls_each_get_their_own_answer() {
                 .await
                 .unwrap();
             let value = result.structured_content.unwrap();
-            (name, value["symbols"][0]["path"].as_str().unwrap().to_string())
+            (
+                name,
+                value["symbols"][0]["path"].as_str().unwrap().to_string(),
+            )
         });
     }
     let mut answers = calls.join_all().await;
     answers.sort();
     let expected: Vec<(String, String)> = (0..30)
-        .map(|i| (format!("helper_{i:02}"), format!("src/util/helper_{i:02}.py")))
+        .map(|i| {
+            (
+                format!("helper_{i:02}"),
+                format!("src/util/helper_{i:02}.py"),
+            )
+        })
         .collect();
     assert_eq!(answers, expected);
     client.cancel().await.unwrap();
@@ -291,10 +386,21 @@ async fn resources_are_workspace_files_and_stay_inside_it() {
     let client = connect_stdio(&repo.root).await;
     let resources = client.list_all_resources().await.unwrap();
     let uri = format!("file://{}/src/auth/tokens.rs", repo.root.display());
-    let tokens = resources.iter().find(|r| r.uri == uri).expect("tokens.rs listed");
+    let tokens = resources
+        .iter()
+        .find(|r| r.uri == uri)
+        .expect("tokens.rs listed");
     assert_eq!(
-        (tokens.name.as_str(), tokens.mime_type.as_deref(), tokens.size),
-        ("src/auth/tokens.rs", Some("text/x-rust"), Some(TOKENS_RS.len() as u64))
+        (
+            tokens.name.as_str(),
+            tokens.mime_type.as_deref(),
+            tokens.size
+        ),
+        (
+            "src/auth/tokens.rs",
+            Some("text/x-rust"),
+            Some(TOKENS_RS.len() as u64)
+        )
     );
     let read = client
         .read_resource(ReadResourceRequestParams::new(uri.clone()))
@@ -329,7 +435,12 @@ async fn prompts_render_their_arguments_and_refuse_missing_ones() {
         .unwrap();
     let message = serde_json::to_value(&prompt.messages[0]).unwrap();
     assert_eq!(message["role"], json!("user"));
-    assert!(message["content"]["text"].as_str().unwrap().starts_with("Explain the module `src/billing` of this workspace"));
+    assert!(
+        message["content"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Explain the module `src/billing` of this workspace")
+    );
     let err = client
         .get_prompt(GetPromptRequestParams::new("find-bug"))
         .await

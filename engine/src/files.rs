@@ -222,7 +222,13 @@ pub fn read_lines(
     }
     let file = std::fs::File::open(&path.abs_path).map_err(io)?;
     let mut reader = BufReader::with_capacity(64 * 1024, file);
-    if reader.fill_buf().map_err(io)?.iter().take(8192).any(|&b| b == 0) {
+    if reader
+        .fill_buf()
+        .map_err(io)?
+        .iter()
+        .take(8192)
+        .any(|&b| b == 0)
+    {
         return Err(FileAccessError::Binary {
             path: path.rel_path,
         });
@@ -348,7 +354,9 @@ mod tests {
     fn confine_refuses_parent_traversal() {
         let (_dir, root) = workspace();
         let err = confine(&root, "../secret.txt").unwrap_err();
-        assert!(matches!(err, FileAccessError::OutsideWorkspace { ref path } if path == "../secret.txt"));
+        assert!(
+            matches!(err, FileAccessError::OutsideWorkspace { ref path } if path == "../secret.txt")
+        );
         let err = confine(&root, "src/../../secret.txt").unwrap_err();
         assert!(matches!(err, FileAccessError::OutsideWorkspace { .. }));
     }

@@ -37,7 +37,9 @@ pub enum BindError {
         "--allow-remote needs a bearer token: pass --token (or set RLM_MCP_TOKEN) so that only clients holding it can connect"
     )]
     RemoteNeedsToken { addr: SocketAddr },
-    #[error("the bearer token is empty: give a long random string, e.g. from `openssl rand -hex 32`")]
+    #[error(
+        "the bearer token is empty: give a long random string, e.g. from `openssl rand -hex 32`"
+    )]
     EmptyToken,
 }
 
@@ -83,7 +85,11 @@ pub async fn serve_http(
     shutdown: CancellationToken,
     ready: impl FnOnce(SocketAddr),
 ) -> Result<(), HttpError> {
-    check_bind(&options.addr, options.allow_remote, options.token.as_deref())?;
+    check_bind(
+        &options.addr,
+        options.allow_remote,
+        options.token.as_deref(),
+    )?;
     let mut config = StreamableHttpServerConfig::default();
     config.cancellation_token = shutdown.child_token();
     if !options.addr.ip().is_loopback() {
@@ -157,13 +163,17 @@ mod tests {
     use super::*;
 
     fn addr(text: &str) -> SocketAddr {
-        text.parse().unwrap_or_else(|_| SocketAddr::from(([0, 0, 0, 0], 0)))
+        text.parse()
+            .unwrap_or_else(|_| SocketAddr::from(([0, 0, 0, 0], 0)))
     }
 
     #[test]
     fn check_bind_allows_loopback_with_or_without_token() {
         assert_eq!(check_bind(&addr("127.0.0.1:7000"), false, None), Ok(()));
-        assert_eq!(check_bind(&addr("[::1]:7000"), false, Some("s3cret")), Ok(()));
+        assert_eq!(
+            check_bind(&addr("[::1]:7000"), false, Some("s3cret")),
+            Ok(())
+        );
     }
 
     #[test]

@@ -22,6 +22,6 @@ pub mod stdio;
 pub mod tools;
 
 pub use http::{BindError, HttpError, HttpOptions, check_bind, serve_http};
-pub use stdio::{StdioError, serve_stdio};
 pub use params::{Parameters, ToolError};
 pub use server::{McpSettings, RlmServer, SERVER_NAME, Shared};
+pub use stdio::{StdioError, serve_stdio};

@@ -89,9 +89,12 @@ fn saved_traces(dir: &Path) -> Vec<Resource> {
     traces
         .into_iter()
         .map(|(id, size)| {
-            Resource::new(format!("{TRACE_SCHEME}{id}"), format!("ask_codebase trace {id}"))
-                .with_mime_type("application/x-ndjson")
-                .with_size(size)
+            Resource::new(
+                format!("{TRACE_SCHEME}{id}"),
+                format!("ask_codebase trace {id}"),
+            )
+            .with_mime_type("application/x-ndjson")
+            .with_size(size)
         })
         .collect()
 }
@@ -99,7 +102,9 @@ fn saved_traces(dir: &Path) -> Vec<Resource> {
 fn read_trace(shared: &Shared, uri: &str, id: &str) -> Result<ReadResourceResult, ErrorData> {
     if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
         return Err(ErrorData::invalid_params(
-            format!("{uri:?} is not a trace URI: use the trace_id ask_codebase returned, e.g. rlm-trace://1764000000000-1a2b"),
+            format!(
+                "{uri:?} is not a trace URI: use the trace_id ask_codebase returned, e.g. rlm-trace://1764000000000-1a2b"
+            ),
             None,
         ));
     }
@@ -122,7 +127,9 @@ pub async fn read(shared: Arc<Shared>, uri: String) -> Result<ReadResourceResult
     }
     let Some(path) = uri.strip_prefix("file://") else {
         return Err(ErrorData::invalid_params(
-            format!("unsupported resource URI {uri:?}: this server serves the file:// and rlm-trace:// URIs of resources/list"),
+            format!(
+                "unsupported resource URI {uri:?}: this server serves the file:// and rlm-trace:// URIs of resources/list"
+            ),
             None,
         ));
     };

@@ -51,8 +51,7 @@ impl Repo {
             &dir.path().join("secret.txt"),
             "TOP-SECRET outside the workspace\n",
         );
-        std::os::unix::fs::symlink(dir.path().join("secret.txt"), root.join("escape.txt"))
-            .unwrap();
+        std::os::unix::fs::symlink(dir.path().join("secret.txt"), root.join("escape.txt")).unwrap();
         let root = root.canonicalize().unwrap();
         let repo = Repo { dir, root };
         if index {
@@ -145,7 +144,11 @@ pub fn structured(result: &CallToolResult) -> Value {
 
 /// The message of a failed call.
 pub fn error_text(result: &CallToolResult) -> String {
-    assert_eq!(result.is_error, Some(true), "expected a tool error: {result:?}");
+    assert_eq!(
+        result.is_error,
+        Some(true),
+        "expected a tool error: {result:?}"
+    );
     result
         .content
         .iter()

@@ -111,13 +111,11 @@ pub fn get(name: &str, arguments: JsonObject) -> Result<GetPromptResult, ErrorDa
             None,
         ));
     }
-    Ok(
-        GetPromptResult::new(vec![PromptMessage::new_text(
-            Role::User,
-            (spec.render)(&values),
-        )])
-        .with_description(spec.description),
-    )
+    Ok(GetPromptResult::new(vec![PromptMessage::new_text(
+        Role::User,
+        (spec.render)(&values),
+    )])
+    .with_description(spec.description))
 }
 
 #[cfg(test)]

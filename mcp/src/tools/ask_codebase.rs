@@ -85,7 +85,9 @@ fn prepare(
     cancel: CancellationToken,
 ) -> Result<AskRequest, ToolError> {
     if args.question.trim().is_empty() {
-        return Err(ToolError::new("the question is empty: say what you want to know"));
+        return Err(ToolError::new(
+            "the question is empty: say what you want to know",
+        ));
     }
     super::check_length("question", &args.question, 20_000)?;
     let Some(root_spec) = shared.rlm.root_model() else {
@@ -198,7 +200,10 @@ impl RlmServer {
         let trace_id = new_trace_id();
         let traces = shared.traces_dir();
         std::fs::create_dir_all(&traces).map_err(|e| {
-            ToolError::new(format!("cannot create the trace folder {}: {e}", traces.display()))
+            ToolError::new(format!(
+                "cannot create the trace folder {}: {e}",
+                traces.display()
+            ))
         })?;
         let trace = JsonlTrace::create(&traces.join(format!("{trace_id}.jsonl")))
             .map_err(|e| ToolError::new(format!("cannot write the trace: {e}")))?;
@@ -211,9 +216,8 @@ impl RlmServer {
                 while let Some(line) = rx.recv().await {
                     step += 1;
                     let message: String = line.trim().chars().take(300).collect();
-                    let param =
-                        ProgressNotificationParam::new(token.clone(), f64::from(step))
-                            .with_message(message);
+                    let param = ProgressNotificationParam::new(token.clone(), f64::from(step))
+                        .with_message(message);
                     if peer.notify_progress(param).await.is_err() {
                         break;
                     }

@@ -27,8 +27,8 @@ pub use index_status::{IndexStatusArgs, IndexStatusResult};
 pub use list_files::{FileEntry, ListFilesArgs, ListFilesResult};
 pub use read_file::{ReadFileArgs, ReadFileResult};
 pub use reindex::{ReindexArgs, ReindexResult};
-pub use security_scan::{FindingEntry, SecurityScanArgs, SecurityScanResult};
 pub use search_code::{SearchCodeArgs, SearchCodeResult, SearchResult, SnippetLine};
+pub use security_scan::{FindingEntry, SecurityScanArgs, SecurityScanResult};
 
 /// Every tool the server offers.
 pub(crate) fn router() -> ToolRouter<RlmServer> {

@@ -149,10 +149,15 @@ impl RlmServer {
             };
             let (mut findings, files_scanned, notes) = match &scope {
                 Some(file) if file.abs_path.is_file() => {
-                    let (_, bytes) = read_whole(&shared.root, &file.rel_path, shared.audit.max_file_size)?;
+                    let (_, bytes) =
+                        read_whole(&shared.root, &file.rel_path, shared.audit.max_file_size)?;
                     let text = String::from_utf8_lossy(&bytes);
                     let scan = scan_source(&file.rel_path, &text, &rules);
-                    let notes = scan.notes.into_iter().map(|n| format!("{}: {}", n.path, n.message)).collect();
+                    let notes = scan
+                        .notes
+                        .into_iter()
+                        .map(|n| format!("{}: {}", n.path, n.message))
+                        .collect();
                     (scan.findings, 1, notes)
                 }
                 _ => {
@@ -180,14 +185,27 @@ impl RlmServer {
                     (findings, report.files_scanned, notes)
                 }
             };
-            let min = args.min_severity.map(SeverityArg::engine).unwrap_or(Severity::Low);
+            let min = args
+                .min_severity
+                .map(SeverityArg::engine)
+                .unwrap_or(Severity::Low);
             findings.retain(|f| {
                 f.severity >= min
-                    && args.rule.as_deref().is_none_or(|r| f.rule_id.starts_with(r))
-                    && args.category.as_deref().is_none_or(|c| f.category.eq_ignore_ascii_case(c))
+                    && args
+                        .rule
+                        .as_deref()
+                        .is_none_or(|r| f.rule_id.starts_with(r))
+                    && args
+                        .category
+                        .as_deref()
+                        .is_none_or(|c| f.category.eq_ignore_ascii_case(c))
             });
             findings.sort_by(|a, b| {
-                (b.severity, &a.path, a.span.start.line).cmp(&(a.severity, &b.path, b.span.start.line))
+                (b.severity, &a.path, a.span.start.line).cmp(&(
+                    a.severity,
+                    &b.path,
+                    b.span.start.line,
+                ))
             });
             let total = findings.len();
             findings.truncate(limit);
@@ -195,7 +213,9 @@ impl RlmServer {
                 .into_iter()
                 .map(|finding| {
                     let diff = finding.fix.as_ref().and_then(|fix| {
-                        let (_, bytes) = read_whole(&shared.root, &finding.path, shared.audit.max_file_size).ok()?;
+                        let (_, bytes) =
+                            read_whole(&shared.root, &finding.path, shared.audit.max_file_size)
+                                .ok()?;
                         let text = String::from_utf8(bytes).ok()?;
                         unified_diff(&finding.path, &text, &fix.edits).ok()
                     });
