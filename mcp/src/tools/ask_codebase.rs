@@ -29,12 +29,15 @@ pub struct AskCodebaseArgs {
     pub question: String,
     /// Only this folder or file, relative to the workspace root (default: the whole workspace).
     #[serde(default)]
+    #[schemars(with = "String")]
     pub path: Option<String>,
     /// Most root-model turns (default from [rlm] in rlm.toml, else 20).
     #[serde(default)]
+    #[schemars(with = "u32")]
     pub max_iterations: Option<u32>,
     /// Stop when the run has cost this many US dollars.
     #[serde(default)]
+    #[schemars(with = "f64")]
     pub max_cost_usd: Option<f64>,
 }
 

@@ -16,6 +16,7 @@ pub struct FindSymbolArgs {
     pub name: String,
     /// Most results (default 20, at most 200).
     #[serde(default)]
+    #[schemars(with = "u32")]
     pub limit: Option<u32>,
 }
 

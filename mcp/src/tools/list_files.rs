@@ -17,12 +17,15 @@ pub struct ListFilesArgs {
     /// Only paths matching this glob, relative to the workspace root, e.g. "src/**/*.rs" or
     /// "**/test_*.py". Default: every file.
     #[serde(default)]
+    #[schemars(with = "String")]
     pub glob: Option<String>,
     /// Skip this many matching files (for paging; use next_offset from the previous call).
     #[serde(default)]
+    #[schemars(with = "u32")]
     pub offset: Option<u32>,
     /// Most files to return (default 200, at most 1000).
     #[serde(default)]
+    #[schemars(with = "u32")]
     pub limit: Option<u32>,
 }
 

@@ -14,12 +14,15 @@ pub struct ReadFileArgs {
     pub path: String,
     /// First line to return, 1-based (default 1).
     #[serde(default)]
+    #[schemars(with = "u64")]
     pub start_line: Option<u64>,
     /// Last line to return, inclusive (default: the end of the file, within max_bytes).
     #[serde(default)]
+    #[schemars(with = "u64")]
     pub end_line: Option<u64>,
     /// Most bytes of text to return (default and cap: 65536).
     #[serde(default)]
+    #[schemars(with = "usize")]
     pub max_bytes: Option<usize>,
 }
 

@@ -18,12 +18,15 @@ pub struct SearchCodeArgs {
     pub query: String,
     /// How many results to return (default 10, at most 200).
     #[serde(default)]
+    #[schemars(with = "u32")]
     pub limit: Option<u32>,
     /// Only files in this language: python, rust, javascript, typescript, tsx, go, java, ...
     #[serde(default)]
+    #[schemars(with = "String")]
     pub language: Option<String>,
     /// Only paths matching this glob, relative to the workspace root, e.g. "src/**/*.py".
     #[serde(default)]
+    #[schemars(with = "String")]
     pub path_glob: Option<String>,
     /// Return each chunk's full text, not only the matching lines (default false; costs context).
     #[serde(default)]

@@ -35,18 +35,23 @@ impl SeverityArg {
 pub struct SecurityScanArgs {
     /// A file or folder to scan, relative to the workspace root (default: the whole workspace).
     #[serde(default)]
+    #[schemars(with = "String")]
     pub path: Option<String>,
     /// Only findings at least this severe (default: low, i.e. all).
     #[serde(default)]
+    #[schemars(with = "SeverityArg")]
     pub min_severity: Option<SeverityArg>,
     /// Only rules whose id starts with this, e.g. "py/sql-injection" or "js/".
     #[serde(default)]
+    #[schemars(with = "String")]
     pub rule: Option<String>,
     /// Only this category, e.g. "injection", "secrets", "crypto".
     #[serde(default)]
+    #[schemars(with = "String")]
     pub category: Option<String>,
     /// Most findings to return, most severe first (default 50, at most 500).
     #[serde(default)]
+    #[schemars(with = "u32")]
     pub limit: Option<u32>,
 }
 
