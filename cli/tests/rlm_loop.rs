@@ -122,6 +122,7 @@ impl Run {
             sandbox,
             options: self.options.clone(),
             cancel: self.cancel.clone(),
+            secrets: Vec::new(),
         };
         Some(ask_blocking(request, Arc::new(NoObserver)))
     }
@@ -192,7 +193,11 @@ fn split_and_count_then_final_var() {
     };
     let result = result.unwrap();
     assert_eq!(
-        (result.answer.as_str(), &result.stop_reason, result.iterations),
+        (
+            result.answer.as_str(),
+            &result.stop_reason,
+            result.iterations
+        ),
         ("43", &StopReason::Final, 3)
     );
     let roots = run.root_requests();
@@ -265,7 +270,11 @@ fn llm_query_on_each_part_of_a_workspace() {
         ("a.py, c.py", &StopReason::Final, 3)
     );
     let roots = run.root_requests();
-    assert!(roots[0].system.contains("3 files. Each file starts with a header line"));
+    assert!(
+        roots[0]
+            .system
+            .contains("3 files. Each file starts with a header line")
+    );
     assert!(
         roots[0]
             .system
@@ -298,7 +307,7 @@ fn llm_query_on_each_part_of_a_workspace() {
 fn batched_sub_calls_run_concurrently_within_max_parallel() {
     let in_flight = Arc::new(AtomicUsize::new(0));
     let peak = Arc::new(AtomicUsize::new(0));
-    let root = vec![
+    let root = [
         repl(
             "chunks = [context[i:i+100] for i in range(0, len(context), 100)][:6]\nanswers = llm_query_batched(['Summarise: ' + c for c in chunks])\nprint(answers)",
         ),
@@ -353,7 +362,9 @@ fn batched_sub_calls_run_concurrently_within_max_parallel() {
 #[test]
 fn rlm_query_recurses_one_level_and_falls_back_at_max_depth() {
     let root = vec![
-        repl("half = context[:len(context)//2]\nr = rlm_query('How many lines?', context=half)\nprint(r)"),
+        repl(
+            "half = context[:len(context)//2]\nr = rlm_query('How many lines?', context=half)\nprint(r)",
+        ),
         repl("FINAL('child says ' + r)"),
     ];
     let child = vec![repl("FINAL(str(len(context.splitlines())))")];
@@ -381,7 +392,11 @@ fn rlm_query_recurses_one_level_and_falls_back_at_max_depth() {
         .map(|r| r.system.contains("You are at depth 1, the deepest allowed"))
         .collect();
     assert_eq!(child_turns, [false, true, false], "root, child, root");
-    assert!(roots[1].system.contains("`context` is a text of 250 characters"));
+    assert!(
+        roots[1]
+            .system
+            .contains("`context` is a text of 250 characters")
+    );
     assert_eq!(
         roots[1].last_user.lines().next(),
         Some("Question: How many lines?")
@@ -423,7 +438,11 @@ fn a_reply_without_code_is_nudged_and_prose_final_is_only_a_fallback() {
     };
     let result = result.unwrap();
     assert_eq!(
-        (result.answer.as_str(), &result.stop_reason, result.iterations),
+        (
+            result.answer.as_str(),
+            &result.stop_reason,
+            result.iterations
+        ),
         ("it is 12", &StopReason::ProseFinal, 3)
     );
     let roots = run.root_requests();
@@ -528,8 +547,16 @@ fn a_model_that_never_finishes_stops_at_the_iteration_budget_with_its_best_answe
     };
     let result = result.unwrap();
     assert_eq!(
-        (result.answer.as_str(), &result.stop_reason, result.iterations),
-        ("Still looking, maybe 5.\nLet me run this.", &StopReason::MaxIterations, 3)
+        (
+            result.answer.as_str(),
+            &result.stop_reason,
+            result.iterations
+        ),
+        (
+            "Still looking, maybe 5.\nLet me run this.",
+            &StopReason::MaxIterations,
+            3
+        )
     );
     let roots = run.root_requests();
     assert_eq!(roots.len(), 3);
@@ -738,10 +765,7 @@ fn a_ten_million_token_context_is_never_sent_to_any_model() {
         vec![],
         |p| format!("I read {} chars", p.len()),
     ));
-    let Some(result) = run.ask(
-        "What is the vault code?",
-        ContextSource::File(path.clone()),
-    ) else {
+    let Some(result) = run.ask("What is the vault code?", ContextSource::File(path.clone())) else {
         return;
     };
     let result = result.unwrap();
@@ -763,8 +787,66 @@ fn a_ten_million_token_context_is_never_sent_to_any_model() {
         );
     }
     assert!(
-        requests[0].system.contains("40,000,018 characters (about 10,000,005 tokens)"),
+        requests[0]
+            .system
+            .contains("40,000,018 characters (about 10,000,005 tokens)"),
         "{}",
         requests[0].system
+    );
+}
+
+#[test]
+fn retrieve_searches_the_workspace_index() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("billing.py"),
+        "def compute_invoice_total(items):\n    return sum(i.price for i in items)\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("auth.py"),
+        "def login(user):\n    return user\n",
+    )
+    .unwrap();
+    let settings = rlm_engine::index::IndexSettings::new(
+        dir.path(),
+        &rlm_engine::config::Config::default(),
+        None,
+    );
+    rlm_engine::index::index_workspace(dir.path(), &settings, &rlm_engine::index::NoProgress)
+        .unwrap();
+    let run = Run::new(trajectory(
+        vec![repl(
+            "hits = retrieve('invoice total', k=1)\nFINAL(hits[0]['path'] + ':' + str(hits[0]['start_line']))",
+        )],
+        vec![],
+        |_| String::new(),
+    ));
+    let context = ContextSource::Workspace {
+        root: dir.path().to_path_buf(),
+        list: settings.list.clone(),
+        index_dir: Some(settings.dir.clone()),
+    };
+    let Some(result) = run.ask("Where are invoices totalled?", context) else {
+        return;
+    };
+    assert_eq!(result.unwrap().answer, "billing.py:1");
+
+    // Without an index, retrieve() raises with what to do.
+    let run = Run::new(trajectory(
+        vec![repl(
+            "try:\n    retrieve('x')\nexcept HostCallError as e:\n    FINAL(str(e))",
+        )],
+        vec![],
+        |_| String::new(),
+    ));
+    let Some(result) = run.ask("x", ContextSource::Text("abc".into())) else {
+        return;
+    };
+    assert!(
+        result
+            .unwrap()
+            .answer
+            .starts_with("retrieve() needs an indexed workspace context (run `rlm index PATH`)"),
     );
 }

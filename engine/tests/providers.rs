@@ -48,23 +48,67 @@ async fn chat(model: &Arc<dyn ChatModel>) -> Result<ChatResponse, ProviderError>
 async fn every_wire_format_round_trips_text_usage_and_key_header() {
     // (model string, provider section, base path, wire, header carrying the key, its value)
     let cases = [
-        ("openai:gpt-4o-mini", "openai", "/v1", WireFormat::OpenAi, "authorization", "Bearer k-123"),
-        ("groq:llama-3.3-70b", "groq", "/openai/v1", WireFormat::OpenAi, "authorization", "Bearer k-123"),
-        ("azure:my-deploy", "azure", "", WireFormat::OpenAi, "api-key", "k-123"),
-        ("anthropic:claude-sonnet-4-5", "anthropic", "/v1", WireFormat::Anthropic, "x-api-key", "k-123"),
-        ("gemini:gemini-2.5-flash", "gemini", "/v1beta", WireFormat::Gemini, "x-goog-api-key", "k-123"),
-        ("ollama:qwen3:8b", "ollama", "", WireFormat::Ollama, "authorization", "Bearer k-123"),
+        (
+            "openai:gpt-4o-mini",
+            "openai",
+            "/v1",
+            WireFormat::OpenAi,
+            "authorization",
+            "Bearer k-123",
+        ),
+        (
+            "groq:llama-3.3-70b",
+            "groq",
+            "/openai/v1",
+            WireFormat::OpenAi,
+            "authorization",
+            "Bearer k-123",
+        ),
+        (
+            "azure:my-deploy",
+            "azure",
+            "",
+            WireFormat::OpenAi,
+            "api-key",
+            "k-123",
+        ),
+        (
+            "anthropic:claude-sonnet-4-5",
+            "anthropic",
+            "/v1",
+            WireFormat::Anthropic,
+            "x-api-key",
+            "k-123",
+        ),
+        (
+            "gemini:gemini-2.5-flash",
+            "gemini",
+            "/v1beta",
+            WireFormat::Gemini,
+            "x-goog-api-key",
+            "k-123",
+        ),
+        (
+            "ollama:qwen3:8b",
+            "ollama",
+            "",
+            WireFormat::Ollama,
+            "authorization",
+            "Bearer k-123",
+        ),
     ];
     for (spec, provider, base_path, wire, header, value) in cases {
-        let server = FakeServer::start(Arc::new(|r: &rlm_engine::providers::fake_server::RecordedRequest| {
-            FakeReply::TextWithUsage(
-                format!("hi from {}", r.model),
-                Usage {
-                    input_tokens: 1_000_000,
-                    output_tokens: 1_000_000,
-                },
-            )
-        }))
+        let server = FakeServer::start(Arc::new(
+            |r: &rlm_engine::providers::fake_server::RecordedRequest| {
+                FakeReply::TextWithUsage(
+                    format!("hi from {}", r.model),
+                    Usage {
+                        input_tokens: 1_000_000,
+                        output_tokens: 1_000_000,
+                    },
+                )
+            },
+        ))
         .unwrap();
         let base = format!("{}{base_path}", server.base_url());
         let model = build_model(spec, &config(provider, &base, Some("k-123")), None).unwrap();
@@ -98,15 +142,17 @@ async fn every_wire_format_round_trips_text_usage_and_key_header() {
 
 #[tokio::test]
 async fn cost_comes_from_the_price_table_and_config_overrides_it() {
-    let server = FakeServer::start(Arc::new(|_: &rlm_engine::providers::fake_server::RecordedRequest| {
-        FakeReply::TextWithUsage(
-            "ok".into(),
-            Usage {
-                input_tokens: 1_000_000,
-                output_tokens: 100_000,
-            },
-        )
-    }))
+    let server = FakeServer::start(Arc::new(
+        |_: &rlm_engine::providers::fake_server::RecordedRequest| {
+            FakeReply::TextWithUsage(
+                "ok".into(),
+                Usage {
+                    input_tokens: 1_000_000,
+                    output_tokens: 100_000,
+                },
+            )
+        },
+    ))
     .unwrap();
     let base = format!("{}/v1", server.base_url());
     let mut cfg = config("openai", &base, Some("k"));
@@ -147,15 +193,21 @@ async fn rate_limit_429_is_retried_after_the_retry_after_delay() {
     let started = Instant::now();
     let reply = chat(&model).await.unwrap();
     assert_eq!(reply.text, "finally");
-    assert!(started.elapsed() >= Duration::from_millis(950), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() >= Duration::from_millis(950),
+        "{:?}",
+        started.elapsed()
+    );
     assert_eq!(server.requests().len(), 2);
 }
 
 #[tokio::test]
 async fn server_error_forever_gives_up_after_the_retries_with_the_body() {
-    let server = FakeServer::start(Arc::new(|_: &rlm_engine::providers::fake_server::RecordedRequest| {
-        FakeReply::status(500, r#"{"error":{"message":"overloaded"}}"#)
-    }))
+    let server = FakeServer::start(Arc::new(
+        |_: &rlm_engine::providers::fake_server::RecordedRequest| {
+            FakeReply::status(500, r#"{"error":{"message":"overloaded"}}"#)
+        },
+    ))
     .unwrap();
     let model = build_model(
         "openai:gpt-4o",
@@ -184,7 +236,11 @@ async fn unauthorized_names_the_variable_to_set() {
     .unwrap();
     let model = build_model(
         "anthropic:claude-sonnet-4-5",
-        &config("anthropic", &format!("{}/v1", server.base_url()), Some("wrong-key")),
+        &config(
+            "anthropic",
+            &format!("{}/v1", server.base_url()),
+            Some("wrong-key"),
+        ),
         None,
     )
     .unwrap();
@@ -199,11 +255,18 @@ async fn unauthorized_names_the_variable_to_set() {
 
 #[tokio::test]
 async fn not_found_names_the_model() {
-    let server = FakeServer::start(Arc::new(|_: &rlm_engine::providers::fake_server::RecordedRequest| {
-        FakeReply::status(404, r#"{"error":"model 'qwen9:1b' not found"}"#)
-    }))
+    let server = FakeServer::start(Arc::new(
+        |_: &rlm_engine::providers::fake_server::RecordedRequest| {
+            FakeReply::status(404, r#"{"error":"model 'qwen9:1b' not found"}"#)
+        },
+    ))
     .unwrap();
-    let model = build_model("ollama:qwen9:1b", &config("ollama", &server.base_url(), None), None).unwrap();
+    let model = build_model(
+        "ollama:qwen9:1b",
+        &config("ollama", &server.base_url(), None),
+        None,
+    )
+    .unwrap();
     let err = chat(&model).await.unwrap_err();
     assert_eq!(
         err,
@@ -217,19 +280,27 @@ async fn not_found_names_the_model() {
 
 #[tokio::test]
 async fn malformed_json_is_a_clear_error() {
-    let server = FakeServer::start(Arc::new(|_: &rlm_engine::providers::fake_server::RecordedRequest| {
-        FakeReply::Raw("{\"choices\": [".into())
-    }))
+    let server = FakeServer::start(Arc::new(
+        |_: &rlm_engine::providers::fake_server::RecordedRequest| {
+            FakeReply::Raw("{\"choices\": [".into())
+        },
+    ))
     .unwrap();
     let model = build_model(
         "openai-compatible:http://127.0.0.1:1/v1#m",
-        &config("openai-compatible", &format!("{}/v1", server.base_url()), None),
+        &config(
+            "openai-compatible",
+            &format!("{}/v1", server.base_url()),
+            None,
+        ),
         None,
     )
     .unwrap();
     let err = chat(&model).await.unwrap_err().to_string();
     assert!(
-        err.starts_with("openai-compatible sent a response that is not what its API promises: not JSON"),
+        err.starts_with(
+            "openai-compatible sent a response that is not what its API promises: not JSON"
+        ),
         "{err}"
     );
 }
@@ -242,7 +313,10 @@ async fn a_dropped_connection_is_retried_then_reported() {
     let model = build_model("vllm:m", &cfg, None).unwrap();
     assert_eq!(chat(&model).await.unwrap().text, "second try");
 
-    let always = FakeServer::start(Arc::new(|_: &rlm_engine::providers::fake_server::RecordedRequest| FakeReply::Drop)).unwrap();
+    let always = FakeServer::start(Arc::new(
+        |_: &rlm_engine::providers::fake_server::RecordedRequest| FakeReply::Drop,
+    ))
+    .unwrap();
     let cfg = config("vllm", &format!("{}/v1", always.base_url()), None);
     let model = build_model("vllm:m", &cfg, None).unwrap();
     let err = chat(&model).await.unwrap_err();
@@ -256,7 +330,11 @@ async fn a_dropped_connection_is_retried_then_reported() {
 #[tokio::test]
 async fn connection_refused_names_the_url_and_how_to_start_a_server() {
     // Bind then drop a listener: a loopback port with nothing behind it.
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let base = format!("http://127.0.0.1:{port}/v1");
     let model = build_model("llamacpp:qwen", &config("llamacpp", &base, None), None).unwrap();
     let err = chat(&model).await.unwrap_err().to_string();
@@ -277,7 +355,9 @@ fn hosted_provider_without_key_fails_before_any_request() {
             ..EndpointConfig::default()
         },
     );
-    let err = build_model("mistral:mistral-small", &cfg, None).err().unwrap();
+    let err = build_model("mistral:mistral-small", &cfg, None)
+        .err()
+        .unwrap();
     assert_eq!(
         err.to_string(),
         "no API key for mistral: set the environment variable RLM_TEST_SURELY_UNSET_KEY"
@@ -286,9 +366,11 @@ fn hosted_provider_without_key_fails_before_any_request() {
 
 #[tokio::test]
 async fn cache_replays_a_reply_without_a_request_and_without_cost() {
-    let server = FakeServer::start(Arc::new(|r: &rlm_engine::providers::fake_server::RecordedRequest| {
-        FakeReply::text(format!("answer to {}", r.last_user))
-    }))
+    let server = FakeServer::start(Arc::new(
+        |r: &rlm_engine::providers::fake_server::RecordedRequest| {
+            FakeReply::text(format!("answer to {}", r.last_user))
+        },
+    ))
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let cache = Arc::new(ResponseCache::open(&dir.path().join("c.sqlite")).unwrap());

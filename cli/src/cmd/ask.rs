@@ -9,11 +9,11 @@
 use crate::workspace::Workspace;
 use anyhow::{Context, Result, bail};
 use rlm_engine::config::{Config, LoadedConfig};
-use rlm_engine::providers::{ChatModel, ProvidersConfig, ResponseCache, build_model};
+use rlm_engine::providers::{ApiKey, ChatModel, ProvidersConfig, ResponseCache, build_model};
 use rlm_engine::rlm::trace::summary_line;
 use rlm_engine::rlm::{
-    AskRequest, AskResult, Budgets, CancellationToken, ContextSource, JsonlTrace, Models,
-    Observer, Observers, RlmConfig, TraceRecord, ask,
+    AskRequest, AskResult, Budgets, CancellationToken, ContextSource, JsonlTrace, Models, Observer,
+    Observers, RlmConfig, TraceRecord, ask,
 };
 use rlm_engine::sandbox::{SandboxConfig, SandboxPolicy};
 use std::path::{Path, PathBuf};
@@ -87,6 +87,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if path.is_some() && args.context.is_some() {
         bail!("give either a workspace PATH or --context FILE, not both");
     }
+    if let Some(file) = path.as_ref().filter(|p| p.is_file()) {
+        bail!(
+            "{} is a file: ask about a text file with `rlm ask --context {} QUESTION`",
+            file.display(),
+            file.display()
+        );
+    }
     let (loaded, source) = match &args.context {
         Some(file) => {
             if !file.is_file() {
@@ -97,13 +104,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         None => {
             let workspace = Workspace::resolve(path.as_deref(), None)?;
+            // `retrieve()` uses the index when `rlm index` has built one; the loop works without.
             let index_dir = workspace
                 .settings
                 .dir
-                .join("manifest.json")
                 .exists()
-                .then(|| workspace.settings.dir.clone())
-                .or_else(|| workspace.settings.dir.exists().then(|| workspace.settings.dir.clone()));
+                .then(|| workspace.settings.dir.clone());
             let source = ContextSource::Workspace {
                 root: workspace.root.clone(),
                 list: workspace.settings.list.clone(),
@@ -134,12 +140,20 @@ pub fn run(args: Args) -> Result<ExitCode> {
         sandbox,
         options: settings.rlm.loop_options(),
         cancel: cancel.clone(),
+        secrets: settings
+            .providers
+            .endpoints
+            .values()
+            .filter_map(|e| e.api_key.clone())
+            .map(ApiKey::new)
+            .collect(),
     };
     let mut observers: Vec<Arc<dyn Observer>> = Vec::new();
     if let Some(path) = &args.trace {
-        observers.push(Arc::new(
-            JsonlTrace::create(path).with_context(|| format!("creating trace {}", path.display()))?,
-        ));
+        observers
+            .push(Arc::new(JsonlTrace::create(path).with_context(|| {
+                format!("creating trace {}", path.display())
+            })?));
     }
     if tracing::level_filters::LevelFilter::current() >= tracing::level_filters::LevelFilter::INFO {
         observers.push(Arc::new(Console));
@@ -186,6 +200,7 @@ impl Settings {
     fn from(args: &Args, loaded: &LoadedConfig) -> Result<Settings> {
         let rlm: RlmConfig = loaded.section("rlm")?;
         let providers: ProvidersConfig = loaded.section("providers")?;
+        providers.validate().map_err(anyhow::Error::msg)?;
         let mut sandbox: SandboxConfig = loaded.section("sandbox")?;
         sandbox.allow_weak_sandbox |= args.allow_weak_sandbox;
         let mut budgets = rlm.budgets();
@@ -225,7 +240,12 @@ impl Settings {
         if self.no_cache {
             return Ok(None);
         }
-        let Some(path) = self.rlm.cache_path.clone().or_else(ResponseCache::default_path) else {
+        let Some(path) = self
+            .rlm
+            .cache_path
+            .clone()
+            .or_else(ResponseCache::default_path)
+        else {
             return Ok(None);
         };
         Ok(Some(Arc::new(ResponseCache::open(&path)?)))

@@ -4,7 +4,7 @@ mod ask;
 mod bench;
 mod context;
 mod doctor;
-mod exec;
+pub(crate) mod exec;
 mod index;
 mod mcp;
 mod scan;

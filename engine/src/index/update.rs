@@ -61,6 +61,30 @@ fn millis<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_u64(u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
 }
 
+impl IndexReport {
+    /// A report of a run that changed nothing yet: `unchanged` files carried over.
+    fn unchanged(listing: &Listing, dir: &Path, unchanged: usize) -> IndexReport {
+        IndexReport {
+            root: listing.root.clone(),
+            index_dir: dir.to_path_buf(),
+            source: listing.source,
+            files: unchanged,
+            added: 0,
+            updated: 0,
+            unchanged,
+            removed: 0,
+            chunks: 0,
+            symbols: 0,
+            bytes_indexed: 0,
+            lossy_utf8: 0,
+            skipped: listing.skipped.clone(),
+            rebuilt: false,
+            warnings: Vec::new(),
+            elapsed: Duration::ZERO,
+        }
+    }
+}
+
 /// Brings the index of the workspace at `root` up to date.
 pub fn index_workspace(
     root: &Path,
@@ -95,6 +119,14 @@ pub fn index_workspace(
 
     let mut warnings = listing.warnings.clone();
     let (index, old_manifest, rebuilt) = open_or_rebuild(dir, &mut warnings)?;
+    let plan = plan(&listing, &old_manifest);
+    if plan.to_read.is_empty() && plan.removed.is_empty() && !rebuilt {
+        // Nothing to do: no writer, no commit, no manifest rewrite.
+        let mut report = IndexReport::unchanged(&listing, dir, plan.kept.len());
+        report.warnings = warnings;
+        report.elapsed = started.elapsed();
+        return Ok(report);
+    }
     let (_, fields) = schema::build_schema();
     let mut writer: IndexWriter<TantivyDocument> = index
         .writer_with_num_threads(
@@ -103,7 +135,6 @@ pub fn index_workspace(
         )
         .map_err(IndexError::tantivy("opening the index writer"))?;
 
-    let plan = plan(&listing, &old_manifest);
     let mut manifest = Manifest {
         schema_version: SCHEMA_VERSION,
         files: plan.kept,
@@ -122,24 +153,9 @@ pub fn index_workspace(
         progress,
     );
 
-    let mut report = IndexReport {
-        root: listing.root.clone(),
-        index_dir: dir.clone(),
-        source: listing.source,
-        files: 0,
-        added: 0,
-        updated: 0,
-        unchanged: manifest.files.len(),
-        removed: plan.removed.len(),
-        chunks: 0,
-        symbols: 0,
-        bytes_indexed: 0,
-        lossy_utf8: 0,
-        skipped: listing.skipped.clone(),
-        rebuilt,
-        warnings: Vec::new(),
-        elapsed: Duration::ZERO,
-    };
+    let mut report = IndexReport::unchanged(&listing, dir, manifest.files.len());
+    report.removed = plan.removed.len();
+    report.rebuilt = rebuilt;
     let mut changed = !plan.removed.is_empty();
     for (path, outcome) in outcomes {
         let existed = old_manifest.files.contains_key(&path);
@@ -420,5 +436,50 @@ fn index_one(
             symbols: symbols.len(),
         },
         lossy,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    /// Indexes one listed file into a fresh index and returns what happened to it.
+    fn outcome_for(file: &WorkspaceFile) -> Result<Outcome, Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let index = Index::create_in_ram(schema::build_schema().0);
+        schema::register_tokenizers(index.tokenizers());
+        let writer: IndexWriter<TantivyDocument> = index.writer_with_num_threads(1, 15_000_000)?;
+        let (_, fields) = schema::build_schema();
+        let settings = IndexSettings::new(dir.path(), &Config::default(), None);
+        Ok(index_one(file, None, &writer, &fields, &settings))
+    }
+
+    fn listed(path: PathBuf) -> WorkspaceFile {
+        WorkspaceFile {
+            rel_path: "gone.py".into(),
+            abs_path: path,
+            size: 10,
+            mtime_ns: 1,
+        }
+    }
+
+    #[test]
+    fn file_deleted_between_listing_and_reading_is_counted_as_vanished()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let outcome = outcome_for(&listed(dir.path().join("deleted-after-listing.py")))?;
+        assert!(matches!(outcome, Outcome::Skipped(SkipReason::Vanished)));
+        Ok(())
+    }
+
+    #[test]
+    fn file_that_cannot_be_read_is_counted_as_unreadable() -> Result<(), Box<dyn std::error::Error>>
+    {
+        // Reading a directory fails with EISDIR even for root, who can read any file.
+        let dir = tempfile::tempdir()?;
+        let outcome = outcome_for(&listed(dir.path().to_path_buf()))?;
+        assert!(matches!(outcome, Outcome::Skipped(SkipReason::Unreadable)));
+        Ok(())
     }
 }

@@ -81,7 +81,12 @@ impl ResponseCache {
         Ok(stored.and_then(|text| serde_json::from_str(&text).ok()))
     }
 
-    pub fn put(&self, key: &str, model: &str, response: &ChatResponse) -> Result<(), ProviderError> {
+    pub fn put(
+        &self,
+        key: &str,
+        model: &str,
+        response: &ChatResponse,
+    ) -> Result<(), ProviderError> {
         let text =
             serde_json::to_string(response).map_err(|e| ProviderError::Cache(e.to_string()))?;
         let now = std::time::SystemTime::now()
@@ -100,7 +105,9 @@ impl ResponseCache {
     /// Number of stored responses.
     pub fn len(&self) -> Result<u64, ProviderError> {
         self.lock()?
-            .query_row("SELECT COUNT(*) FROM responses", [], |row| row.get::<_, i64>(0))
+            .query_row("SELECT COUNT(*) FROM responses", [], |row| {
+                row.get::<_, i64>(0)
+            })
             .map(|n| n as u64)
             .map_err(|e| ProviderError::Cache(e.to_string()))
     }

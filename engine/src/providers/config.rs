@@ -6,9 +6,10 @@ use super::price::Price;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-/// `[providers]`.
+/// `[providers]`. (No `deny_unknown_fields` here: serde cannot combine it with the flattened
+/// endpoint map; [`ProvidersConfig::validate`] catches misspelt provider sections instead.)
 #[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct ProvidersConfig {
     /// Seconds one HTTP attempt may take, from connect to the last byte.
     pub timeout_secs: u64,
@@ -40,6 +41,23 @@ impl Default for ProvidersConfig {
     }
 }
 
+impl ProvidersConfig {
+    /// Refuses `[providers.NAME]` sections that name no provider (a typo would otherwise be
+    /// silently ignored and the default endpoint used).
+    pub fn validate(&self) -> Result<(), String> {
+        for name in self.endpoints.keys() {
+            if super::spec::preset_named(name).is_none() {
+                let known: Vec<&str> = super::spec::PRESETS.iter().map(|p| p.name).collect();
+                return Err(format!(
+                    "[providers.{name}] names no provider (known: {})",
+                    known.join(", ")
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// `[providers.NAME]`.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
@@ -53,4 +71,64 @@ pub struct EndpointConfig {
     pub api_key: Option<String>,
     /// Azure OpenAI's `api-version` query parameter.
     pub api_version: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_documented_providers_section_parses() -> Result<(), Box<dyn std::error::Error>> {
+        let text = r#"
+timeout_secs = 60
+max_retries = 2
+
+[openai]
+base_url = "https://my-gateway.example.com/v1"
+api_key_env = "MY_OPENAI_KEY"
+
+[azure]
+base_url = "https://myresource.openai.azure.com"
+api_version = "2024-10-21"
+
+[prices]
+"openai:gpt-4o" = { input_per_mtok = 2.5, output_per_mtok = 10.0 }
+"#;
+        let config: ProvidersConfig = toml::from_str(text)?;
+        assert_eq!(config.timeout_secs, 60);
+        assert_eq!(config.max_retries, 2);
+        assert_eq!(config.retry_base_ms, 500);
+        assert_eq!(
+            config.endpoints.get("openai"),
+            Some(&EndpointConfig {
+                base_url: Some("https://my-gateway.example.com/v1".into()),
+                api_key_env: Some("MY_OPENAI_KEY".into()),
+                api_key: None,
+                api_version: None,
+            })
+        );
+        assert_eq!(
+            config
+                .endpoints
+                .get("azure")
+                .and_then(|e| e.api_version.as_deref()),
+            Some("2024-10-21")
+        );
+        assert_eq!(
+            config.prices.get("openai:gpt-4o"),
+            Some(&Price {
+                input_per_mtok: 2.5,
+                output_per_mtok: 10.0
+            })
+        );
+        assert_eq!(config.validate(), Ok(()));
+        let misspelt: ProvidersConfig = toml::from_str("[openaii]\nbase_url = \"x\"\n")?;
+        assert!(misspelt.validate().is_err_and(|e| {
+            e.starts_with("[providers.openaii] names no provider (known: openai, azure")
+        }),);
+        let typo: Result<ProvidersConfig, _> = toml::from_str("[openai]\nbase_ur = \"x\"\n");
+        let message = typo.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(message.contains("unknown field `base_ur`"), "{message}");
+        Ok(())
+    }
 }

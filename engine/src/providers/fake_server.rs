@@ -98,7 +98,10 @@ impl Script {
         Script {
             queues: Mutex::new(HashMap::new()),
             fallback: Arc::new(|r: &RecordedRequest| {
-                FakeReply::status(500, format!("fake server: script exhausted for model {}", r.model))
+                FakeReply::status(
+                    500,
+                    format!("fake server: script exhausted for model {}", r.model),
+                )
             }),
         }
     }
@@ -112,7 +115,10 @@ impl Script {
     }
 
     /// Answers requests no queue covers (sub-calls whose order is not fixed).
-    pub fn fallback(mut self, handler: impl Fn(&RecordedRequest) -> FakeReply + Send + Sync + 'static) -> Script {
+    pub fn fallback(
+        mut self,
+        handler: impl Fn(&RecordedRequest) -> FakeReply + Send + Sync + 'static,
+    ) -> Script {
         self.fallback = Arc::new(handler);
         self
     }
@@ -317,7 +323,12 @@ async fn read_request(
     Some(describe(method, path, headers, body))
 }
 
-fn describe(method: String, path: String, headers: Vec<(String, String)>, body: String) -> RecordedRequest {
+fn describe(
+    method: String,
+    path: String,
+    headers: Vec<(String, String)>,
+    body: String,
+) -> RecordedRequest {
     let json: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
     let bare = path.split('?').next().unwrap_or(&path);
     let wire = if bare.ends_with("/chat/completions") {
@@ -343,7 +354,10 @@ fn describe(method: String, path: String, headers: Vec<(String, String)>, body: 
             .map(|(m, _)| m.to_string())
             .unwrap_or_default()
     } else {
-        json.get("model").and_then(Value::as_str).unwrap_or("").to_string()
+        json.get("model")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
     };
     let mut system = Vec::new();
     let mut last_user = String::new();
@@ -351,8 +365,16 @@ fn describe(method: String, path: String, headers: Vec<(String, String)>, body: 
     if let Some(s) = json.get("system").and_then(Value::as_str) {
         system.push(s.to_string());
     }
-    if let Some(parts) = json.pointer("/systemInstruction/parts").and_then(Value::as_array) {
-        system.extend(parts.iter().filter_map(|p| p.get("text").and_then(Value::as_str)).map(str::to_string));
+    if let Some(parts) = json
+        .pointer("/systemInstruction/parts")
+        .and_then(Value::as_array)
+    {
+        system.extend(
+            parts
+                .iter()
+                .filter_map(|p| p.get("text").and_then(Value::as_str))
+                .map(str::to_string),
+        );
     }
     let messages = json
         .get("messages")
@@ -368,7 +390,12 @@ fn describe(method: String, path: String, headers: Vec<(String, String)>, body: 
             _ => m
                 .get("parts")
                 .and_then(Value::as_array)
-                .map(|parts| parts.iter().filter_map(|p| p.get("text").and_then(Value::as_str)).collect())
+                .map(|parts| {
+                    parts
+                        .iter()
+                        .filter_map(|p| p.get("text").and_then(Value::as_str))
+                        .collect()
+                })
                 .unwrap_or_default(),
         };
         match role {
@@ -413,7 +440,9 @@ fn success_body(request: &RecordedRequest, text: &str, usage: Usage) -> String {
             "message": {"role": "assistant", "content": text}, "done": true,
             "prompt_eval_count": usage.input_tokens, "eval_count": usage.output_tokens
         }),
-        None => json!({"error": {"message": format!("fake server: no provider uses the path {}", request.path)}}),
+        None => {
+            json!({"error": {"message": format!("fake server: no provider uses the path {}", request.path)}})
+        }
     };
     body.to_string()
 }

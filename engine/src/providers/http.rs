@@ -96,10 +96,7 @@ impl HttpModel {
             let outcome = self.attempt(&body).await;
             let retry_after = match outcome {
                 Attempt::Done(result) => return result,
-                Attempt::Retry {
-                    retry_after,
-                    error,
-                } => {
+                Attempt::Retry { retry_after, error } => {
                     if attempt >= self.max_retries {
                         return Err(error);
                     }
@@ -243,7 +240,11 @@ fn resolve_key(provider: &str, endpoint: &EndpointConfig, key_env: &str) -> Opti
     }
     let from_env = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
     from_env(key_env)
-        .or_else(|| (provider == "gemini").then(|| from_env("GOOGLE_API_KEY")).flatten())
+        .or_else(|| {
+            (provider == "gemini")
+                .then(|| from_env("GOOGLE_API_KEY"))
+                .flatten()
+        })
         .map(|v| ApiKey::new(v.trim()))
 }
 
@@ -363,11 +364,23 @@ mod tests {
             ..EndpointConfig::default()
         };
         assert_eq!(
-            request_url(WireFormat::OpenAi, "azure", "https://r.openai.azure.com", "dep", &endpoint),
+            request_url(
+                WireFormat::OpenAi,
+                "azure",
+                "https://r.openai.azure.com",
+                "dep",
+                &endpoint
+            ),
             "https://r.openai.azure.com/openai/deployments/dep/chat/completions?api-version=2025-01-01"
         );
         assert_eq!(
-            request_url(WireFormat::Gemini, "gemini", "https://g/v1beta", "gemini-2.5-flash", &endpoint),
+            request_url(
+                WireFormat::Gemini,
+                "gemini",
+                "https://g/v1beta",
+                "gemini-2.5-flash",
+                &endpoint
+            ),
             "https://g/v1beta/models/gemini-2.5-flash:generateContent"
         );
     }

@@ -149,7 +149,9 @@ pub enum ProviderError {
         url: String,
         reason: String,
     },
-    #[error("{provider} did not answer within {secs} s ({url}); raise timeout_secs under [providers]")]
+    #[error(
+        "{provider} did not answer within {secs} s ({url}); raise timeout_secs under [providers]"
+    )]
     Timeout {
         provider: String,
         url: String,
@@ -185,7 +187,10 @@ pub trait ChatModel: Send + Sync {
     /// The canonical model string, e.g. `openai:gpt-4o`: what traces and the cache record.
     fn name(&self) -> &str;
     /// Sends one chat request.
-    fn chat<'a>(&'a self, request: &'a ChatRequest) -> BoxFuture<'a, Result<ChatResponse, ProviderError>>;
+    fn chat<'a>(
+        &'a self,
+        request: &'a ChatRequest,
+    ) -> BoxFuture<'a, Result<ChatResponse, ProviderError>>;
 }
 
 /// Builds a model from its string, the `[providers]` config and the environment, with the

@@ -53,7 +53,14 @@ const BUILT_IN: &[(&str, f64, f64)] = &[
 ];
 
 /// Providers that run on the user's own machine: free.
-const LOCAL: &[&str] = &["ollama", "ollama-openai", "llamacpp", "lmstudio", "localai", "vllm"];
+const LOCAL: &[&str] = &[
+    "ollama",
+    "ollama-openai",
+    "llamacpp",
+    "lmstudio",
+    "localai",
+    "vllm",
+];
 
 /// The price of `model` (bare name) from `provider`, config first.
 pub fn price_of(provider: &str, model: &str, config: &ProvidersConfig) -> Option<Price> {
@@ -98,10 +105,14 @@ mod tests {
             })
         );
         assert_eq!(
-            price_of("openrouter", "anthropic/claude-sonnet-4-5", &config).map(|p| p.output_per_mtok),
+            price_of("openrouter", "anthropic/claude-sonnet-4-5", &config)
+                .map(|p| p.output_per_mtok),
             Some(15.0)
         );
-        assert_eq!(price_of("ollama", "qwen3:8b", &config).map(|p| p.input_per_mtok), Some(0.0));
+        assert_eq!(
+            price_of("ollama", "qwen3:8b", &config).map(|p| p.input_per_mtok),
+            Some(0.0)
+        );
         assert_eq!(price_of("together", "some-unknown-model", &config), None);
         let custom = Price {
             input_per_mtok: 1.0,

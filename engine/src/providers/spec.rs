@@ -62,30 +62,156 @@ const fn preset(
 }
 
 use KeyHeader::{Bearer, Named};
-use WireFormat::{Anthropic, Gemini, OpenAi, Ollama};
+use WireFormat::{Anthropic, Gemini, Ollama, OpenAi};
 
 /// Every provider the model strings can name.
 pub const PRESETS: &[Preset] = &[
-    preset("openai", OpenAi, "https://api.openai.com/v1", "OPENAI_API_KEY", true, Bearer),
+    preset(
+        "openai",
+        OpenAi,
+        "https://api.openai.com/v1",
+        "OPENAI_API_KEY",
+        true,
+        Bearer,
+    ),
     // Azure's base URL is the resource endpoint; the deployment and api-version are added per
     // request (see `http::request_url`).
-    preset("azure", OpenAi, "", "AZURE_OPENAI_API_KEY", true, Named("api-key")),
-    preset("groq", OpenAi, "https://api.groq.com/openai/v1", "GROQ_API_KEY", true, Bearer),
-    preset("together", OpenAi, "https://api.together.xyz/v1", "TOGETHER_API_KEY", true, Bearer),
-    preset("fireworks", OpenAi, "https://api.fireworks.ai/inference/v1", "FIREWORKS_API_KEY", true, Bearer),
-    preset("deepseek", OpenAi, "https://api.deepseek.com/v1", "DEEPSEEK_API_KEY", true, Bearer),
-    preset("mistral", OpenAi, "https://api.mistral.ai/v1", "MISTRAL_API_KEY", true, Bearer),
-    preset("openrouter", OpenAi, "https://openrouter.ai/api/v1", "OPENROUTER_API_KEY", true, Bearer),
-    preset("xai", OpenAi, "https://api.x.ai/v1", "XAI_API_KEY", true, Bearer),
-    preset("vllm", OpenAi, "http://127.0.0.1:8000/v1", "VLLM_API_KEY", false, Bearer),
-    preset("llamacpp", OpenAi, "http://127.0.0.1:8080/v1", "LLAMACPP_API_KEY", false, Bearer),
-    preset("lmstudio", OpenAi, "http://127.0.0.1:1234/v1", "LMSTUDIO_API_KEY", false, Bearer),
-    preset("localai", OpenAi, "http://127.0.0.1:8080/v1", "LOCALAI_API_KEY", false, Bearer),
-    preset("ollama-openai", OpenAi, "http://127.0.0.1:11434/v1", "OLLAMA_API_KEY", false, Bearer),
-    preset("openai-compatible", OpenAi, "", "OPENAI_COMPATIBLE_API_KEY", false, Bearer),
-    preset("anthropic", Anthropic, "https://api.anthropic.com/v1", "ANTHROPIC_API_KEY", true, Named("x-api-key")),
-    preset("gemini", Gemini, "https://generativelanguage.googleapis.com/v1beta", "GEMINI_API_KEY", true, Named("x-goog-api-key")),
-    preset("ollama", Ollama, "http://127.0.0.1:11434", "OLLAMA_API_KEY", false, Bearer),
+    preset(
+        "azure",
+        OpenAi,
+        "",
+        "AZURE_OPENAI_API_KEY",
+        true,
+        Named("api-key"),
+    ),
+    preset(
+        "groq",
+        OpenAi,
+        "https://api.groq.com/openai/v1",
+        "GROQ_API_KEY",
+        true,
+        Bearer,
+    ),
+    preset(
+        "together",
+        OpenAi,
+        "https://api.together.xyz/v1",
+        "TOGETHER_API_KEY",
+        true,
+        Bearer,
+    ),
+    preset(
+        "fireworks",
+        OpenAi,
+        "https://api.fireworks.ai/inference/v1",
+        "FIREWORKS_API_KEY",
+        true,
+        Bearer,
+    ),
+    preset(
+        "deepseek",
+        OpenAi,
+        "https://api.deepseek.com/v1",
+        "DEEPSEEK_API_KEY",
+        true,
+        Bearer,
+    ),
+    preset(
+        "mistral",
+        OpenAi,
+        "https://api.mistral.ai/v1",
+        "MISTRAL_API_KEY",
+        true,
+        Bearer,
+    ),
+    preset(
+        "openrouter",
+        OpenAi,
+        "https://openrouter.ai/api/v1",
+        "OPENROUTER_API_KEY",
+        true,
+        Bearer,
+    ),
+    preset(
+        "xai",
+        OpenAi,
+        "https://api.x.ai/v1",
+        "XAI_API_KEY",
+        true,
+        Bearer,
+    ),
+    preset(
+        "vllm",
+        OpenAi,
+        "http://127.0.0.1:8000/v1",
+        "VLLM_API_KEY",
+        false,
+        Bearer,
+    ),
+    preset(
+        "llamacpp",
+        OpenAi,
+        "http://127.0.0.1:8080/v1",
+        "LLAMACPP_API_KEY",
+        false,
+        Bearer,
+    ),
+    preset(
+        "lmstudio",
+        OpenAi,
+        "http://127.0.0.1:1234/v1",
+        "LMSTUDIO_API_KEY",
+        false,
+        Bearer,
+    ),
+    preset(
+        "localai",
+        OpenAi,
+        "http://127.0.0.1:8080/v1",
+        "LOCALAI_API_KEY",
+        false,
+        Bearer,
+    ),
+    preset(
+        "ollama-openai",
+        OpenAi,
+        "http://127.0.0.1:11434/v1",
+        "OLLAMA_API_KEY",
+        false,
+        Bearer,
+    ),
+    preset(
+        "openai-compatible",
+        OpenAi,
+        "",
+        "OPENAI_COMPATIBLE_API_KEY",
+        false,
+        Bearer,
+    ),
+    preset(
+        "anthropic",
+        Anthropic,
+        "https://api.anthropic.com/v1",
+        "ANTHROPIC_API_KEY",
+        true,
+        Named("x-api-key"),
+    ),
+    preset(
+        "gemini",
+        Gemini,
+        "https://generativelanguage.googleapis.com/v1beta",
+        "GEMINI_API_KEY",
+        true,
+        Named("x-goog-api-key"),
+    ),
+    preset(
+        "ollama",
+        Ollama,
+        "http://127.0.0.1:11434",
+        "OLLAMA_API_KEY",
+        false,
+        Bearer,
+    ),
 ];
 
 /// Other spellings people type for the same presets.
@@ -133,7 +259,10 @@ impl ModelSpec {
             )));
         };
         let preset = preset_named(provider).ok_or_else(|| {
-            bad(format!("unknown provider `{provider}` (known: {})", preset_names()))
+            bad(format!(
+                "unknown provider `{provider}` (known: {})",
+                preset_names()
+            ))
         })?;
         if preset.name == "openai-compatible" {
             let Some((url, model)) = rest.rsplit_once('#') else {
@@ -173,7 +302,11 @@ impl ModelSpec {
 }
 
 fn preset_names() -> String {
-    PRESETS.iter().map(|p| p.name).collect::<Vec<_>>().join(", ")
+    PRESETS
+        .iter()
+        .map(|p| p.name)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]
@@ -183,7 +316,11 @@ mod tests {
     fn check(text: &str, expected: (&str, &str, Option<&str>)) {
         let spec = ModelSpec::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
         assert_eq!(
-            (spec.preset.name, spec.model.as_str(), spec.base_url.as_deref()),
+            (
+                spec.preset.name,
+                spec.model.as_str(),
+                spec.base_url.as_deref()
+            ),
             expected
         );
     }
@@ -191,11 +328,18 @@ mod tests {
     #[test]
     fn model_strings_parse_into_preset_model_and_url() {
         check("openai:gpt-4o", ("openai", "gpt-4o", None));
-        check("anthropic:claude-sonnet-4-5", ("anthropic", "claude-sonnet-4-5", None));
+        check(
+            "anthropic:claude-sonnet-4-5",
+            ("anthropic", "claude-sonnet-4-5", None),
+        );
         check("ollama:qwen3:8b", ("ollama", "qwen3:8b", None));
         check(
             "openai-compatible:http://127.0.0.1:8080/v1/#my-model",
-            ("openai-compatible", "my-model", Some("http://127.0.0.1:8080/v1")),
+            (
+                "openai-compatible",
+                "my-model",
+                Some("http://127.0.0.1:8080/v1"),
+            ),
         );
         check("llama.cpp:qwen", ("llamacpp", "qwen", None));
         check("azure:my-deployment", ("azure", "my-deployment", None));
@@ -203,11 +347,18 @@ mod tests {
 
     #[test]
     fn bad_model_strings_say_what_is_expected() {
-        let err = |t: &str| ModelSpec::parse(t).err().map(|e| e.to_string()).unwrap_or_default();
+        let err = |t: &str| {
+            ModelSpec::parse(t)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default()
+        };
         assert!(err("gpt-4o").contains("expected PROVIDER:MODEL"));
         assert!(err("foo:bar").contains("unknown provider `foo` (known: openai, azure"));
         assert!(err("openai:").contains("no model after `openai:`"));
-        assert!(err("openai-compatible:http://x/v1").contains("expected openai-compatible:URL#MODEL"));
+        assert!(
+            err("openai-compatible:http://x/v1").contains("expected openai-compatible:URL#MODEL")
+        );
         assert!(err("openai-compatible:ftp://x#m").contains("is not an http(s) URL"));
     }
 
@@ -217,7 +368,10 @@ mod tests {
         names.sort();
         names.dedup();
         assert_eq!(names.len(), PRESETS.len());
-        for p in PRESETS.iter().filter(|p| p.key_required && !p.base_url.is_empty()) {
+        for p in PRESETS
+            .iter()
+            .filter(|p| p.key_required && !p.base_url.is_empty())
+        {
             assert!(p.base_url.starts_with("https://"), "{}", p.name);
         }
     }

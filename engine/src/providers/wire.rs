@@ -17,7 +17,12 @@ pub struct Parsed {
 
 /// The request body for `format`. `provider` decides small dialect differences (OpenAI's own
 /// API wants `max_completion_tokens` and rejects temperature on reasoning models).
-pub fn request_body(format: WireFormat, provider: &str, model: &str, request: &ChatRequest) -> Value {
+pub fn request_body(
+    format: WireFormat,
+    provider: &str,
+    model: &str,
+    request: &ChatRequest,
+) -> Value {
     match format {
         WireFormat::OpenAi => openai_body(provider, model, request),
         WireFormat::Anthropic => anthropic_body(model, request),
@@ -120,7 +125,11 @@ fn gemini_body(request: &ChatRequest) -> Value {
     let contents: Vec<Value> = alternate(&request.messages)
         .iter()
         .map(|(role, text)| {
-            let role = if *role == Role::Assistant { "model" } else { "user" };
+            let role = if *role == Role::Assistant {
+                "model"
+            } else {
+                "user"
+            };
             json!({"role": role, "parts": [{"text": text}]})
         })
         .collect();
@@ -160,7 +169,10 @@ fn alternate(messages: &[Message]) -> Vec<(Role, String)> {
             _ => turns.push((m.role, m.content.clone())),
         }
     }
-    if turns.first().is_some_and(|(role, _)| *role == Role::Assistant) {
+    if turns
+        .first()
+        .is_some_and(|(role, _)| *role == Role::Assistant)
+    {
         turns.insert(0, (Role::User, "(continue)".to_string()));
     }
     turns
@@ -294,7 +306,12 @@ mod tests {
     #[test]
     fn anthropic_body_lifts_system_and_joins_same_role_turns() {
         assert_eq!(
-            request_body(WireFormat::Anthropic, "anthropic", "claude-sonnet-4-5", &request()),
+            request_body(
+                WireFormat::Anthropic,
+                "anthropic",
+                "claude-sonnet-4-5",
+                &request()
+            ),
             json!({"model": "claude-sonnet-4-5", "max_tokens": 100, "system": "sys",
                    "temperature": 0.0, "messages": [
                 {"role": "user", "content": "q1\n\nq2"}, {"role": "assistant", "content": "a1"}]})
@@ -317,7 +334,10 @@ mod tests {
     fn ollama_body_disables_streaming() {
         let body = request_body(WireFormat::Ollama, "ollama", "qwen3:8b", &request());
         assert_eq!(body["stream"], json!(false));
-        assert_eq!(body["options"], json!({"num_predict": 100, "temperature": 0.0}));
+        assert_eq!(
+            body["options"],
+            json!({"num_predict": 100, "temperature": 0.0})
+        );
     }
 
     #[test]
@@ -371,9 +391,15 @@ mod tests {
             Err("no `choices[0]` in the response".to_string())
         );
         assert_eq!(
-            parse_response(WireFormat::Gemini, &json!({"promptFeedback": {"blockReason": "SAFETY"}})),
+            parse_response(
+                WireFormat::Gemini,
+                &json!({"promptFeedback": {"blockReason": "SAFETY"}})
+            ),
             Err("Gemini returned no answer (SAFETY)".to_string())
         );
-        assert_eq!(error_message(r#"{"error": {"message": "bad key"}}"#), "bad key");
+        assert_eq!(
+            error_message(r#"{"error": {"message": "bad key"}}"#),
+            "bad key"
+        );
     }
 }

@@ -182,7 +182,10 @@ impl Ledger {
             self.budgets.max_subcalls
         ));
         if let Some(max) = self.budgets.max_cost_usd {
-            parts.push(format!("${:.4} of ${max:.4} left", (max - t.cost_usd).max(0.0)));
+            parts.push(format!(
+                "${:.4} of ${max:.4} left",
+                (max - t.cost_usd).max(0.0)
+            ));
         }
         if let Some(left) = self.remaining_wall() {
             parts.push(format!("{} s of wall time left", left.as_secs()));

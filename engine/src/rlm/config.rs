@@ -75,3 +75,45 @@ impl RlmConfig {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_documented_rlm_section_gives_these_budgets() -> Result<(), Box<dyn std::error::Error>> {
+        let config: RlmConfig = toml::from_str(
+            r#"
+root = "anthropic:claude-sonnet-4-5"
+sub = "anthropic:claude-haiku-4-5"
+max_iterations = 20
+max_depth = 1
+max_subcalls = 200
+max_cost = 1.00
+max_tokens = 2000000
+max_wall_secs = 1800
+max_parallel = 8
+max_output_chars = 20000
+temperature = 0.0
+reply_max_tokens = 4096
+cache = true
+"#,
+        )?;
+        assert_eq!(
+            config.budgets(),
+            Budgets {
+                max_iterations: 20,
+                max_depth: 1,
+                max_subcalls: 200,
+                max_cost_usd: Some(1.0),
+                max_tokens: Some(2_000_000),
+                max_wall: Some(Duration::from_secs(1800)),
+                max_parallel: 8,
+            }
+        );
+        assert_eq!(config.loop_options().root_max_tokens, 4096);
+        let typo: Result<RlmConfig, _> = toml::from_str("max_iteration = 3\n");
+        assert!(typo.is_err_and(|e| e.to_string().contains("unknown field `max_iteration`")));
+        Ok(())
+    }
+}

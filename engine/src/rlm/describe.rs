@@ -69,7 +69,7 @@ fn group(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -89,7 +89,11 @@ mod tests {
             },
             chars: 12_345,
             lines: 300,
-            parts: vec![("a.py".into(), 1000), ("b.rs".into(), 11_000), ("c.md".into(), 5)],
+            parts: vec![
+                ("a.py".into(), 1000),
+                ("b.rs".into(), 11_000),
+                ("c.md".into(), 5),
+            ],
         };
         assert_eq!(
             describe(&shape, 2),

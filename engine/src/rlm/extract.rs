@@ -9,16 +9,14 @@ use std::sync::LazyLock;
 /// Fenced blocks: an opening fence at the start of a line, the tag, the body, a closing fence
 /// at the start of a line. An unclosed block at the end of the reply still counts (models cut
 /// off by `max_tokens` often leave one).
-static FENCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*```[ \t]*([A-Za-z0-9_+-]*)[^\n]*\n").ok()
-});
+static FENCE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?m)^[ \t]*```[ \t]*([A-Za-z0-9_+-]*)[^\n]*\n").ok());
 
 static CLOSE: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?m)^[ \t]*```[ \t]*$").ok());
 
 /// A prose `FINAL(...)` / `FINAL_VAR(...)` at the start of a line.
-static PROSE_FINAL: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t*>]*(FINAL_VAR|FINAL)\((.*)\)[ \t*.]*$").ok()
-});
+static PROSE_FINAL: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?m)^[ \t*>]*(FINAL_VAR|FINAL)\((.*)\)[ \t*.]*$").ok());
 
 /// Tags whose blocks run.
 const RUNNABLE: &[&str] = &["repl", "python", "py", "python3"];
@@ -120,7 +118,13 @@ fn dedent(body: &str) -> String {
         .min()
         .unwrap_or(0);
     body.lines()
-        .map(|l| if l.len() >= indent { &l[indent..] } else { l.trim_start() })
+        .map(|l| {
+            if l.len() >= indent {
+                &l[indent..]
+            } else {
+                l.trim_start()
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -137,12 +141,18 @@ mod tests {
 
     #[test]
     fn unclosed_trailing_block_still_runs_and_indented_blocks_are_dedented() {
-        assert_eq!(code_blocks("1. step\n   ```repl\n   a = 1\n   b = a\n"), vec!["a = 1\nb = a"]);
+        assert_eq!(
+            code_blocks("1. step\n   ```repl\n   a = 1\n   b = a\n"),
+            vec!["a = 1\nb = a"]
+        );
     }
 
     #[test]
     fn no_block_means_no_code() {
-        assert_eq!(code_blocks("I think the answer is 42."), Vec::<String>::new());
+        assert_eq!(
+            code_blocks("I think the answer is 42."),
+            Vec::<String>::new()
+        );
     }
 
     #[test]

@@ -5,11 +5,11 @@
 //! `max_subcalls` before it is made; once any budget is spent the calls fail with a message
 //! telling the model to finish, and the loop stops after the step.
 
+use super::StopReason;
 use super::budget::Ledger;
 use super::prompts;
 use super::run::{CallError, LoopContext, Shared, call_model, run_loop, text_shape};
 use super::trace::TraceEvent;
-use super::StopReason;
 use crate::index::WorkspaceIndex;
 use crate::providers::{ChatRequest, ChatResponse, Message};
 use crate::sandbox::HostCalls;
@@ -82,7 +82,9 @@ impl<'a> Host<'a> {
         results
             .into_iter()
             .enumerate()
-            .map(|(i, r)| r.unwrap_or_else(|| Err(format!("sub-call {} did not complete", first + i as u32))))
+            .map(|(i, r)| {
+                r.unwrap_or_else(|| Err(format!("sub-call {} did not complete", first + i as u32)))
+            })
             .collect()
     }
 
@@ -118,7 +120,10 @@ impl<'a> Host<'a> {
                 kind: kind.to_string(),
                 model: shared.models.sub.name().to_string(),
                 prompt: clip(prompt, 4000),
-                response: response.as_ref().map(|r| clip(&r.text, 4000)).unwrap_or_default(),
+                response: response
+                    .as_ref()
+                    .map(|r| clip(&r.text, 4000))
+                    .unwrap_or_default(),
                 error: outcome.as_ref().err().cloned(),
                 input_tokens: response.as_ref().map_or(0, |r| r.usage.input_tokens),
                 output_tokens: response.as_ref().map_or(0, |r| r.usage.output_tokens),
@@ -182,12 +187,16 @@ impl<'a> Host<'a> {
 
     fn retrieve(&self, question: &str, k: usize) -> Result<Value, String> {
         let Some(dir) = &self.shared.index_dir else {
-            return Err("retrieve() needs an indexed workspace context (run `rlm index PATH`); \
+            return Err(
+                "retrieve() needs an indexed workspace context (run `rlm index PATH`); \
                         here, search `context` with Python (re, str.find) instead"
-                .into());
+                    .into(),
+            );
         };
         let index = WorkspaceIndex::open(dir).map_err(|e| {
-            format!("retrieve(): {e}; run `rlm index` on the workspace, or search `context` with Python")
+            format!(
+                "retrieve(): {e}; run `rlm index` on the workspace, or search `context` with Python"
+            )
         })?;
         let hits = search(
             &index,
@@ -231,14 +240,18 @@ impl HostCalls for Host<'_> {
                     .map(|p| p.as_str().unwrap_or_default().to_string())
                     .collect();
                 let replies = self.sub_calls("llm_query_batched", prompts)?;
-                Ok(Value::Array(replies.into_iter().map(Value::String).collect()))
+                Ok(Value::Array(
+                    replies.into_iter().map(Value::String).collect(),
+                ))
             }
             "rlm_query" => {
-                let prompt = text("prompt").ok_or("rlm_query(prompt, context=None) needs a string prompt")?;
+                let prompt = text("prompt")
+                    .ok_or("rlm_query(prompt, context=None) needs a string prompt")?;
                 self.rlm_query(prompt, text("context")).map(Value::String)
             }
             "retrieve" => {
-                let question = text("question").ok_or("retrieve(question, k=5) needs a string question")?;
+                let question =
+                    text("question").ok_or("retrieve(question, k=5) needs a string question")?;
                 let k = args.get("k").and_then(Value::as_u64).unwrap_or(5) as usize;
                 self.retrieve(&question, k)
             }

@@ -4,9 +4,9 @@
 //!
 //! The root model never receives the context: its system prompt describes it (type, size,
 //! parts; for a workspace, the file list with sizes) and each turn it sees only what its own
-//! code printed, truncated. The loop ([`run`]) extracts ```` ```repl ```` / ```` ```python ````
+//! code printed, truncated. The loop (`run`) extracts ```` ```repl ```` / ```` ```python ````
 //! blocks ([`extract`]), runs them in a [`crate::sandbox::Repl`], answers the REPL's host calls
-//! ([`host`]: `llm_query`, `llm_query_batched` bounded by `max_parallel`, `rlm_query` starting a
+//! (`host`: `llm_query`, `llm_query_batched` bounded by `max_parallel`, `rlm_query` starting a
 //! child loop one level deeper, `retrieve`), and stops on a final answer or when a budget
 //! ([`budget`]) is spent, returning the best partial answer with the reason. Every step is a
 //! [`TraceRecord`] given to an [`Observer`] (the JSONL trace file, the `-v` console view, an
@@ -21,18 +21,18 @@ pub mod budget;
 pub mod config;
 pub mod describe;
 pub mod extract;
-pub mod host;
+mod host;
 pub mod prompts;
-pub mod run;
+mod run;
 pub mod trace;
 
 pub use budget::Budgets;
 pub use config::RlmConfig;
-pub use trace::{JsonlTrace, TraceEvent, TraceRecord};
 pub use tokio_util::sync::CancellationToken;
+pub use trace::{JsonlTrace, TraceEvent, TraceRecord};
 
 use crate::context::ContextError;
-use crate::providers::{ChatModel, ProviderError};
+use crate::providers::{ApiKey, ChatModel, ProviderError};
 use crate::sandbox::{SandboxError, SandboxPolicy};
 use crate::workspace::ListOptions;
 use serde::Serialize;
@@ -86,6 +86,9 @@ pub struct AskRequest {
     /// Cancel to stop the run: in-flight model calls are dropped, the REPL step is abandoned at
     /// its next host call, and the result says `Cancelled` with the best partial answer.
     pub cancel: CancellationToken,
+    /// Keys from config files (environment keys are found on their own): their exact values
+    /// are redacted from everything recorded, wherever they show up.
+    pub secrets: Vec<ApiKey>,
 }
 
 /// Knobs of the loop that are not budgets.
@@ -262,7 +265,10 @@ pub async fn ask(request: AskRequest, observer: Arc<dyn Observer>) -> Result<Ask
 }
 
 /// Runs `ask` to completion on a fresh multi-threaded runtime, for callers without one.
-pub fn ask_blocking(request: AskRequest, observer: Arc<dyn Observer>) -> Result<AskResult, RlmError> {
+pub fn ask_blocking(
+    request: AskRequest,
+    observer: Arc<dyn Observer>,
+) -> Result<AskResult, RlmError> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

@@ -49,7 +49,10 @@ mod tests {
     #[test]
     fn render_fills_once_and_keeps_unknown_placeholders() {
         assert_eq!(
-            render("Q: {{question}} {{other}}", &[("question", "what is {{x}}?")]),
+            render(
+                "Q: {{question}} {{other}}",
+                &[("question", "what is {{x}}?")]
+            ),
             "Q: what is {{x}}? {{other}}"
         );
     }

@@ -1,12 +1,12 @@
-//! The loop itself. [`run_root`] prepares the context and the shared state of a run, then
-//! [`run_loop`] plays one RLM: system prompt with the context's description, then turns of
+//! The loop itself. `run_root` prepares the context and the shared state of a run, then
+//! `run_loop` plays one RLM: system prompt with the context's description, then turns of
 //! model reply → code blocks → REPL → truncated output fed back, until the code finishes
 //! (`FINAL`, `FINAL_VAR`, the `answer` dict), a prose `FINAL` is accepted as a fallback, or a
-//! budget ends it with the best partial answer. `rlm_query` re-enters [`run_loop`] one level
-//! deeper from inside a REPL step ([`super::host`]); all levels share one [`Shared`].
+//! budget ends it with the best partial answer. `rlm_query` re-enters `run_loop` one level
+//! deeper from inside a REPL step (`host`); all levels share one `Shared`.
 //!
 //! The loop runs on a blocking thread because the REPL is synchronous; each model call goes
-//! back to the tokio runtime through [`Shared::chat`], raced against the cancellation token
+//! back to the tokio runtime through `Shared::chat`, raced against the cancellation token
 //! and the wall-time budget.
 
 use super::budget::Ledger;
@@ -15,7 +15,9 @@ use super::extract::{ProseFinal, code_blocks, prose_final, without_blocks};
 use super::host::Host;
 use super::prompts::{self, PROMPT_VERSION, render};
 use super::trace::{Redact, TraceEvent, TraceRecord};
-use super::{AskRequest, AskResult, ContextSource, LoopOptions, Models, Observer, RlmError, StopReason};
+use super::{
+    AskRequest, AskResult, ContextSource, LoopOptions, Models, Observer, RlmError, StopReason,
+};
 use crate::context::write_context;
 use crate::providers::{ChatModel, ChatParams, ChatRequest, ChatResponse, Message, ProviderError};
 use crate::sandbox::{Finish, Repl, SandboxPolicy, StepOutcome, StepResult};
@@ -142,9 +144,13 @@ pub(crate) fn run_root(
         ContextSource::Workspace { index_dir, .. } => index_dir.clone(),
         _ => None,
     };
+    let mut redact = Redact::new(request.sandbox.redactor.clone());
+    for secret in &request.secrets {
+        redact.add_secret(secret.expose());
+    }
     let shared = Shared {
         handle,
-        redact: Redact::new(request.sandbox.redactor.clone()),
+        redact,
         models: request.models,
         sandbox: request.sandbox,
         options: request.options,
@@ -211,11 +217,7 @@ pub(crate) fn run_root(
     };
     let outcome = run_loop(&shared, 0, &question, context)?;
     let totals = shared.ledger.totals();
-    let trace = shared
-        .records
-        .lock()
-        .map(|r| r.clone())
-        .unwrap_or_default();
+    let trace = shared.records.lock().map(|r| r.clone()).unwrap_or_default();
     Ok(AskResult {
         answer: outcome.answer,
         stop_reason: outcome.stop_reason,
@@ -315,7 +317,9 @@ pub(crate) fn run_loop(
             budgets.max_depth - depth
         )
     } else {
-        format!("You are at depth {depth}, the deepest allowed: rlm_query falls back to llm_query here.")
+        format!(
+            "You are at depth {depth}, the deepest allowed: rlm_query falls back to llm_query here."
+        )
     };
     let system = render(
         prompts::SYSTEM,
@@ -324,7 +328,10 @@ pub(crate) fn run_loop(
             ("sub_window", &shared.options.sub_window_chars.to_string()),
             ("max_parallel", &budgets.max_parallel.to_string()),
             ("depth_note", &depth_note),
-            ("budgets", &shared.ledger.remaining_line(budgets.max_iterations)),
+            (
+                "budgets",
+                &shared.ledger.remaining_line(budgets.max_iterations),
+            ),
         ],
     );
     shared.emit(
@@ -385,7 +392,9 @@ pub(crate) fn run_loop(
         let (reply, elapsed) = shared.chat(&shared.models.root, request);
         let reply = match reply {
             Ok(reply) => reply,
-            Err(CallError::Stopped(reason)) => return finish(reason, partial.best(false), iteration - 1),
+            Err(CallError::Stopped(reason)) => {
+                return finish(reason, partial.best(false), iteration - 1);
+            }
             Err(CallError::Provider(e)) => return Err(e.into()),
         };
         shared.emit(
@@ -406,10 +415,11 @@ pub(crate) fn run_loop(
         let prose = prose_final(&reply.text);
         partial.said(without_blocks(&reply.text));
         if blocks.is_empty() {
-            if let Some(prose) = prose {
-                if let Some(answer) = accept_prose(shared, depth, iteration, &mut repl, &mut host, prose)? {
-                    return finish(StopReason::ProseFinal, answer, iteration);
-                }
+            if let Some(prose) = prose
+                && let Some(answer) =
+                    accept_prose(shared, depth, iteration, &mut repl, &mut host, prose)?
+            {
+                return finish(StopReason::ProseFinal, answer, iteration);
             }
             shared.emit(
                 depth,
@@ -466,12 +476,12 @@ pub(crate) fn run_loop(
             }
         }
         // A prose FINAL counts only after the turn's code ran cleanly: never instead of it.
-        if all_completed {
-            if let Some(prose) = prose {
-                if let Some(answer) = accept_prose(shared, depth, iteration, &mut repl, &mut host, prose)? {
-                    return finish(StopReason::ProseFinal, answer, iteration);
-                }
-            }
+        if all_completed
+            && let Some(prose) = prose
+            && let Some(answer) =
+                accept_prose(shared, depth, iteration, &mut repl, &mut host, prose)?
+        {
+            return finish(StopReason::ProseFinal, answer, iteration);
         }
         if iteration < max_iterations {
             let remaining = shared.ledger.remaining_line(max_iterations - iteration);

@@ -282,7 +282,10 @@ pub fn summary_line(record: &TraceRecord) -> String {
             elapsed_ms,
             ..
         } => match error {
-            Some(e) => format!("[SUB-CALL {index}/{of}] {kind} failed: {}", first_line(e, 120)),
+            Some(e) => format!(
+                "[SUB-CALL {index}/{of}] {kind} failed: {}",
+                first_line(e, 120)
+            ),
             None => format!(
                 "[SUB-CALL {index}/{of}] {kind} {elapsed_ms} ms: {} -> {}",
                 first_line(prompt, 60),
@@ -349,7 +352,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn records_round_trip_through_jsonl_and_render_readably() -> Result<(), Box<dyn std::error::Error>> {
+    fn records_round_trip_through_jsonl_and_render_readably()
+    -> Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
         let path = dir.path().join("t.jsonl");
         let trace = JsonlTrace::create(&path)?;
@@ -402,7 +406,10 @@ mod tests {
         let dir = tempfile::tempdir()?;
         let path = dir.path().join("t.jsonl");
         std::fs::write(&path, "{\"nope\": 1}\n")?;
-        let err = read_trace(&path).err().map(|e| e.to_string()).unwrap_or_default();
+        let err = read_trace(&path)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(err.contains("t.jsonl:1: not a trace record"), "{err}");
         Ok(())
     }

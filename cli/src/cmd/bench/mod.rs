@@ -6,6 +6,7 @@ mod index;
 mod mcp;
 mod rlm;
 mod rlm_tasks;
+mod sandbox;
 
 use anyhow::Result;
 use std::process::ExitCode;
@@ -20,6 +21,8 @@ pub enum BenchCommand {
     Mcp(mcp::Args),
     /// Long-context tasks (S-NIAH, multi-needle, OOLONG-style) by the RLM loop vs the same model on the truncated context; engine overhead per iteration
     Rlm(rlm::Args),
+    /// Sandbox warm step latency, cold start against plain python3, 40 MB context load
+    Sandbox(sandbox::Args),
 }
 
 pub fn run(command: BenchCommand) -> Result<ExitCode> {
@@ -28,5 +31,6 @@ pub fn run(command: BenchCommand) -> Result<ExitCode> {
         BenchCommand::Index(args) => index::run(args),
         BenchCommand::Mcp(args) => mcp::run(args),
         BenchCommand::Rlm(args) => rlm::run(args),
+        BenchCommand::Sandbox(args) => sandbox::run(args),
     }
 }

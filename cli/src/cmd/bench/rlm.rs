@@ -10,16 +10,20 @@
 //! runs at every size; its accuracy checks the engine, not a model, and the direct baseline
 //! answers nothing.
 
-use super::rlm_tasks::{Task, aggregation, multi_needle, parse_size, scripted_solution, single_needle};
+use super::rlm_tasks::{
+    Task, aggregation, multi_needle, parse_size, scripted_solution, single_needle,
+};
 use anyhow::{Context, Result, bail};
 use rlm_engine::config::Config;
 use rlm_engine::context::write_context;
 use rlm_engine::providers::config::EndpointConfig;
 use rlm_engine::providers::fake_server::{FakeReply, FakeServer, RecordedRequest};
-use rlm_engine::providers::{ChatModel, ChatParams, ChatRequest, Message, ProvidersConfig, build_model};
+use rlm_engine::providers::{
+    ChatModel, ChatParams, ChatRequest, Message, ProvidersConfig, build_model,
+};
 use rlm_engine::rlm::{
-    AskRequest, AskResult, Budgets, CancellationToken, ContextSource, LoopOptions, Models, NoObserver,
-    RlmConfig, TraceEvent, ask,
+    AskRequest, AskResult, Budgets, CancellationToken, ContextSource, LoopOptions, Models,
+    NoObserver, RlmConfig, TraceEvent, ask,
 };
 use rlm_engine::sandbox::{HostCalls, Repl, SandboxConfig, SandboxPolicy};
 use std::path::PathBuf;
@@ -39,7 +43,11 @@ pub struct Args {
     #[arg(long, value_delimiter = ',', default_value = "32k,128k,1m")]
     pub sizes: Vec<String>,
     /// Tasks: s-niah, multi-niah, oolong
-    #[arg(long, value_delimiter = ',', default_value = "s-niah,multi-niah,oolong")]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "s-niah,multi-niah,oolong"
+    )]
     pub tasks: Vec<String>,
     /// Instances per task and size
     #[arg(long, default_value_t = 1)]
@@ -63,6 +71,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let loaded = Config::load(&std::env::current_dir()?)?;
     let rlm_config: RlmConfig = loaded.section("rlm")?;
     let mut providers: ProvidersConfig = loaded.section("providers")?;
+    providers.validate().map_err(anyhow::Error::msg)?;
     let sandbox_config: SandboxConfig = loaded.section("sandbox")?;
     let helper = std::env::current_exe()?;
     let sandbox = SandboxPolicy::from_config(&sandbox_config, &helper)?;
@@ -86,7 +95,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         None
     };
     let (root_spec, direct_spec) = if fake.is_some() {
-        ("openai-compatible:http://fake/v1#root".to_string(), "openai-compatible:http://fake/v1#direct".to_string())
+        (
+            "openai-compatible:http://fake/v1#root".to_string(),
+            "openai-compatible:http://fake/v1#direct".to_string(),
+        )
     } else {
         let Some(spec) = args.model.clone().or_else(|| rlm_config.root_model()) else {
             bail!(
@@ -99,8 +111,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let direct = build_model(&direct_spec, &providers, None)?;
 
     let mut corpus = Vec::new();
-    write_context(&args.corpus, &Default::default(), Some(8 * 1024 * 1024), &mut corpus)
-        .with_context(|| format!("reading the corpus {}", args.corpus.display()))?;
+    write_context(
+        &args.corpus,
+        &Default::default(),
+        Some(8 * 1024 * 1024),
+        &mut corpus,
+    )
+    .with_context(|| format!("reading the corpus {}", args.corpus.display()))?;
     let corpus = String::from_utf8_lossy(&corpus).to_string();
     let sizes: Vec<usize> = args
         .sizes
@@ -110,12 +127,25 @@ pub fn run(args: Args) -> Result<ExitCode> {
     println!(
         "rlm bench rlm: model {}{}, direct baseline cut to {} tokens",
         root.name(),
-        if args.fake { " (fake server, scripted root: accuracy checks the engine path)" } else { "" },
+        if args.fake {
+            " (fake server, scripted root: accuracy checks the engine path)"
+        } else {
+            ""
+        },
         args.direct_window
     );
     println!(
         "{:<15} {:>6} {:<7} {:>5} {:>6} {:>5} {:>11} {:>9} {:>9} {:>8}",
-        "task", "size", "mode", "acc", "iters", "subs", "tokens_in", "tok_out", "cost_usd", "time_s"
+        "task",
+        "size",
+        "mode",
+        "acc",
+        "iters",
+        "subs",
+        "tokens_in",
+        "tok_out",
+        "cost_usd",
+        "time_s"
     );
     let mut rng = fastrand::Rng::with_seed(args.seed);
     for task_name in &args.tasks {
@@ -139,7 +169,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 rows[1].add_direct(&task, reply, started.elapsed());
             }
             for (mode, row) in ["rlm", "direct"].iter().zip(&rows) {
-                let label = if args.repeats == 1 { row.kind } else { task_name.as_str() };
+                let label = if args.repeats == 1 {
+                    row.kind
+                } else {
+                    task_name.as_str()
+                };
                 row.print(label, size, mode, args.repeats);
             }
         }
@@ -150,7 +184,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn request(task: &Task, root: &Arc<dyn ChatModel>, sandbox: &SandboxPolicy, max_iterations: u32) -> AskRequest {
+fn request(
+    task: &Task,
+    root: &Arc<dyn ChatModel>,
+    sandbox: &SandboxPolicy,
+    max_iterations: u32,
+) -> AskRequest {
     AskRequest {
         question: task.question.clone(),
         context: ContextSource::Text(task.context.clone()),
@@ -165,6 +204,7 @@ fn request(task: &Task, root: &Arc<dyn ChatModel>, sandbox: &SandboxPolicy, max_
         sandbox: sandbox.clone(),
         options: LoopOptions::default(),
         cancel: CancellationToken::new(),
+        secrets: Vec::new(),
     }
 }
 
@@ -200,7 +240,12 @@ struct Row {
 }
 
 impl Row {
-    fn add_rlm(&mut self, task: &Task, result: Result<AskResult, rlm_engine::rlm::RlmError>, time: Duration) {
+    fn add_rlm(
+        &mut self,
+        task: &Task,
+        result: Result<AskResult, rlm_engine::rlm::RlmError>,
+        time: Duration,
+    ) {
         self.time += time;
         self.kind = task.kind;
         match result {
@@ -242,16 +287,32 @@ impl Row {
     }
 
     fn print(&self, task: &str, size: usize, mode: &str, repeats: usize) {
-        let size = if size >= 1_000_000 { format!("{}M", size / 1_000_000) } else { format!("{}K", size / 1_000) };
-        let errors = if self.errors > 0 { format!(" ({} errors)", self.errors) } else { String::new() };
+        let size = if size >= 1_000_000 {
+            format!("{}M", size / 1_000_000)
+        } else {
+            format!("{}K", size / 1_000)
+        };
+        let errors = if self.errors > 0 {
+            format!(" ({} errors)", self.errors)
+        } else {
+            String::new()
+        };
         println!(
             "{:<15} {:>6} {:<7} {:>5} {:>6} {:>5} {:>11} {:>9} {:>9.4} {:>8.1}{errors}",
             task,
             size,
             mode,
             format!("{}/{}", self.correct, repeats),
-            if mode == "rlm" { format!("{:.1}", self.iterations as f64 / repeats as f64) } else { "-".into() },
-            if mode == "rlm" { self.subcalls.to_string() } else { "-".into() },
+            if mode == "rlm" {
+                format!("{:.1}", self.iterations as f64 / repeats as f64)
+            } else {
+                "-".into()
+            },
+            if mode == "rlm" {
+                self.subcalls.to_string()
+            } else {
+                "-".into()
+            },
             self.tokens_in,
             self.tokens_out,
             self.cost,
@@ -301,8 +362,14 @@ fn measure_overhead(
             ..EndpointConfig::default()
         },
     );
-    let model = build_model("openai-compatible:http://fake/v1#overhead", &providers, None)?;
-    let mut out = String::from("\nengine overhead per iteration (fake model, model time excluded; target < 5 ms):\n");
+    let model = build_model(
+        "openai-compatible:http://fake/v1#overhead",
+        &providers,
+        None,
+    )?;
+    let mut out = String::from(
+        "\nengine overhead per iteration (fake model, model time excluded; target < 5 ms):\n",
+    );
     let picks: Vec<usize> = match (sizes.iter().min(), sizes.iter().max()) {
         (Some(&a), Some(&b)) if a != b => vec![a, b],
         (Some(&a), _) => vec![a],
@@ -323,11 +390,16 @@ fn measure_overhead(
             .trace
             .iter()
             .find_map(|r| match &r.event {
-                TraceEvent::ModelReply { elapsed_ms, .. } => Some(r.t_ms.saturating_sub(*elapsed_ms)),
+                TraceEvent::ModelReply { elapsed_ms, .. } => {
+                    Some(r.t_ms.saturating_sub(*elapsed_ms))
+                }
                 _ => None,
             })
             .unwrap_or(0);
-        let engine_ms = result.elapsed_ms.saturating_sub(first_call_start).saturating_sub(result.model_ms);
+        let engine_ms = result
+            .elapsed_ms
+            .saturating_sub(first_call_start)
+            .saturating_sub(result.model_ms);
         let per = engine_ms as f64 / f64::from(result.iterations.max(1));
         per_iter.push(per);
         out.push_str(&format!(
@@ -352,7 +424,11 @@ fn measure_overhead(
 struct NoHost;
 
 impl HostCalls for NoHost {
-    fn call(&mut self, name: &str, _args: serde_json::Value) -> std::result::Result<serde_json::Value, String> {
+    fn call(
+        &mut self,
+        name: &str,
+        _args: serde_json::Value,
+    ) -> std::result::Result<serde_json::Value, String> {
         Err(format!("{name} is not available in the baseline"))
     }
 }

@@ -14,14 +14,18 @@ pub struct Task {
 impl Task {
     pub fn score(&self, answer: &str) -> bool {
         let answer = answer.to_lowercase();
-        self.expected.iter().all(|e| answer.contains(&e.to_lowercase()))
+        self.expected
+            .iter()
+            .all(|e| answer.contains(&e.to_lowercase()))
     }
 }
 
 const CITIES: &[&str] = &[
     "Lisbon", "Osaka", "Nairobi", "Quito", "Tallinn", "Hobart", "Tromso", "Cusco", "Dakar", "Perth",
 ];
-const USERS: &[&str] = &["alice", "bruno", "chen", "dara", "emeka", "farah", "goran", "hana"];
+const USERS: &[&str] = &[
+    "alice", "bruno", "chen", "dara", "emeka", "farah", "goran", "hana",
+];
 const ACTIONS: &[&str] = &["purchase", "refund", "login", "logout", "view"];
 
 /// A haystack of `chars` characters cut from `corpus` (repeated as needed), split at lines.
@@ -52,7 +56,9 @@ pub fn single_needle(corpus: &str, tokens: usize, rng: &mut fastrand::Rng) -> Ta
     lines.insert(at, needle(city, token));
     Task {
         kind: "s-niah",
-        question: format!("What is the deploy token for region {city}? Answer with the number only."),
+        question: format!(
+            "What is the deploy token for region {city}? Answer with the number only."
+        ),
         context: lines.join("\n"),
         expected: vec![token.to_string()],
     }
@@ -104,13 +110,21 @@ pub fn aggregation(tokens: usize, rng: &mut fastrand::Rng) -> Task {
         *counts.entry((user, action)).or_default() += 1;
         lines.push(line);
     }
-    let per_action = |a: &str| counts.iter().filter(|((_, x), _)| *x == a).map(|(_, n)| n).sum::<u64>();
+    let per_action = |a: &str| {
+        counts
+            .iter()
+            .filter(|((_, x), _)| *x == a)
+            .map(|(_, n)| n)
+            .sum::<u64>()
+    };
     match rng.usize(..3) {
         0 => {
             let action = ACTIONS[rng.usize(..ACTIONS.len())];
             Task {
                 kind: "oolong-count",
-                question: format!("How many entries have action={action}? Answer with the number only."),
+                question: format!(
+                    "How many entries have action={action}? Answer with the number only."
+                ),
                 context: lines.join("\n"),
                 expected: vec![per_action(action).to_string()],
             }
@@ -120,7 +134,9 @@ pub fn aggregation(tokens: usize, rng: &mut fastrand::Rng) -> Task {
             let winner = if per_action(a) >= per_action(b) { a } else { b };
             Task {
                 kind: "oolong-compare",
-                question: format!("Are there more entries with action={a} or with action={b}? Answer with the action name only."),
+                question: format!(
+                    "Are there more entries with action={a} or with action={b}? Answer with the action name only."
+                ),
                 context: lines.join("\n"),
                 expected: vec![winner.to_string()],
             }
@@ -128,7 +144,12 @@ pub fn aggregation(tokens: usize, rng: &mut fastrand::Rng) -> Task {
         _ => {
             let best = USERS
                 .iter()
-                .max_by_key(|u| (counts.get(&(**u, "purchase")).copied().unwrap_or(0), std::cmp::Reverse(**u)))
+                .max_by_key(|u| {
+                    (
+                        counts.get(&(**u, "purchase")).copied().unwrap_or(0),
+                        std::cmp::Reverse(**u),
+                    )
+                })
                 .copied()
                 .unwrap_or("alice");
             Task {
@@ -150,7 +171,9 @@ pub fn scripted_solution(question: &str, turn: usize) -> String {
     }
     let code = if let Some(rest) = question.strip_prefix("What is the deploy token for region ") {
         let city = rest.split('?').next().unwrap_or("");
-        format!("import re\nm = re.findall(r'deploy token for region {city} is (\\d+)', context)\nFINAL(m[0] if m else 'not found')")
+        format!(
+            "import re\nm = re.findall(r'deploy token for region {city} is (\\d+)', context)\nFINAL(m[0] if m else 'not found')"
+        )
     } else if let Some(rest) = question.strip_prefix("What are the deploy tokens for regions ") {
         let cities = rest.split('?').next().unwrap_or("");
         format!(
@@ -193,13 +216,22 @@ mod tests {
         let mut rng = fastrand::Rng::with_seed(7);
         let task = single_needle(&corpus, 2_000, &mut rng);
         assert!(task.context.contains(&format!("is {}", task.expected[0])));
-        assert!((7_900..8_300).contains(&task.context.len()), "{}", task.context.len());
+        assert!(
+            (7_900..8_300).contains(&task.context.len()),
+            "{}",
+            task.context.len()
+        );
         let multi = multi_needle(&corpus, 2_000, &mut rng);
         assert_eq!(multi.expected.len(), 4);
         for _ in 0..6 {
             let agg = aggregation(3_000, &mut rng);
             if agg.kind == "oolong-count" {
-                let action = agg.question.split('=').nth(1).and_then(|s| s.split('?').next()).unwrap_or("");
+                let action = agg
+                    .question
+                    .split('=')
+                    .nth(1)
+                    .and_then(|s| s.split('?').next())
+                    .unwrap_or("");
                 let n = agg.context.matches(&format!(" action={action} ")).count();
                 assert_eq!(agg.expected, vec![n.to_string()]);
             }
