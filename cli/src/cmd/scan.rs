@@ -8,8 +8,8 @@ use crate::output::print_json;
 use crate::workspace::Workspace;
 use anyhow::{Context, Result, bail};
 use rlm_engine::audit::{
-    AuditConfig, Baseline, Finding, RuleSet, ScanOptions, ScanReport, Severity, apply_edits, sarif,
-    scan_source, scan_workspace, unified_diff,
+    AuditConfig, Baseline, Finding, RuleSet, ScanOptions, ScanReport, Severity, apply_edits,
+    merge_fixes, sarif, scan_source, scan_workspace, unified_diff,
 };
 use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
@@ -317,6 +317,7 @@ fn show_fixes(
         .collect();
     paths.dedup();
     let mut fixed = 0;
+    let mut deferred = 0;
     let mut files = 0;
     for path in paths {
         let abs = match single_file {
@@ -330,31 +331,15 @@ fn show_fixes(
             continue;
         };
         let scan = scan_source(path, &text, rules);
-        let mut edits = Vec::new();
-        let mut taken: Vec<(usize, usize)> = Vec::new();
-        for f in scan
-            .findings
-            .iter()
-            .filter(|f| wanted.contains(f.fingerprint.as_str()))
-        {
-            let Some(fix) = &f.fix else { continue };
-            let ranges: Vec<(usize, usize)> = fix
-                .edits
+        let merged = merge_fixes(
+            scan.findings
                 .iter()
-                .map(|e| (e.span.start.byte, e.span.end.byte))
-                .collect();
-            let overlaps = ranges.iter().any(|(s, e)| {
-                taken
-                    .iter()
-                    .any(|(ts, te)| s < te && ts < e || (s == e && s == ts))
-            });
-            if overlaps {
-                continue;
-            }
-            taken.extend(ranges);
-            edits.extend(fix.edits.iter().cloned());
-            fixed += 1;
-        }
+                .filter(|f| wanted.contains(f.fingerprint.as_str()))
+                .filter_map(|f| f.fix.as_ref()),
+        );
+        fixed += merged.applied;
+        deferred += merged.deferred;
+        let edits = merged.edits;
         if edits.is_empty() {
             continue;
         }
@@ -364,6 +349,12 @@ fn show_fixes(
             let new = apply_edits(&text, &edits)?;
             std::fs::write(&abs, new).with_context(|| format!("cannot write {}", abs.display()))?;
         }
+    }
+    if deferred > 0 {
+        writeln!(
+            out,
+            "{deferred} fixes overlap others and wait for the next `rlm scan --fix` run"
+        )?;
     }
     if write {
         writeln!(out, "applied {fixed} fixes to {files} files")?;

@@ -568,6 +568,44 @@ fn shell_list(ctx: &FixContext<'_, '_>, src: &str) -> Option<Vec<(usize, usize, 
     Some(edits)
 }
 
+/// Several fixes of one file combined into one edit list (`rlm scan --fix`, an editor's "fix
+/// all").
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MergedFixes {
+    pub edits: Vec<TextEdit>,
+    /// Fixes whose edits are all in `edits`.
+    pub applied: usize,
+    /// Fixes left out because they overlap one taken earlier; a second run picks them up.
+    pub deferred: usize,
+}
+
+/// Combines fixes in order, skipping any that overlaps a fix already taken. An edit identical to
+/// one already taken (two fixes adding the same `import os`) is shared, not a conflict.
+pub fn merge_fixes<'a>(fixes: impl IntoIterator<Item = &'a Fix>) -> MergedFixes {
+    let mut merged = MergedFixes::default();
+    for fix in fixes {
+        let new: Vec<&TextEdit> = fix
+            .edits
+            .iter()
+            .filter(|e| !merged.edits.contains(e))
+            .collect();
+        let overlaps = new.iter().any(|e| {
+            let (s, end) = (e.span.start.byte, e.span.end.byte);
+            merged.edits.iter().any(|t| {
+                let (ts, te) = (t.span.start.byte, t.span.end.byte);
+                (s < te && ts < end) || (s == ts && (s == end || ts == te))
+            })
+        });
+        if overlaps {
+            merged.deferred += 1;
+            continue;
+        }
+        merged.edits.extend(new.into_iter().cloned());
+        merged.applied += 1;
+    }
+    merged
+}
+
 /// Applies non-overlapping edits to a text.
 pub fn apply_edits(text: &str, edits: &[TextEdit]) -> Result<String, FixError> {
     let mut sorted: Vec<&TextEdit> = edits.iter().collect();

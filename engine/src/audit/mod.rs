@@ -28,7 +28,7 @@ pub mod triage;
 
 pub use baseline::{Baseline, BaselineEntry};
 pub use catalog::{RuleSet, Selection};
-pub use fix::{FixError, apply_edits, unified_diff};
+pub use fix::{FixError, MergedFixes, apply_edits, merge_fixes, unified_diff};
 pub use model::{
     Confidence, FileNote, Finding, Fix, Position, Severity, Span, TaintSource, TextEdit, Verdict,
     VerdictKind,

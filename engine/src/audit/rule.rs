@@ -117,6 +117,11 @@ pub struct TaintSpec {
     pub sources: Vec<String>,
     #[serde(default)]
     pub sanitizers: Vec<String>,
+    /// Sources that do not count for this rule (command-line arguments for file paths: a CLI
+    /// opening the file its user names is the point, not a flaw). Matched against the source's
+    /// text.
+    #[serde(default)]
+    pub ignore_sources: Vec<String>,
     /// Also report a sink fed by a non-constant value that is not known to be tainted (a
     /// parameter, a value built from unknown names), with this lower severity and confidence.
     pub dynamic: Option<Rating>,
@@ -238,6 +243,7 @@ pub(crate) struct CompiledTaint {
     pub sinks: Vec<CompiledSink>,
     pub sources: Vec<Regex>,
     pub sanitizers: Vec<Regex>,
+    pub ignore_sources: Vec<Regex>,
     pub dynamic: Option<Rating>,
 }
 
@@ -382,6 +388,11 @@ impl Rule {
                     sources: t.sources.iter().map(|s| re(s)).collect::<Result<_, _>>()?,
                     sanitizers: t
                         .sanitizers
+                        .iter()
+                        .map(|s| re(s))
+                        .collect::<Result<_, _>>()?,
+                    ignore_sources: t
+                        .ignore_sources
                         .iter()
                         .map(|s| re(s))
                         .collect::<Result<_, _>>()?,

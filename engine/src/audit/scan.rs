@@ -157,9 +157,13 @@ pub(crate) fn scan_text(
             .collect();
         let aliases = syntax::Aliases::collect(family, root, text);
         if !call_rules.is_empty() {
-            let mut stack = vec![root];
-            while let Some(node) = stack.pop() {
-                if let Some(mut call) = call_parts(family, node, text) {
+            // A cursor walk over every node: no allocation per node.
+            let mut cursor = root.walk();
+            'walk: loop {
+                let node = cursor.node();
+                if node.is_named()
+                    && let Some(mut call) = call_parts(family, node, text)
+                {
                     let resolved = aliases.resolve(&call.callee);
                     match_calls(&call_rules, rules, &call, node, text, &mut raw);
                     if let Some(resolved) = resolved {
@@ -168,8 +172,17 @@ pub(crate) fn scan_text(
                         match_calls(&call_rules, rules, &call, node, text, &mut raw);
                     }
                 }
-                let mut cursor = node.walk();
-                stack.extend(node.named_children(&mut cursor));
+                if cursor.goto_first_child() {
+                    continue;
+                }
+                loop {
+                    if cursor.goto_next_sibling() {
+                        break;
+                    }
+                    if !cursor.goto_parent() {
+                        break 'walk;
+                    }
+                }
             }
         }
         // Queries: every rule's patterns in one traversal.

@@ -8,7 +8,8 @@
 //! calls and method chains carry the level of their parts; a sanitizer call yields a constant.
 //! An assignment directly in a function body replaces the old level; one inside a branch or loop
 //! joins with it, since it may not run. Functions of the same file are followed one step: a
-//! call's argument levels seed the callee's parameters on a second pass, and a local function
+//! call's argument levels seed the callee's parameters on a second pass (run only when the file
+//! calls its own functions), and a local function
 //! whose result is constant (say it returns `int(x)`) acts as a sanitizer. Parameters of request
 //! handlers (a decorator or annotation the language profile names) start tainted.
 //!
@@ -40,24 +41,18 @@ pub struct ProfileSpec {
 /// A compiled profile.
 #[derive(Debug)]
 pub(crate) struct Profile {
-    pub sources: Vec<Regex>,
-    pub sanitizers: Vec<Regex>,
+    /// All source patterns as one set: every access expression is tested against it, so one
+    /// pass instead of one per pattern.
+    pub sources: regex::RegexSet,
+    pub sanitizers: regex::RegexSet,
     pub handler: Option<Regex>,
 }
 
 impl Profile {
     pub fn compile(spec: &ProfileSpec) -> Result<Profile, regex::Error> {
         Ok(Profile {
-            sources: spec
-                .sources
-                .iter()
-                .map(|s| Regex::new(s))
-                .collect::<Result<_, _>>()?,
-            sanitizers: spec
-                .sanitizers
-                .iter()
-                .map(|s| Regex::new(s))
-                .collect::<Result<_, _>>()?,
+            sources: regex::RegexSet::new(&spec.sources)?,
+            sanitizers: regex::RegexSet::new(&spec.sanitizers)?,
             handler: spec.handler.as_deref().map(Regex::new).transpose()?,
         })
     }
@@ -146,7 +141,6 @@ struct Walker<'a, 't> {
     seeds: HashMap<String, Vec<Val>>,
     next_seeds: HashMap<String, Vec<Val>>,
     current_return: Val,
-    report: bool,
     hits: Vec<TaintHit<'t>>,
 }
 
@@ -171,31 +165,46 @@ pub(crate) fn run<'t>(
         seeds: HashMap::new(),
         next_seeds: HashMap::new(),
         current_return: Val::CONST,
-        report: false,
         hits: Vec::new(),
     };
     collect_functions(family, root, src, &mut walker.local_functions);
-    // First pass: learn what local functions return and what their callers pass them.
+    // First pass: report, and learn what local functions return and what their callers pass.
     let mut env = Env::new();
     walker.visit(root, &mut env, 0);
+    if walker.next_seeds.is_empty() {
+        // No local function is called: a second pass would see exactly the same.
+        return walker.hits;
+    }
+    // Second pass, with parameters seeded from the first and return levels known.
     walker.seeds = std::mem::take(&mut walker.next_seeds);
-    // Second pass: report, with parameters seeded from the first.
-    walker.report = true;
+    walker.hits.clear();
     walker.imports.clear();
     let mut env = Env::new();
     walker.visit(root, &mut env, 0);
     walker.hits
 }
 
-fn collect_functions(family: Family, node: Node<'_>, src: &str, out: &mut HashSet<String>) {
-    if family.is_function(node.kind())
-        && let Some(name) = node.child_by_field_name("name")
-    {
-        out.insert(squash(name.utf8_text(src.as_bytes()).unwrap_or_default()));
-    }
-    let mut cursor = node.walk();
-    for child in node.named_children(&mut cursor) {
-        collect_functions(family, child, src, out);
+fn collect_functions(family: Family, root: Node<'_>, src: &str, out: &mut HashSet<String>) {
+    // A cursor walk: no allocation per node.
+    let mut cursor = root.walk();
+    loop {
+        let node = cursor.node();
+        if family.is_function(node.kind())
+            && let Some(name) = node.child_by_field_name("name")
+        {
+            out.insert(squash(name.utf8_text(src.as_bytes()).unwrap_or_default()));
+        }
+        if cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return;
+            }
+        }
     }
 }
 
@@ -204,7 +213,7 @@ fn text<'s>(node: Node<'_>, src: &'s str) -> &'s str {
 }
 
 fn short(s: &str) -> String {
-    let s = squash(s);
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     if s.chars().count() > 60 {
         let cut: String = s.chars().take(57).collect();
         format!("{cut}...")
@@ -347,7 +356,7 @@ impl<'a, 't> Walker<'a, 't> {
     }
 
     fn check_assign_sink(&mut self, node: Node<'t>, target: Node<'t>, val: &Val) {
-        if !self.report || val.level == Level::Const {
+        if val.level == Level::Const {
             return;
         }
         let target_text = squash(text(target, self.src));
@@ -375,9 +384,6 @@ impl<'a, 't> Walker<'a, 't> {
                 }
                 entry[i] = entry[i].clone().join(v);
             }
-        }
-        if !self.report {
-            return;
         }
         let call_text = text(node, self.src);
         let resolved = self.aliases.resolve(&call.callee);
@@ -417,6 +423,13 @@ impl<'a, 't> Walker<'a, 't> {
 
     fn push_hit(&mut self, index: usize, rule: &Rule, node: Node<'t>, value: Val, callee: String) {
         let Some(taint) = &rule.taint else { return };
+        // A source this rule does not count makes the value merely dynamic.
+        let ignored = value.level == Level::Tainted
+            && value
+                .origin
+                .as_ref()
+                .is_some_and(|(_, text)| taint.ignore_sources.iter().any(|r| r.is_match(text)));
+        let value = if ignored { Val::DYNAMIC } else { value };
         let rating = match value.level {
             Level::Tainted => Rating {
                 severity: rule.spec.severity,
@@ -461,21 +474,21 @@ impl<'a, 't> Walker<'a, 't> {
         if self.family.is_access(kind) {
             let raw = text(node, self.src);
             if raw.len() <= 400 {
-                let t = squash(raw);
+                let t: std::borrow::Cow<'_, str> = if raw.contains(char::is_whitespace) {
+                    squash(raw).into()
+                } else {
+                    raw.into()
+                };
                 if let Some(v) = env.get(&t) {
                     return v.clone();
                 }
                 if let Some(call) = call_parts(self.family, node, self.src)
-                    && self
-                        .profile
-                        .sanitizers
-                        .iter()
-                        .chain(extra)
-                        .any(|s| s.is_match(&call.callee))
+                    && (self.profile.sanitizers.is_match(&call.callee)
+                        || extra.iter().any(|s| s.is_match(&call.callee)))
                 {
                     return Val::CONST;
                 }
-                if self.profile.sources.iter().any(|s| s.is_match(&t))
+                if self.profile.sources.is_match(&t)
                     || self
                         .rules
                         .iter()

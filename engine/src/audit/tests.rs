@@ -381,6 +381,52 @@ fn fixes_apply_and_turn_the_finding_off() {
 }
 
 #[test]
+fn merged_fixes_share_an_added_import_and_defer_overlaps() {
+    let code =
+        "DB_PASSWORD = \"q8Zr2LmX4vN7pK1sT9wY3bC6\"\nAPI_TOKEN = \"Zp3kR9xQ2mW7vL4nT8yB6cD1\"\n";
+    let findings = scan_source("settings.py", code, rules()).findings;
+    assert_eq!(findings.len(), 2);
+    let merged = merge_fixes(findings.iter().filter_map(|f| f.fix.as_ref()));
+    assert_eq!((merged.applied, merged.deferred), (2, 0));
+    assert_eq!(
+        apply_edits(code, &merged.edits).unwrap(),
+        "import os\nDB_PASSWORD = os.environ[\"DB_PASSWORD\"]\nAPI_TOKEN = os.environ[\"API_TOKEN\"]\n"
+    );
+    // The same fix twice: the second overlaps the first and waits.
+    let fix = findings[0].fix.clone().unwrap();
+    let other = Fix {
+        description: "other".into(),
+        edits: vec![TextEdit {
+            replacement: "x".into(),
+            ..fix.edits[1].clone()
+        }],
+    };
+    let merged = merge_fixes([&fix, &other]);
+    assert_eq!((merged.applied, merged.deferred), (1, 1));
+}
+
+#[test]
+fn sql_fixes_use_the_driver_placeholder() {
+    let js = "function f(db, name) {\n  return db.query(\"SELECT * FROM t WHERE name = '\" + name + \"'\");\n}\n";
+    assert_eq!(
+        apply_all("a.js", js).0,
+        "function f(db, name) {\n  return db.query(\"SELECT * FROM t WHERE name = ?\", [name]);\n}\n"
+    );
+    let pg = "const { Pool } = require('pg');\nfunction f(db, a, b) {\n  return db.query(`SELECT * FROM t WHERE a = ${a} AND b = ${b}`);\n}\n";
+    assert_eq!(
+        apply_all("a.js", pg).0,
+        "const { Pool } = require('pg');\nfunction f(db, a, b) {\n  return db.query(\"SELECT * FROM t WHERE a = $1 AND b = $2\", [a, b]);\n}\n"
+    );
+    let py = "import sqlite3\ndef f(cur, uid):\n    cur.execute(\"SELECT * FROM t WHERE id = {}\".format(uid))\n";
+    let (fixed, remaining) = apply_all("a.py", py);
+    assert_eq!(
+        fixed,
+        "import sqlite3\ndef f(cur, uid):\n    cur.execute(\"SELECT * FROM t WHERE id = ?\", (uid,))\n"
+    );
+    assert_eq!(remaining, Vec::<String>::new());
+}
+
+#[test]
 fn no_fix_is_offered_when_the_rewrite_would_be_unsafe() {
     // A pipeline cannot become an argument list.
     let code =
