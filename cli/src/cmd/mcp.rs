@@ -37,7 +37,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         workspace.root.clone(),
         &workspace.config,
         workspace.settings.clone(),
-        std::env::current_exe().ok(),
+        // The sandbox helper for ask_codebase: `rlm-sandbox-helper` beside this binary, or
+        // this binary's hidden subcommand.
+        std::env::current_exe()
+            .ok()
+            .map(|exe| rlm_engine::sandbox::policy::default_helper(&exe)),
     )?);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -6,7 +6,7 @@
 use crate::params::{Parameters, ToolError};
 use crate::server::{RlmServer, Shared};
 use rlm_engine::files::confine;
-use rlm_engine::providers::{ChatModel, ResponseCache, build_model};
+use rlm_engine::providers::{ApiKey, ChatModel, ResponseCache, build_model};
 use rlm_engine::rlm::trace::summary_line;
 use rlm_engine::rlm::{
     AskRequest, ContextSource, JsonlTrace, Models, Observer, Observers, TraceRecord, ask,
@@ -171,6 +171,14 @@ fn prepare(
         sandbox,
         options: shared.rlm.loop_options(),
         cancel,
+        // Keys written in config files are redacted from the trace like environment keys.
+        secrets: shared
+            .providers
+            .endpoints
+            .values()
+            .filter_map(|e| e.api_key.clone())
+            .map(ApiKey::new)
+            .collect(),
     })
 }
 
