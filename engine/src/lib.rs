@@ -15,6 +15,10 @@
 //! - [`sandbox`] runs model-written Python in a confined, persistent worker (the RLM REPL).
 //! - [`config`] merges the user's and the workspace's `rlm.toml`.
 //! - [`audit`] scans a workspace for security bugs: rules as data, taint tracking, fixes, SARIF.
+//! - [`files`] reads files a client names, confined to the workspace and bounded in size.
+//! - [`config`] merges the user's and the workspace's `rlm.toml`.
+//! - [`audit`] scans a workspace for security bugs: rules as data, taint tracking, fixes, SARIF.
+//! - [`sandbox`] runs model-written Python in a confined, persistent worker (the RLM REPL).
 //! - [`providers`] sends chat requests to language models (OpenAI-compatible, Anthropic,
 //!   Gemini, Ollama) with retries, prices and a SQLite response cache.
 //! - [`rlm`] is the Recursive Language Model loop: a root model explores a huge context by
@@ -23,6 +27,7 @@
 pub mod audit;
 pub mod config;
 pub mod context;
+pub mod files;
 pub mod index;
 pub mod memory;
 pub mod models;

@@ -9,6 +9,7 @@ mod index;
 mod memory;
 mod models;
 mod retrieve;
+mod mcp;
 mod scan;
 mod search;
 mod symbols;
@@ -42,6 +43,10 @@ pub enum Command {
     Models(models::ModelsCommand),
     /// Hierarchical, encrypted memory shared by agents (H-MEM)
     Memory(memory::Args),
+    /// Serve the engine to coding agents over MCP (stdio, or streamable HTTP with --http)
+    Mcp(mcp::Args),
+    /// Security audit: findings as text, JSON or SARIF; quick fixes; CI exit codes
+    Scan(scan::Args),
     /// Run a Python script as one step in a fresh sandbox (exit 0 ok, 1 raised, 2 blocked, 3 killed)
     Exec(exec::Args),
     /// Report which sandbox layers are active on this machine
@@ -65,5 +70,9 @@ pub fn run(command: Command) -> Result<ExitCode> {
         Command::Exec(args) => exec::run(args),
         Command::Doctor(args) => doctor::run(args),
         Command::Scan(args) => scan::run(args),
+        Command::Mcp(args) => mcp::run(args),
+        Command::Scan(args) => scan::run(args),
+        Command::Exec(args) => exec::run(args),
+        Command::Doctor(args) => doctor::run(args),
     }
 }

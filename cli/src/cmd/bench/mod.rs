@@ -4,6 +4,7 @@
 mod audit;
 mod index;
 mod memory;
+mod mcp;
 mod rlm;
 mod rlm_tasks;
 mod retrieve;
@@ -22,6 +23,8 @@ pub enum BenchCommand {
     Retrieve(retrieve::Args),
     /// Memory store: add/search latency by size, consolidation time, encryption overhead
     Memory(memory::Args),
+    /// The MCP server over stdio: start-up, search_code and find_symbol latency p50/p99
+    Mcp(mcp::Args),
     /// Long-context tasks (S-NIAH, multi-needle, OOLONG-style) by the RLM loop vs the same model on the truncated context; engine overhead per iteration
     Rlm(rlm::Args),
     /// Sandbox warm step latency, cold start against plain python3, 40 MB context load
@@ -34,6 +37,7 @@ pub fn run(command: BenchCommand) -> Result<ExitCode> {
         BenchCommand::Index(args) => index::run(args),
         BenchCommand::Retrieve(args) => retrieve::run(args),
         BenchCommand::Memory(args) => memory::run(args),
+        BenchCommand::Mcp(args) => mcp::run(args),
         BenchCommand::Rlm(args) => rlm::run(args),
         BenchCommand::Sandbox(args) => sandbox::run(args),
     }

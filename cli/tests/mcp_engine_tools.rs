@@ -1,0 +1,319 @@
+//! The tools over the audit and the RLM loop, through `rlm mcp` and rmcp's client:
+//! `security_scan` on a generated vulnerable file, and `ask_codebase` against the fake model
+//! server (the one mock, at the network edge): answer, cost, iterations, trace resource,
+//! progress notifications, cancellation, and the message when no model is configured.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::*;
+use rlm_engine::providers::fake_server::{FakeReply, FakeServer, RecordedRequest};
+use rmcp::model::{
+    CallToolRequestParams, ClientRequest, NumberOrString, ProgressToken, ReadResourceRequestParams,
+    Request, RequestMetaObject,
+};
+use rmcp::service::PeerRequestOptions;
+use serde_json::json;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+const FAKE_KEY: &str = "fake-key-value-0123456789";
+
+const VULNERABLE_PY: &str = "import hashlib\nimport subprocess\n\n\
+def fingerprint(data):\n    return hashlib.md5(data).hexdigest()\n\n\
+def run(user_command):\n    return subprocess.call(user_command, shell=True)\n";
+
+/// Whether the sandbox the RLM loop needs works here (probed with `rlm exec`).
+fn sandbox_works(home: &Path) -> bool {
+    let script = home.join("probe.py");
+    std::fs::write(&script, "print(1)\n").unwrap();
+    let out = std::process::Command::new(RLM)
+        .arg("exec")
+        .arg(&script)
+        .output()
+        .unwrap();
+    if !out.status.success() {
+        eprintln!(
+            "skipping: the sandbox cannot run here: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    out.status.success()
+}
+
+/// The environment of a server whose models are the fake server's "root" and "sub".
+fn model_env(home: &Path, server: &FakeServer) -> Vec<(&'static str, String)> {
+    vec![
+        ("HOME", home.display().to_string()),
+        ("XDG_CONFIG_HOME", home.join("config").display().to_string()),
+        ("XDG_CACHE_HOME", home.join("cache").display().to_string()),
+        (
+            "RLM_MODEL",
+            format!("openai-compatible:{}/v1#root", server.base_url()),
+        ),
+        (
+            "RLM_SUB_MODEL",
+            format!("openai-compatible:{}/v1#sub", server.base_url()),
+        ),
+        ("OPENAI_COMPATIBLE_API_KEY", FAKE_KEY.to_string()),
+    ]
+}
+
+#[tokio::test]
+async fn security_scan_reports_findings_most_severe_first_with_fixes() {
+    let repo = Repo::generate(true);
+    write(&repo.root.join("src/ops/tasks.py"), VULNERABLE_PY);
+    let client = connect_stdio(&repo.root).await;
+    let all = structured(&call(&client, "security_scan", json!({"path": "src/ops"})).await);
+    let found: Vec<(&str, &str, u64)> = all["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule_id"].as_str().unwrap(),
+                f["severity"].as_str().unwrap(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("py/insecure-hash", "medium", 5),
+            ("py/command-injection", "medium", 8)
+        ]
+    );
+    assert_eq!(
+        (&all["files_scanned"], &all["total"]),
+        (&json!(1), &json!(2))
+    );
+    let high = structured(&call(&client, "security_scan", json!({"min_severity": "high"})).await);
+    assert!(
+        high["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["severity"] == json!("high") || f["severity"] == json!("critical")),
+        "{high}"
+    );
+    let hash = structured(
+        &call(
+            &client,
+            "security_scan",
+            json!({"path": "src/ops/tasks.py", "rule": "py/insecure-hash"}),
+        )
+        .await,
+    );
+    let finding = &hash["findings"][0];
+    assert_eq!(
+        (
+            &hash["total"],
+            &finding["path"],
+            &finding["line"],
+            &finding["severity"]
+        ),
+        (
+            &json!(1),
+            &json!("src/ops/tasks.py"),
+            &json!(5),
+            &json!("medium")
+        )
+    );
+    let diff = finding["fix"]["diff"].as_str().unwrap();
+    assert!(diff.contains("-    return hashlib.md5(data).hexdigest()\n+    return hashlib.sha256(data).hexdigest()"), "{diff}");
+    let none = structured(
+        &call(
+            &client,
+            "security_scan",
+            json!({"path": "src/ops", "min_severity": "critical"}),
+        )
+        .await,
+    );
+    assert_eq!((&none["total"], &none["findings"]), (&json!(0), &json!([])));
+    let bad = call(&client, "security_scan", json!({"min_severity": "severe"})).await;
+    assert!(error_text(&bad).starts_with(
+        "unknown variant `severe`, expected one of `low`, `medium`, `high`, `critical`"
+    ));
+    let outside = call(&client, "security_scan", json!({"path": "../"})).await;
+    assert!(error_text(&outside).contains("leaves the workspace"));
+    client.cancel().await.unwrap();
+}
+
+#[tokio::test]
+async fn ask_codebase_without_a_model_says_how_to_configure_one() {
+    let repo = Repo::generate(true);
+    let home = tempfile::tempdir().unwrap();
+    let env = [
+        ("HOME", home.path().display().to_string()),
+        (
+            "XDG_CONFIG_HOME",
+            home.path().join("config").display().to_string(),
+        ),
+        ("RLM_MODEL", String::new()),
+    ];
+    let client = connect_stdio_env(&repo.root, &env).await;
+    let result = call(
+        &client,
+        "ask_codebase",
+        json!({"question": "What does billing do?"}),
+    )
+    .await;
+    assert!(
+        error_text(&result).starts_with(
+            "no language model is configured for ask_codebase. The user has to set one"
+        ),
+        "{result:?}"
+    );
+    client.cancel().await.unwrap();
+}
+
+#[tokio::test]
+async fn ask_codebase_answers_with_cost_iterations_progress_and_a_trace_resource() {
+    let home = tempfile::tempdir().unwrap();
+    if !sandbox_works(home.path()) {
+        return;
+    }
+    let repo = Repo::generate(true);
+    let server = FakeServer::start(Arc::new(|r: &RecordedRequest| {
+        if r.model == "sub" {
+            return FakeReply::text("7");
+        }
+        FakeReply::text(match (r.message_count - 2) / 2 {
+            0 => "```repl\nfiles = context.split('# === FILE: ')\nprint(len(files) - 1)\nfee = llm_query('What is the shipping fee under 100? ' + [f for f in files if f.startswith('src/billing/invoice.py')][0])\n```\n".to_string(),
+            _ => "```repl\nFINAL('shipping costs ' + fee)\n```".to_string(),
+        })
+    }))
+    .unwrap();
+    let client = connect_stdio_env(&repo.root, &model_env(home.path(), &server)).await;
+    let mut meta = RequestMetaObject::default();
+    meta.set_progress_token(ProgressToken(NumberOrString::String("ask-1".into())));
+    let mut arguments = serde_json::Map::new();
+    arguments.insert(
+        "question".into(),
+        json!("What is the shipping fee for small orders?"),
+    );
+    let mut params = CallToolRequestParams::new("ask_codebase").with_arguments(arguments);
+    params.meta = Some(meta);
+    let result = structured(&client.call_tool(params).await.unwrap());
+    assert_eq!(
+        (
+            &result["answer"],
+            &result["stop_reason"],
+            &result["complete"],
+            &result["iterations"],
+            &result["subcalls"],
+            &result["root_model"]
+        ),
+        (
+            &json!("shipping costs 7"),
+            &json!("final"),
+            &json!(true),
+            &json!(2),
+            &json!(1),
+            &json!(format!("openai-compatible:{}/v1#root", server.base_url()))
+        )
+    );
+    assert!(result["input_tokens"].as_u64().unwrap() > 0);
+    let progress = client.service().progress.lock().unwrap().clone();
+    assert!(progress.len() >= 5, "{progress:?}");
+    assert!(
+        progress
+            .iter()
+            .any(|p| p.message.as_deref().is_some_and(|m| m.contains("[Iter 1]"))),
+        "{progress:?}"
+    );
+    let trace_uri = format!("rlm-trace://{}", result["trace_id"].as_str().unwrap());
+    let resources = client.list_all_resources().await.unwrap();
+    assert_eq!(resources[0].uri, trace_uri, "newest trace first");
+    let trace = client
+        .read_resource(ReadResourceRequestParams::new(trace_uri.clone()))
+        .await
+        .unwrap();
+    let text = serde_json::to_value(&trace.contents[0]).unwrap()["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let events: Vec<String> = text
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["event"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(events.first().map(String::as_str), Some("start"));
+    assert_eq!(events.last().map(String::as_str), Some("finish"));
+    assert!(!text.contains(FAKE_KEY), "the API key reached the trace");
+    client.cancel().await.unwrap();
+}
+
+#[tokio::test]
+async fn cancelling_ask_codebase_stops_the_run() {
+    let home = tempfile::tempdir().unwrap();
+    if !sandbox_works(home.path()) {
+        return;
+    }
+    let repo = Repo::generate(true);
+    let server = FakeServer::start(Arc::new(|_: &RecordedRequest| {
+        FakeReply::Delay(
+            Duration::from_secs(60),
+            Box::new(FakeReply::text("```repl\nFINAL('too late')\n```")),
+        )
+    }))
+    .unwrap();
+    let client = connect_stdio_env(&repo.root, &model_env(home.path(), &server)).await;
+    let mut arguments = serde_json::Map::new();
+    arguments.insert("question".into(), json!("What does billing do?"));
+    let handle = client
+        .send_cancellable_request(
+            ClientRequest::CallToolRequest(Request::new(
+                CallToolRequestParams::new("ask_codebase").with_arguments(arguments),
+            )),
+            PeerRequestOptions::no_options(),
+        )
+        .await
+        .unwrap();
+    let started = Instant::now();
+    while server.requests().is_empty() {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the run never called the model"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    handle
+        .cancel(Some("the user changed their mind".into()))
+        .await
+        .unwrap();
+    // The run records its end in the trace: stopped as cancelled, long before the model's
+    // 60-second reply, and the model is not called again.
+    let traces = repo.root.join(".rlm/traces");
+    let finish = loop {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the run did not stop after cancel"
+        );
+        let finished = std::fs::read_dir(&traces)
+            .into_iter()
+            .flatten()
+            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+            .find_map(|text| {
+                text.lines()
+                    .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+                    .find(|v| v["event"] == json!("finish"))
+            });
+        if let Some(finish) = finished {
+            break finish;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_eq!(finish["stop_reason"], json!("cancelled"));
+    assert_eq!(server.requests().len(), 1);
+    let still = structured(&call(&client, "find_symbol", json!({"name": "compute_total"})).await);
+    assert_eq!(still["symbols"][0]["path"], json!("src/billing/invoice.py"));
+    client.cancel().await.unwrap();
+}
