@@ -51,8 +51,6 @@ pub enum Command {
     Exec(exec::Args),
     /// Report which sandbox layers are active on this machine
     Doctor(doctor::Args),
-    /// Security audit: findings as text, JSON or SARIF; quick fixes; CI exit codes
-    Scan(scan::Args),
 }
 
 pub fn run(command: Command) -> Result<ExitCode> {
@@ -71,8 +69,5 @@ pub fn run(command: Command) -> Result<ExitCode> {
         Command::Doctor(args) => doctor::run(args),
         Command::Scan(args) => scan::run(args),
         Command::Mcp(args) => mcp::run(args),
-        Command::Scan(args) => scan::run(args),
-        Command::Exec(args) => exec::run(args),
-        Command::Doctor(args) => doctor::run(args),
     }
 }
