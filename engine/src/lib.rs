@@ -8,12 +8,14 @@
 //! - [`parse`] detects languages, extracts symbols with tree-sitter and cuts files into chunks.
 //! - [`index`] keeps a persistent, incremental tantivy index of those chunks and symbols.
 //! - [`search`] answers BM25 queries and symbol look-ups over that index.
+//! - [`navigate`] finds the identifier at a place, its definitions and its uses (hover, go-to).
 //! - [`context`] renders a workspace as one text, the form the RLM loop holds as `context`.
 //! - [`config`] merges the user's and the workspace's `rlm.toml`.
 
 pub mod config;
 pub mod context;
 pub mod index;
+pub mod navigate;
 pub mod parse;
 pub mod search;
 pub mod workspace;

@@ -61,10 +61,27 @@ fn millis<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_u64(u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
 }
 
+/// Unsaved editor buffers, by path relative to the workspace root: indexed in place of the file
+/// on disk so that an editor's view of the workspace is what the index answers from.
+pub type Overlay = BTreeMap<String, String>;
+
 /// Brings the index of the workspace at `root` up to date.
 pub fn index_workspace(
     root: &Path,
     settings: &IndexSettings,
+    progress: &dyn IndexProgress,
+) -> Result<IndexReport, IndexError> {
+    index_workspace_with(root, settings, &Overlay::new(), progress)
+}
+
+/// Like [`index_workspace`], with `overlay` texts in place of the listed files they name. An
+/// overlaid file's manifest entry gets no mtime, so the next run without the overlay re-reads
+/// the file from disk (and re-indexes it only if the saved text differs). Overlay paths that are
+/// not in the listing (new, deleted or ignored files) are left out, as on disk.
+pub fn index_workspace_with(
+    root: &Path,
+    settings: &IndexSettings,
+    overlay: &Overlay,
     progress: &dyn IndexProgress,
 ) -> Result<IndexReport, IndexError> {
     let started = Instant::now();
@@ -103,7 +120,7 @@ pub fn index_workspace(
         )
         .map_err(IndexError::tantivy("opening the index writer"))?;
 
-    let plan = plan(&listing, &old_manifest);
+    let plan = plan(&listing, &old_manifest, overlay);
     let mut manifest = Manifest {
         schema_version: SCHEMA_VERSION,
         files: plan.kept,
@@ -116,6 +133,7 @@ pub fn index_workspace(
     let outcomes = read_and_index(
         &plan.to_read,
         &old_manifest,
+        overlay,
         &writer,
         &fields,
         settings,
@@ -240,13 +258,14 @@ struct Plan {
     removed: Vec<String>,
 }
 
-fn plan(listing: &Listing, old: &Manifest) -> Plan {
+fn plan(listing: &Listing, old: &Manifest, overlay: &Overlay) -> Plan {
     let mut kept = BTreeMap::new();
     let mut to_read = Vec::new();
     for file in &listing.files {
         match old.files.get(&file.rel_path) {
             Some(entry)
-                if entry.size == file.size
+                if !overlay.contains_key(&file.rel_path)
+                    && entry.size == file.size
                     && entry.mtime_ns == file.mtime_ns
                     && file.mtime_ns != 0 =>
             {
@@ -283,6 +302,7 @@ enum Outcome {
 fn read_and_index(
     files: &[WorkspaceFile],
     old: &Manifest,
+    overlay: &Overlay,
     writer: &IndexWriter<TantivyDocument>,
     fields: &Fields,
     settings: &IndexSettings,
@@ -301,6 +321,7 @@ fn read_and_index(
                     let outcome = index_one(
                         file,
                         old.files.get(&file.rel_path),
+                        overlay.get(&file.rel_path).map(String::as_str),
                         writer,
                         fields,
                         settings,
@@ -327,6 +348,7 @@ fn looks_binary(bytes: &[u8]) -> bool {
 fn index_one(
     file: &WorkspaceFile,
     old: Option<&FileEntry>,
+    overlaid: Option<&str>,
     writer: &IndexWriter<TantivyDocument>,
     fields: &Fields,
     settings: &IndexSettings,
@@ -338,7 +360,13 @@ fn index_one(
         }
         Outcome::Skipped(reason)
     };
-    let bytes = match std::fs::read(&file.abs_path) {
+    // An overlaid text is not what is on disk: record no mtime so a later run re-reads the file.
+    let mtime_ns = if overlaid.is_some() { 0 } else { file.mtime_ns };
+    let read = match overlaid {
+        Some(text) => Ok(text.as_bytes().to_vec()),
+        None => std::fs::read(&file.abs_path),
+    };
+    let bytes = match read {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return skip(SkipReason::Vanished),
         Err(_) => return skip(SkipReason::Unreadable),
@@ -355,7 +383,7 @@ fn index_one(
     if let Some(old) = old.filter(|o| o.hash == hash) {
         return Outcome::Same(FileEntry {
             size,
-            mtime_ns: file.mtime_ns,
+            mtime_ns,
             ..old.clone()
         });
     }
@@ -413,7 +441,7 @@ fn index_one(
     Outcome::Indexed {
         entry: FileEntry {
             size,
-            mtime_ns: file.mtime_ns,
+            mtime_ns,
             hash,
             lang: lang.to_string(),
             chunks: chunks.len(),
