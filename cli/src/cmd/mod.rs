@@ -3,6 +3,7 @@
 mod bench;
 mod context;
 mod index;
+mod lsp;
 mod search;
 mod symbols;
 
@@ -22,6 +23,8 @@ pub enum Command {
     Symbols(symbols::Args),
     /// Print the whole workspace as one text, the form the RLM loop reads
     Context(context::Args),
+    /// Run the language server on stdio (for editors)
+    Lsp(lsp::Args),
 }
 
 pub fn run(command: Command) -> Result<ExitCode> {
@@ -31,5 +34,6 @@ pub fn run(command: Command) -> Result<ExitCode> {
         Command::Search(args) => search::run(args),
         Command::Symbols(args) => symbols::run(args),
         Command::Context(args) => context::run(args),
+        Command::Lsp(args) => lsp::run(args),
     }
 }

@@ -1,0 +1,36 @@
+//! `textDocument/hover`: the definition, doc comment and uses of the name under the cursor,
+//! straight from the index (never a model call).
+
+use crate::session::{Session, blocking};
+use crate::to_proto;
+use rlm_engine::navigate::{self, LookupLimits};
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types::{Hover, HoverParams};
+
+pub async fn handle(session: &Session, params: HoverParams) -> Result<Option<Hover>> {
+    let place = params.text_document_position_params;
+    let Some(at) = session.text_at(&place.text_document.uri, place.position) else {
+        return Ok(None);
+    };
+    let Some(ident) = navigate::identifier_at(&at.text, at.offset) else {
+        return Ok(None);
+    };
+    let Some(index) = session.index() else {
+        return Ok(None);
+    };
+    let settings = session.settings();
+    let limits = LookupLimits {
+        chunks: settings.reference_chunk_budget,
+        ..LookupLimits::default()
+    };
+    let name = ident.name.clone();
+    let from = at.rel_path.clone();
+    let description =
+        blocking(move || navigate::describe(&index, &name, from.as_deref(), limits)).await?;
+    let range = to_proto::range(&at.text, ident.start, ident.end);
+    Ok(to_proto::hover(
+        &description,
+        range,
+        settings.hover_locations,
+    ))
+}
