@@ -450,3 +450,48 @@ fn index_one(
         lossy,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    /// Indexes one listed file into a fresh index and returns what happened to it.
+    fn outcome_for(file: &WorkspaceFile) -> Result<Outcome, Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let index = Index::create_in_ram(schema::build_schema().0);
+        schema::register_tokenizers(index.tokenizers());
+        let writer: IndexWriter<TantivyDocument> = index.writer_with_num_threads(1, 15_000_000)?;
+        let (_, fields) = schema::build_schema();
+        let settings = IndexSettings::new(dir.path(), &Config::default(), None);
+        Ok(index_one(file, None, &writer, &fields, &settings))
+    }
+
+    fn listed(path: PathBuf) -> WorkspaceFile {
+        WorkspaceFile {
+            rel_path: "gone.py".into(),
+            abs_path: path,
+            size: 10,
+            mtime_ns: 1,
+        }
+    }
+
+    #[test]
+    fn file_deleted_between_listing_and_reading_is_counted_as_vanished()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let outcome = outcome_for(&listed(dir.path().join("deleted-after-listing.py")))?;
+        assert!(matches!(outcome, Outcome::Skipped(SkipReason::Vanished)));
+        Ok(())
+    }
+
+    #[test]
+    fn file_that_cannot_be_read_is_counted_as_unreadable() -> Result<(), Box<dyn std::error::Error>>
+    {
+        // Reading a directory fails with EISDIR even for root, who can read any file.
+        let dir = tempfile::tempdir()?;
+        let outcome = outcome_for(&listed(dir.path().to_path_buf()))?;
+        assert!(matches!(outcome, Outcome::Skipped(SkipReason::Unreadable)));
+        Ok(())
+    }
+}

@@ -209,10 +209,11 @@ fn build_globset(patterns: &[String]) -> Result<GlobSet, WorkspaceError> {
         })?;
         builder.add(glob);
         // `vendor/**` should also exclude `vendor` written as a bare folder name.
-        if !pattern.contains('/') && !pattern.contains('*') {
-            if let Ok(glob) = Glob::new(&format!("**/{pattern}/**")) {
-                builder.add(glob);
-            }
+        if !pattern.contains('/')
+            && !pattern.contains('*')
+            && let Ok(glob) = Glob::new(&format!("**/{pattern}/**"))
+        {
+            builder.add(glob);
         }
     }
     builder.build().map_err(|e| WorkspaceError::BadExclude {

@@ -1,0 +1,248 @@
+//! The `rlm` binary as users run it: output formats, exit codes, errors, concurrent runs.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+fn rlm(args: &[&str], cwd: &Path) -> Result<Output, std::io::Error> {
+    Command::new(env!("CARGO_BIN_EXE_rlm"))
+        .args(args)
+        .current_dir(cwd)
+        .env("HOME", cwd)
+        .output()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn sample_workspace() -> Result<tempfile::TempDir, std::io::Error> {
+    let dir = tempfile::tempdir()?;
+    std::fs::create_dir(dir.path().join("src"))?;
+    std::fs::write(
+        dir.path().join("src/config.py"),
+        "import json\n\n\ndef parse_config(path):\n    \"\"\"Parse the JSON config.\"\"\"\n    with open(path) as f:\n        return json.load(f)\n",
+    )?;
+    std::fs::write(
+        dir.path().join("src/app.ts"),
+        "export function parseConfig(raw: string) {\n  return JSON.parse(raw);\n}\n",
+    )?;
+    Ok(dir)
+}
+
+#[test]
+fn index_prints_a_summary_line_and_json_on_request() -> TestResult {
+    let ws = sample_workspace()?;
+    let out = rlm(&["index", "."], ws.path())?;
+    assert!(out.status.success(), "{}", stderr(&out));
+    let line = stdout(&out);
+    assert!(line.starts_with("indexed 2 files in "), "{line}");
+    assert!(
+        line.contains(": 2 added, 0 updated, 0 removed, 0 unchanged; 3 chunks, 2 symbols written"),
+        "{line}"
+    );
+
+    let out = rlm(&["index", ".", "--json"], ws.path())?;
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout)?;
+    assert_eq!(report["files"], 2);
+    assert_eq!(report["unchanged"], 2);
+    assert_eq!(report["source"], "folder");
+    Ok(())
+}
+
+#[test]
+fn search_finds_snake_and_camel_case_spellings_with_snippets() -> TestResult {
+    let ws = sample_workspace()?;
+    rlm(&["index"], ws.path())?;
+    let out = rlm(&["search", "parse_config", "-k", "5"], ws.path())?;
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let headers: Vec<&str> = text.lines().filter(|l| !l.starts_with(' ')).collect();
+    assert_eq!(headers.len(), 2, "{text}");
+    let mut locations: Vec<String> = headers
+        .iter()
+        .map(|h| h.split("  ").take(2).collect::<Vec<_>>().join("  "))
+        .collect();
+    locations.sort();
+    assert_eq!(
+        locations,
+        vec![
+            "src/app.ts:1-3  parseConfig",
+            "src/config.py:4-7  parse_config"
+        ]
+    );
+    assert!(
+        text.contains("        4 | def parse_config(path):"),
+        "{text}"
+    );
+
+    let out = rlm(
+        &["search", ".", "parseConfig", "--json", "--lang", "ts"],
+        ws.path(),
+    )?;
+    let hits: serde_json::Value = serde_json::from_slice(&out.stdout)?;
+    assert_eq!(hits.as_array().map(Vec::len), Some(1));
+    assert_eq!(hits[0]["path"], "src/app.ts");
+    assert_eq!(
+        hits[0]["snippet"][0],
+        serde_json::json!([1, "export function parseConfig(raw: string) {"])
+    );
+    Ok(())
+}
+
+#[test]
+fn bad_query_syntax_and_unknown_language_are_clear_errors() -> TestResult {
+    let ws = sample_workspace()?;
+    rlm(&["index"], ws.path())?;
+    let out = rlm(&["search", "parse(config"], ws.path())?;
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("error: invalid query syntax in \"parse(config\""),
+        "{}",
+        stderr(&out)
+    );
+    let out = rlm(&["search", "x", "--lang", "cobol"], ws.path())?;
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("unknown language \"cobol\""),
+        "{}",
+        stderr(&out)
+    );
+    Ok(())
+}
+
+#[test]
+fn search_without_an_index_says_what_to_do() -> TestResult {
+    let ws = sample_workspace()?;
+    let out = rlm(&["search", "anything"], ws.path())?;
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("run `rlm index` on the workspace first"),
+        "{}",
+        stderr(&out)
+    );
+    Ok(())
+}
+
+#[test]
+fn symbols_lists_definitions_with_kind_and_location() -> TestResult {
+    let ws = sample_workspace()?;
+    rlm(&["index"], ws.path())?;
+    let out = rlm(&["symbols", ".", "parse"], ws.path())?;
+    assert_eq!(
+        stdout(&out),
+        "function  parseConfig  src/app.ts:1-3\nfunction  parse_config  src/config.py:4-7\n"
+    );
+    Ok(())
+}
+
+#[test]
+fn context_prints_every_file_under_a_header() -> TestResult {
+    let ws = sample_workspace()?;
+    let out = rlm(&["context", "."], ws.path())?;
+    let text = stdout(&out);
+    let headers: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("# === FILE:"))
+        .collect();
+    assert_eq!(
+        headers,
+        vec![
+            "# === FILE: src/app.ts ===",
+            "# === FILE: src/config.py ==="
+        ]
+    );
+    Ok(())
+}
+
+#[test]
+fn nonexistent_workspace_is_a_clear_error() -> TestResult {
+    let ws = tempfile::tempdir()?;
+    let out = rlm(&["index", "does-not-exist"], ws.path())?;
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: workspace path does-not-exist does not exist\n"
+    );
+    Ok(())
+}
+
+#[test]
+fn two_index_runs_at_once_both_finish_and_the_index_stays_whole() -> TestResult {
+    let ws = tempfile::tempdir()?;
+    for i in 0..300 {
+        std::fs::write(
+            ws.path().join(format!("f{i}.py")),
+            format!("def concurrent_{i}():\n    return {i}\n"),
+        )?;
+    }
+    let bin = env!("CARGO_BIN_EXE_rlm");
+    let spawn = || {
+        Command::new(bin)
+            .args(["index", "--json"])
+            .current_dir(ws.path())
+            .env("HOME", ws.path())
+            .output()
+    };
+    let (a, b) = std::thread::scope(|s| {
+        let a = s.spawn(spawn);
+        let b = s.spawn(spawn);
+        (a.join(), b.join())
+    });
+    let (a, b) = (
+        a.map_err(|_| "thread panicked")??,
+        b.map_err(|_| "thread panicked")??,
+    );
+    assert!(
+        a.status.success() && b.status.success(),
+        "{} {}",
+        stderr(&a),
+        stderr(&b)
+    );
+    let reports: Vec<serde_json::Value> = [&a, &b]
+        .iter()
+        .map(|o| serde_json::from_slice(&o.stdout))
+        .collect::<Result<_, _>>()?;
+    let mut added: Vec<u64> = reports
+        .iter()
+        .map(|r| r["added"].as_u64().unwrap_or(99))
+        .collect();
+    added.sort();
+    assert_eq!(
+        added,
+        vec![0, 300],
+        "one run indexed everything, the other found it done"
+    );
+    let out = rlm(&["search", "concurrent_299", "--json"], ws.path())?;
+    let hits: serde_json::Value = serde_json::from_slice(&out.stdout)?;
+    assert_eq!(hits[0]["path"], "f299.py");
+    Ok(())
+}
+
+#[test]
+fn a_held_lock_makes_a_second_run_fail_clearly_after_the_timeout() -> TestResult {
+    let ws = sample_workspace()?;
+    std::fs::write(
+        ws.path().join("rlm.toml"),
+        "[index]\nlock_timeout_secs = 1\n",
+    )?;
+    rlm(&["index"], ws.path())?;
+    let lock = std::fs::OpenOptions::new()
+        .write(true)
+        .open(ws.path().join(".rlm/lock"))?;
+    lock.lock()?;
+    let out = rlm(&["index"], ws.path())?;
+    drop(lock);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("waiting for another `rlm index`"), "{err}");
+    assert!(err.contains("another `rlm index` is updating"), "{err}");
+    let out = rlm(&["index"], ws.path())?;
+    assert!(out.status.success(), "{}", stderr(&out));
+    Ok(())
+}

@@ -1,0 +1,400 @@
+//! The workspace index end to end: real files in temp folders, real git repositories made with
+//! the git CLI, a real tantivy index on disk.
+
+use rlm_engine::config::Config;
+use rlm_engine::index::{IndexReport, IndexSettings, NoProgress, WorkspaceIndex, index_workspace};
+use rlm_engine::search::{SearchQuery, find_symbols, search};
+use rlm_engine::workspace::{ListingSource, SkipReason};
+use std::path::Path;
+use std::process::Command;
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+fn settings(root: &Path) -> IndexSettings {
+    IndexSettings::new(root, &Config::default(), None)
+}
+
+fn index(root: &Path) -> Result<IndexReport, Box<dyn std::error::Error>> {
+    Ok(index_workspace(root, &settings(root), &NoProgress)?)
+}
+
+fn paths_for(root: &Path, query: &str) -> Result<Vec<String>, Box<dyn std::error::Error>> {
+    let index = WorkspaceIndex::open(&settings(root).dir)?;
+    let hits = search(
+        &index,
+        &SearchQuery {
+            text: query.into(),
+            limit: 20,
+            language: None,
+            path_glob: None,
+        },
+    )?;
+    let mut paths: Vec<String> = hits.into_iter().map(|h| h.path).collect();
+    paths.sort();
+    paths.dedup();
+    Ok(paths)
+}
+
+fn git(root: &Path, args: &[&str]) -> TestResult {
+    let status = Command::new("git")
+        .args([
+            "-c",
+            "user.email=t@example.com",
+            "-c",
+            "user.name=t",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .current_dir(root)
+        .output()?;
+    if !status.status.success() {
+        return Err(format!(
+            "git {args:?} failed: {}",
+            String::from_utf8_lossy(&status.stderr)
+        )
+        .into());
+    }
+    Ok(())
+}
+
+fn skipped(report: &IndexReport, reason: SkipReason) -> usize {
+    report.skipped.get(&reason).copied().unwrap_or(0)
+}
+
+#[test]
+fn git_repository_lists_tracked_and_untracked_but_not_ignored_files() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let root = dir.path();
+    std::fs::write(root.join(".gitignore"), "*.log\nbuild/\n")?;
+    std::fs::write(
+        root.join("tracked.py"),
+        "def tracked_function():\n    return 1\n",
+    )?;
+    std::fs::write(root.join("forced.log"), "forced_log_marker\n")?;
+    git(root, &["init", "-q"])?;
+    git(root, &["add", ".gitignore", "tracked.py"])?;
+    git(root, &["add", "-f", "forced.log"])?;
+    git(root, &["commit", "-qm", "init"])?;
+    std::fs::write(root.join("untracked.rs"), "fn untracked_function() {}\n")?;
+    std::fs::write(root.join("ignored.log"), "ignored_log_marker\n")?;
+    std::fs::create_dir(root.join("build"))?;
+    std::fs::write(root.join("build/out.js"), "function built_output() {}\n")?;
+
+    let report = index(root)?;
+    assert_eq!(report.source, ListingSource::Git);
+    let manifest = WorkspaceIndex::open(&settings(root).dir)?.manifest()?;
+    let files: Vec<&str> = manifest.files.keys().map(String::as_str).collect();
+    assert_eq!(
+        files,
+        vec![".gitignore", "forced.log", "tracked.py", "untracked.rs"]
+    );
+    assert_eq!(paths_for(root, "ignored_log_marker")?, Vec::<String>::new());
+    assert_eq!(paths_for(root, "forced_log_marker")?, vec!["forced.log"]);
+    // The index folder keeps itself out of git.
+    assert_eq!(
+        std::fs::read_to_string(root.join(".rlm/.gitignore"))?,
+        "*\n"
+    );
+    Ok(())
+}
+
+#[test]
+fn reindex_reads_only_what_changed_and_removes_deleted_files() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let root = dir.path();
+    for i in 0..20 {
+        std::fs::write(
+            root.join(format!("m{i}.py")),
+            format!("def func_{i}():\n    return {i}\n"),
+        )?;
+    }
+    let first = index(root)?;
+    assert_eq!(
+        (first.added, first.updated, first.unchanged, first.rebuilt),
+        (20, 0, 0, true)
+    );
+
+    std::fs::write(
+        root.join("m3.py"),
+        "def parseConfigValue():\n    return 'changed'\n",
+    )?;
+    std::fs::remove_file(root.join("m4.py"))?;
+    let second = index(root)?;
+    assert_eq!(
+        (
+            second.added,
+            second.updated,
+            second.removed,
+            second.unchanged
+        ),
+        (0, 1, 1, 18)
+    );
+    assert_eq!(
+        (second.chunks, second.symbols, second.rebuilt),
+        (1, 1, false)
+    );
+    assert_eq!(paths_for(root, "parse_config_value")?, vec!["m3.py"]);
+    assert_eq!(paths_for(root, "func_4")?, Vec::<String>::new());
+    assert_eq!(paths_for(root, "func_3")?, Vec::<String>::new());
+
+    // Same content, new mtime: read and hashed, but nothing is re-indexed.
+    std::fs::write(root.join("m5.py"), "def func_5():\n    return 5\n")?;
+    let third = index(root)?;
+    assert_eq!((third.updated, third.unchanged, third.chunks), (0, 19, 0));
+    Ok(())
+}
+
+#[test]
+fn binary_non_utf8_and_huge_files_are_handled_and_counted() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let root = dir.path();
+    std::fs::write(
+        root.join("image.png"),
+        [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0],
+    )?;
+    let mut latin1 = b"caf\xe9 = 'latin1_marker'\n".to_vec();
+    latin1.extend_from_slice(b"def na\xefve(): pass\n");
+    std::fs::write(root.join("legacy.py"), latin1)?;
+    let huge = std::fs::File::create(root.join("huge.sql"))?;
+    huge.set_len(50 * 1024 * 1024)?;
+    std::fs::write(root.join("ok.py"), "x = 1\n")?;
+
+    let report = index(root)?;
+    assert_eq!(report.files, 2);
+    assert_eq!(skipped(&report, SkipReason::Binary), 1);
+    assert_eq!(skipped(&report, SkipReason::TooLarge), 1);
+    assert_eq!(report.lossy_utf8, 1);
+    assert_eq!(paths_for(root, "latin1_marker")?, vec!["legacy.py"]);
+    Ok(())
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_are_never_followed_out_of_the_root_and_loops_are_harmless() -> TestResult {
+    let outside = tempfile::tempdir()?;
+    std::fs::write(outside.path().join("secret.txt"), "outside_secret_marker\n")?;
+    std::fs::create_dir(outside.path().join("dir"))?;
+    std::fs::write(outside.path().join("dir/inner.txt"), "outside_dir_marker\n")?;
+    let dir = tempfile::tempdir()?;
+    let root = dir.path();
+    std::fs::write(root.join("real.txt"), "inside_marker\n")?;
+    std::os::unix::fs::symlink(outside.path().join("secret.txt"), root.join("link.txt"))?;
+    std::os::unix::fs::symlink(outside.path().join("dir"), root.join("linkdir"))?;
+    std::os::unix::fs::symlink(root.join("loop_b"), root.join("loop_a"))?;
+    std::os::unix::fs::symlink(root.join("loop_a"), root.join("loop_b"))?;
+    std::os::unix::fs::symlink(root, root.join("self"))?;
+
+    let report = index(root)?;
+    assert_eq!(report.files, 1);
+    assert_eq!(skipped(&report, SkipReason::Symlink), 5);
+    assert_eq!(
+        paths_for(root, "outside_secret_marker")?,
+        Vec::<String>::new()
+    );
+    assert_eq!(paths_for(root, "outside_dir_marker")?, Vec::<String>::new());
+    assert_eq!(paths_for(root, "inside_marker")?, vec!["real.txt"]);
+    Ok(())
+}
+
+#[test]
+fn broken_git_folder_falls_back_to_a_folder_walk_with_a_warning() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let root = dir.path();
+    std::fs::create_dir(root.join(".git"))?;
+    std::fs::write(root.join(".git/HEAD"), "garbage that is not a ref\n")?;
+    std::fs::write(
+        root.join("main.go"),
+        "package main\n\nfunc brokenGitMarker() {}\n",
+    )?;
+    let report = index(root)?;
+    assert_eq!(report.source, ListingSource::Folder);
+    assert_eq!(report.files, 1);
+    assert_eq!(report.warnings.len(), 1);
+    assert!(
+        report.warnings[0].contains("could not be read"),
+        "{:?}",
+        report.warnings
+    );
+    assert_eq!(paths_for(root, "broken_git_marker")?, vec!["main.go"]);
+    Ok(())
+}
+
+#[test]
+fn empty_folder_gives_an_empty_index_that_answers_queries() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let report = index(dir.path())?;
+    assert_eq!((report.files, report.chunks), (0, 0));
+    assert_eq!(paths_for(dir.path(), "anything")?, Vec::<String>::new());
+    Ok(())
+}
+
+#[test]
+fn a_path_that_does_not_exist_is_a_clear_error() {
+    let missing = Path::new("/no/such/workspace/here");
+    let err = index_workspace(missing, &settings(missing), &NoProgress)
+        .err()
+        .map(|e| e.to_string());
+    assert_eq!(
+        err.as_deref(),
+        Some("workspace path /no/such/workspace/here does not exist")
+    );
+}
+
+#[test]
+fn searching_before_indexing_says_to_run_rlm_index() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let err = WorkspaceIndex::open(&dir.path().join(".rlm"))
+        .err()
+        .map(|e| e.to_string());
+    assert_eq!(
+        err,
+        Some(format!(
+            "no index at {}: run `rlm index` on the workspace first",
+            dir.path().join(".rlm").display()
+        ))
+    );
+    Ok(())
+}
+
+#[test]
+fn corrupted_index_is_rebuilt_with_a_warning() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let root = dir.path();
+    std::fs::write(root.join("a.rs"), "fn corruption_survivor() {}\n")?;
+    index(root)?;
+    std::fs::write(root.join(".rlm/tantivy/meta.json"), b"{ this is not json")?;
+    let err = WorkspaceIndex::open(&root.join(".rlm"))
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(err.contains("run `rlm index` to rebuild it"), "{err}");
+    let report = index(root)?;
+    assert!(report.rebuilt);
+    assert!(
+        report.warnings.iter().any(|w| w.contains("rebuilding")),
+        "{:?}",
+        report.warnings
+    );
+    assert_eq!(paths_for(root, "corruption_survivor")?, vec!["a.rs"]);
+
+    std::fs::write(root.join(".rlm/manifest.json"), b"\x00\x01garbage")?;
+    let report = index(root)?;
+    assert!(
+        report.rebuilt && report.warnings.iter().any(|w| w.contains("corrupt")),
+        "{:?}",
+        report.warnings
+    );
+    assert_eq!(paths_for(root, "corruption_survivor")?, vec!["a.rs"]);
+    Ok(())
+}
+
+#[test]
+fn index_from_another_schema_version_is_rebuilt() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let root = dir.path();
+    std::fs::write(root.join("a.py"), "def schema_marker(): pass\n")?;
+    index(root)?;
+    let manifest_path = root.join(".rlm/manifest.json");
+    let text = std::fs::read_to_string(&manifest_path)?;
+    std::fs::write(
+        &manifest_path,
+        text.replacen("\"schema_version\":1", "\"schema_version\":999", 1),
+    )?;
+    let report = index(root)?;
+    assert!(report.rebuilt);
+    assert_eq!(
+        report.warnings,
+        vec!["the index has schema version 999 and this rlm uses 1; rebuilding the index"]
+    );
+    assert_eq!(paths_for(root, "schema_marker")?, vec!["a.py"]);
+    Ok(())
+}
+
+#[test]
+fn symbols_are_found_by_exact_name_then_prefix() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let root = dir.path();
+    std::fs::write(
+        root.join("a.py"),
+        "def load():\n    pass\n\ndef load_config():\n    \"\"\"Loads it.\"\"\"\n",
+    )?;
+    std::fs::write(
+        root.join("b.ts"),
+        "export class Loader {\n  loadAll() {}\n}\n",
+    )?;
+    index(root)?;
+    let index = WorkspaceIndex::open(&settings(root).dir)?;
+    let hits = find_symbols(&index, "load", 10)?;
+    let summary: Vec<String> = hits
+        .iter()
+        .map(|h| {
+            format!(
+                "{} {} {} {}:{}",
+                h.exact, h.kind, h.name, h.path, h.start_line
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            "true function load a.py:1",
+            "false class Loader b.ts:1",
+            "false method loadAll b.ts:2",
+            "false function load_config a.py:4",
+        ]
+    );
+    assert_eq!(hits[3].doc.as_deref(), Some("Loads it."));
+    Ok(())
+}
+
+#[test]
+fn search_filters_by_language_and_path_glob() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("src/net"))?;
+    std::fs::write(root.join("src/net/client.py"), "def open_socket(): pass\n")?;
+    std::fs::write(
+        root.join("src/server.go"),
+        "package s\nfunc openSocket() {}\n",
+    )?;
+    std::fs::write(root.join("notes.md"), "open socket notes\n")?;
+    index(root)?;
+    let index = WorkspaceIndex::open(&settings(root).dir)?;
+    let query = |language, glob: Option<&str>| -> Result<Vec<String>, Box<dyn std::error::Error>> {
+        let q = SearchQuery {
+            text: "open_socket".into(),
+            limit: 10,
+            language,
+            path_glob: glob.map(String::from),
+        };
+        let mut paths: Vec<String> = search(&index, &q)?.into_iter().map(|h| h.path).collect();
+        paths.sort();
+        Ok(paths)
+    };
+    assert_eq!(
+        query(None, None)?,
+        vec!["notes.md", "src/net/client.py", "src/server.go"]
+    );
+    assert_eq!(
+        query(Some(rlm_engine::parse::Language::Go), None)?,
+        vec!["src/server.go"]
+    );
+    assert_eq!(query(None, Some("src/**/*.py"))?, vec!["src/net/client.py"]);
+    let bad = search(
+        &index,
+        &SearchQuery {
+            text: "open(".into(),
+            limit: 5,
+            language: None,
+            path_glob: None,
+        },
+    );
+    assert!(
+        bad.err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
+            .starts_with("invalid query syntax in \"open(\"")
+    );
+    Ok(())
+}
