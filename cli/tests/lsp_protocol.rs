@@ -91,24 +91,20 @@ impl Lsp {
     /// The next message from the server, answering its requests (progress tokens, watcher
     /// registration) as an editor would.
     fn next(&mut self, deadline: Instant) -> Value {
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            let message = match self.incoming.recv_timeout(left) {
-                Ok(m) => m,
-                Err(RecvTimeoutError::Timeout) => {
-                    panic!("timed out; seen so far: {:#?}", self.seen)
-                }
-                Err(RecvTimeoutError::Disconnected) => panic!("the server closed its output"),
-            };
-            if message.get("method").is_some() {
-                if let Some(id) = message.get("id") {
-                    let reply = json!({"jsonrpc": "2.0", "id": id, "result": null});
-                    self.send(reply);
-                }
-                self.seen.push(message.clone());
+        let left = deadline.saturating_duration_since(Instant::now());
+        let message = match self.incoming.recv_timeout(left) {
+            Ok(m) => m,
+            Err(RecvTimeoutError::Timeout) => panic!("timed out; seen so far: {:#?}", self.seen),
+            Err(RecvTimeoutError::Disconnected) => panic!("the server closed its output"),
+        };
+        if message.get("method").is_some() {
+            if let Some(id) = message.get("id") {
+                let reply = json!({"jsonrpc": "2.0", "id": id, "result": null});
+                self.send(reply);
             }
-            return message;
+            self.seen.push(message.clone());
         }
+        message
     }
 
     /// Sends a request and waits for its response (the whole response object).

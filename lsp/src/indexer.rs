@@ -164,8 +164,8 @@ async fn update(session: &Arc<Session>, run: u64, report_progress: bool) -> RunR
                 if let Some(progress) = &progress {
                     let total = counter.total.load(Ordering::Relaxed);
                     let done = counter.done.load(Ordering::Relaxed);
-                    if total > 0 {
-                        let percent = (done * 100 / total).min(100) as u32;
+                    if let Some(percent) = (done * 100).checked_div(total) {
+                        let percent = percent.min(100) as u32;
                         progress.report_with_message(format!("{done}/{total} files"), percent).await;
                     }
                 }
