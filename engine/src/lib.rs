@@ -11,7 +11,9 @@
 //! - [`navigate`] finds the identifier at a place, its definitions and its uses (hover, go-to).
 //! - [`context`] renders a workspace as one text, the form the RLM loop holds as `context`.
 //! - [`config`] merges the user's and the workspace's `rlm.toml`.
+//! - [`audit`] scans a workspace for security bugs: rules as data, taint tracking, fixes, SARIF.
 
+pub mod audit;
 pub mod config;
 pub mod context;
 pub mod index;

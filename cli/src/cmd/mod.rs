@@ -4,6 +4,7 @@ mod bench;
 mod context;
 mod index;
 mod lsp;
+mod scan;
 mod search;
 mod symbols;
 
@@ -25,6 +26,8 @@ pub enum Command {
     Context(context::Args),
     /// Run the language server on stdio (for editors)
     Lsp(lsp::Args),
+    /// Security audit: findings as text, JSON or SARIF; quick fixes; CI exit codes
+    Scan(scan::Args),
 }
 
 pub fn run(command: Command) -> Result<ExitCode> {
@@ -35,5 +38,6 @@ pub fn run(command: Command) -> Result<ExitCode> {
         Command::Symbols(args) => symbols::run(args),
         Command::Context(args) => context::run(args),
         Command::Lsp(args) => lsp::run(args),
+        Command::Scan(args) => scan::run(args),
     }
 }

@@ -1,0 +1,351 @@
+//! `rlm scan [PATH]`: security audit of a workspace (or one file) for people and CI.
+//!
+//! Prints findings as text, JSON or SARIF; `--fix` shows the quick fixes as a diff and
+//! `--fix --write` applies them. The exit code is 1 when findings at or above `--severity`
+//! remain after the baseline, 0 when none do, 2 on errors: what CI needs.
+
+use crate::output::print_json;
+use crate::workspace::Workspace;
+use anyhow::{Context, Result, bail};
+use rlm_engine::audit::{
+    AuditConfig, Baseline, Finding, RuleSet, ScanOptions, ScanReport, Severity, apply_edits,
+    sarif, scan_source, scan_workspace, unified_diff,
+};
+use std::collections::{BTreeMap, HashSet};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Sarif,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The workspace (or one file) to scan; default `.`
+    pub path: Option<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Report (and fail on) findings at or above this severity: low, medium, high, critical
+    #[arg(long, value_name = "LEVEL")]
+    pub severity: Option<String>,
+    /// Leave out findings recorded in this baseline file
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Write the current findings to this baseline file (and exit 0)
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Show the quick fixes as a unified diff
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix: apply the fixes to the files
+    #[arg(long, requires = "fix")]
+    pub write: bool,
+    /// Ask the RLM loop (with a model) to confirm or dismiss each finding
+    #[arg(long)]
+    pub triage: bool,
+    /// Only these rules: ids, `prefix/*` or `category:NAME` (repeatable)
+    #[arg(long, value_name = "RULE")]
+    pub enable: Vec<String>,
+    /// Skip these rules: ids, `prefix/*` or `category:NAME` (repeatable)
+    #[arg(long, value_name = "RULE")]
+    pub disable: Vec<String>,
+    /// Write the report to this file instead of stdout
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// List the rules that would run, and exit
+    #[arg(long)]
+    pub list_rules: bool,
+    /// Scanning threads (default: [audit] threads, 2)
+    #[arg(long)]
+    pub threads: Option<usize>,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let target = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
+    let single_file = target.is_file();
+    let root = if single_file {
+        target.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    } else {
+        target.clone()
+    };
+    let root = if root.as_os_str().is_empty() { PathBuf::from(".") } else { root };
+    let workspace = Workspace::resolve(Some(&root), None)?;
+    let mut config: AuditConfig = workspace.config.section("audit")?;
+    config.enable.extend(args.enable.iter().cloned());
+    config.disable.extend(args.disable.iter().cloned());
+    if let Some(threads) = args.threads {
+        config.threads = threads;
+    }
+    let rules = config.rule_set(&workspace.root)?;
+    let selection_unknown = rlm_engine::audit::Selection {
+        enable: config.enable.clone(),
+        disable: config.disable.clone(),
+    }
+    .unknown_entries(RuleSet::builtin()?.rules());
+    for entry in selection_unknown {
+        eprintln!("warning: rule selection {entry:?} matches no built-in rule");
+    }
+    if args.list_rules {
+        return list_rules(&rules);
+    }
+    if args.triage {
+        bail!(
+            "--triage needs the RLM loop with a model configured, and this build has no triage \
+             backend wired in yet; run `rlm scan` without --triage (findings are still reported)"
+        );
+    }
+    let threshold = match &args.severity {
+        Some(level) => Severity::from_name(level).with_context(|| {
+            format!("unknown severity {level:?}: use low, medium, high or critical")
+        })?,
+        None => config.fail_on,
+    };
+    let report = if single_file {
+        let text = std::fs::read(&target)
+            .with_context(|| format!("cannot read {}", target.display()))?;
+        let text = String::from_utf8_lossy(&text).into_owned();
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let started = std::time::Instant::now();
+        let scan = scan_source(&name, &text, &rules);
+        ScanReport {
+            root: workspace.root.clone(),
+            findings: scan.findings,
+            notes: scan.notes,
+            files_scanned: 1,
+            files_skipped: 0,
+            rules: rules.len(),
+            elapsed: started.elapsed(),
+        }
+    } else {
+        let options = ScanOptions::from_config(&config, &workspace.config.config.index);
+        scan_workspace(&workspace.root, &rules, &options)?
+    };
+    if let Some(path) = &args.write_baseline {
+        Baseline::from_findings(&report.findings).save(path)?;
+        eprintln!(
+            "wrote {} findings to baseline {}",
+            report.findings.len(),
+            path.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut findings: Vec<Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity >= threshold)
+        .cloned()
+        .collect();
+    let mut in_baseline = 0;
+    let baseline_path = args
+        .baseline
+        .clone()
+        .or_else(|| config.baseline.as_ref().map(|b| workspace.root.join(b)));
+    if let Some(path) = baseline_path {
+        let baseline = Baseline::load(&path)?;
+        let (new, known) = baseline.split(findings);
+        in_baseline = known.len();
+        findings = new;
+    }
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path)
+                .with_context(|| format!("cannot create {}", path.display()))?,
+        )),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    if args.fix {
+        show_fixes(&mut out, &report.root, &findings, &rules, args.write, single_file.then_some(&target))?;
+    } else {
+        match args.format {
+            Format::Text => print_text(&mut out, &report, &findings, in_baseline)?,
+            Format::Json => {
+                let value = serde_json::json!({
+                    "findings": findings,
+                    "notes": report.notes,
+                    "summary": {
+                        "files_scanned": report.files_scanned,
+                        "files_skipped": report.files_skipped,
+                        "rules": report.rules,
+                        "findings": findings.len(),
+                        "in_baseline": in_baseline,
+                        "elapsed_ms": report.elapsed.as_millis() as u64,
+                    },
+                });
+                if args.output.is_some() {
+                    serde_json::to_writer_pretty(&mut out, &value)?;
+                    writeln!(out)?;
+                } else {
+                    print_json(&value)?;
+                }
+            }
+            Format::Sarif => {
+                let value = sarif::to_sarif(&findings, &rules, &report.root);
+                serde_json::to_writer_pretty(&mut out, &value)?;
+                writeln!(out)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if findings.is_empty() || args.write {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn list_rules(rules: &RuleSet) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    for rule in rules.rules() {
+        let s = &rule.spec;
+        writeln!(
+            out,
+            "{:<34} {:<20} {:<8} {:<28} {}",
+            s.id,
+            s.category,
+            s.severity.name(),
+            s.languages.join(","),
+            s.title
+        )?;
+    }
+    writeln!(out, "{} rules", rules.len())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_text(
+    out: &mut dyn Write,
+    report: &ScanReport,
+    findings: &[Finding],
+    in_baseline: usize,
+) -> Result<()> {
+    for f in findings {
+        writeln!(
+            out,
+            "{}:{}:{}  {}/{}  {}  {}",
+            f.path,
+            f.span.start.line,
+            f.span.start.column,
+            f.severity,
+            f.confidence,
+            f.rule_id,
+            f.message
+        )?;
+        writeln!(out, "    | {}", f.snippet)?;
+        if let Some(source) = &f.source {
+            writeln!(out, "    source: {} (line {})", source.text, source.line)?;
+        }
+        if let Some(fix) = &f.fix {
+            writeln!(out, "    fix: {} (rlm scan --fix)", fix.description)?;
+        }
+        if let Some(verdict) = &f.triage {
+            writeln!(out, "    triage: {:?}: {}", verdict.verdict, verdict.reason)?;
+        }
+    }
+    for note in &report.notes {
+        if note.path.is_empty() {
+            writeln!(out, "note: {}", note.message)?;
+        } else {
+            writeln!(out, "note: {}: {}", note.path, note.message)?;
+        }
+    }
+    let mut by_severity: BTreeMap<Severity, usize> = BTreeMap::new();
+    for f in findings {
+        *by_severity.entry(f.severity).or_default() += 1;
+    }
+    let counts: Vec<String> = by_severity
+        .iter()
+        .rev()
+        .map(|(s, n)| format!("{n} {s}"))
+        .collect();
+    writeln!(
+        out,
+        "{} findings{} in {} files ({} rules, {:.2}s){}",
+        findings.len(),
+        if counts.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", counts.join(", "))
+        },
+        report.files_scanned,
+        report.rules,
+        report.elapsed.as_secs_f64(),
+        if in_baseline > 0 {
+            format!("; {in_baseline} more are in the baseline")
+        } else {
+            String::new()
+        }
+    )?;
+    Ok(())
+}
+
+/// Shows (and with `write`, applies) the fixes of `findings`. Each file is read and scanned
+/// again so the edits match its current text; fixes that overlap an earlier one in the same
+/// file are left for a second run.
+fn show_fixes(
+    out: &mut dyn Write,
+    root: &Path,
+    findings: &[Finding],
+    rules: &RuleSet,
+    write: bool,
+    single_file: Option<&PathBuf>,
+) -> Result<()> {
+    let wanted: HashSet<&str> = findings.iter().map(|f| f.fingerprint.as_str()).collect();
+    let mut paths: Vec<&str> = findings
+        .iter()
+        .filter(|f| f.fix.is_some())
+        .map(|f| f.path.as_str())
+        .collect();
+    paths.dedup();
+    let mut fixed = 0;
+    let mut files = 0;
+    for path in paths {
+        let abs = match single_file {
+            Some(file) => file.clone(),
+            None => root.join(path),
+        };
+        let bytes = std::fs::read(&abs).with_context(|| format!("cannot read {}", abs.display()))?;
+        let Ok(text) = String::from_utf8(bytes) else {
+            writeln!(out, "# {path}: not valid UTF-8, fixes skipped")?;
+            continue;
+        };
+        let scan = scan_source(path, &text, rules);
+        let mut edits = Vec::new();
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        for f in scan.findings.iter().filter(|f| wanted.contains(f.fingerprint.as_str())) {
+            let Some(fix) = &f.fix else { continue };
+            let ranges: Vec<(usize, usize)> =
+                fix.edits.iter().map(|e| (e.span.start.byte, e.span.end.byte)).collect();
+            let overlaps = ranges.iter().any(|(s, e)| {
+                taken.iter().any(|(ts, te)| s < te && ts < e || (s == e && s == ts))
+            });
+            if overlaps {
+                continue;
+            }
+            taken.extend(ranges);
+            edits.extend(fix.edits.iter().cloned());
+            fixed += 1;
+        }
+        if edits.is_empty() {
+            continue;
+        }
+        files += 1;
+        write!(out, "{}", unified_diff(path, &text, &edits)?)?;
+        if write {
+            let new = apply_edits(&text, &edits)?;
+            std::fs::write(&abs, new).with_context(|| format!("cannot write {}", abs.display()))?;
+        }
+    }
+    if write {
+        writeln!(out, "applied {fixed} fixes to {files} files")?;
+    } else {
+        writeln!(out, "{fixed} fixes in {files} files; apply them with `rlm scan --fix --write`")?;
+    }
+    Ok(())
+}

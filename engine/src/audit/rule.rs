@@ -1,0 +1,441 @@
+//! Rules as data: the TOML format of one rule file, and its compiled form.
+//!
+//! A rule file names the rule (id, title, category, CWE, severity, confidence, languages), says how
+//! it matches (one of four matchers: `call` patterns, tree-sitter `query` patterns, text `regex`
+//! patterns, or a `taint` spec of sinks, sources and sanitizers), and carries its message, fix
+//! template, documentation in fixed headings and the example snippets the tests run. Compiling a
+//! rule checks every regex and query up front, so a broken user rule is reported with its file
+//! name and never half-applied.
+
+use super::model::{Confidence, Severity};
+use crate::parse::Language;
+use regex::Regex;
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// Errors in a rule file.
+#[derive(Debug, thiserror::Error)]
+pub enum RuleError {
+    #[error("rule file {origin}: not valid TOML: {message}")]
+    Syntax { origin: String, message: String },
+    #[error("rule {id} ({origin}): {message}")]
+    Invalid {
+        id: String,
+        origin: String,
+        message: String,
+    },
+}
+
+/// The TOML form of a rule file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    pub id: String,
+    pub title: String,
+    pub category: String,
+    pub cwe: Option<u32>,
+    pub severity: Severity,
+    pub confidence: Confidence,
+    /// Language names as [`Language::from_name`] reads them, or `*` for every text file.
+    pub languages: Vec<String>,
+    /// Shown with each finding; `{callee}`, `{source}` and `{text}` are filled in.
+    pub message: String,
+    /// Bandit test ids this rule corresponds to (for `# nosec B602` and the benchmark).
+    #[serde(default)]
+    pub bandit: Vec<String>,
+    #[serde(default)]
+    pub call: Vec<CallPattern>,
+    #[serde(default)]
+    pub query: Vec<QueryPattern>,
+    #[serde(default)]
+    pub regex: Vec<RegexPattern>,
+    pub taint: Option<TaintSpec>,
+    pub fix: Option<FixSpec>,
+    pub doc: DocSpec,
+    #[serde(default)]
+    pub examples: ExampleSpec,
+}
+
+/// Matches calls by the callee as written (`yaml.load`, `exec.Command`, `new ObjectInputStream`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CallPattern {
+    /// Regex over the callee text with whitespace removed.
+    pub callee: String,
+    /// Regex the callee text must not match (`defusedxml.` before an XML parser).
+    pub not_callee: Option<String>,
+    /// Regex the whole file must match (the module is imported).
+    pub file_has: Option<String>,
+    /// Regex the argument list text must match.
+    pub args: Option<String>,
+    /// Regex the argument list text must not match.
+    pub not_args: Option<String>,
+    /// Regex the whole file must not match (hardening done elsewhere in the file, e.g. XXE).
+    pub file_not: Option<String>,
+    /// Only when the first argument is not a plain literal.
+    #[serde(default)]
+    pub non_literal_arg: bool,
+}
+
+/// A tree-sitter query; the `@finding` capture (or the whole match) is reported.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QueryPattern {
+    pub pattern: String,
+    #[serde(default, rename = "where")]
+    pub conditions: Vec<Condition>,
+}
+
+/// A condition on one capture's text.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    pub capture: String,
+    pub matches: Option<String>,
+    pub not_matches: Option<String>,
+}
+
+/// A text pattern over the whole file (secrets, invisible characters).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegexPattern {
+    pub pattern: String,
+    /// The group holding the secret; entropy is measured on it. 0 is the whole match.
+    #[serde(default)]
+    pub group: usize,
+    /// Minimum Shannon entropy in bits per character of `group`.
+    pub min_entropy: Option<f64>,
+    /// Regex the matched text must not match (placeholders such as `example`, `xxxx`).
+    pub not_matches: Option<String>,
+}
+
+/// Sinks, plus sources and sanitizers on top of the language's defaults.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaintSpec {
+    pub sinks: Vec<SinkSpec>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub sanitizers: Vec<String>,
+    /// Also report a sink fed by a non-constant value that is not known to be tainted (a
+    /// parameter, a value built from unknown names), with this lower severity and confidence.
+    pub dynamic: Option<Rating>,
+}
+
+/// A severity and confidence pair.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rating {
+    pub severity: Severity,
+    pub confidence: Confidence,
+}
+
+/// A call sink (`callee`) or an assignment sink (`assign`, e.g. `.innerHTML`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SinkSpec {
+    pub callee: Option<String>,
+    pub assign: Option<String>,
+    /// Which positional arguments flow into the sink; empty means all.
+    #[serde(default)]
+    pub args: Vec<usize>,
+    /// Regex the call text must match (`shell\s*=\s*True`).
+    pub when: Option<String>,
+    /// Regex the call text must not match.
+    pub unless: Option<String>,
+}
+
+/// How to rewrite a finding. `target` names the text replaced; `template` is the new text with
+/// `{{callee}}`, `{{receiver}}`, `{{method}}`, `{{args}}`, `{{arg0}}`, `{{arg1}}`, `{{name}}`,
+/// `{{NAME}}` and `{{text}}` filled in; `transform` names a built-in rewrite instead
+/// (`sql_params`, `shell_list`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FixSpec {
+    pub description: String,
+    #[serde(default = "default_target")]
+    pub target: String,
+    pub template: Option<String>,
+    /// Per-language templates (by language name), for rules that cover several languages.
+    #[serde(default)]
+    pub templates: std::collections::BTreeMap<String, String>,
+    pub transform: Option<String>,
+    /// A line the file must contain for the rewrite to work (`import os`); added at the top
+    /// when missing.
+    pub ensure_line: Option<String>,
+    /// Per-language `ensure_line`.
+    #[serde(default)]
+    pub ensure_lines: std::collections::BTreeMap<String, String>,
+}
+
+fn default_target() -> String {
+    "finding".into()
+}
+
+/// Documentation in fixed headings; `docs/audit.md` is generated from it.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct DocSpec {
+    pub what: String,
+    pub why: String,
+    #[serde(default)]
+    pub fix: String,
+}
+
+/// Snippets the test suite runs: each `vulnerable` one must give this rule's finding, each
+/// `safe` one must not, and each `high` one must give it at the rule's own severity (taint
+/// confirmed).
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleSpec {
+    /// The language of the snippets when the rule covers several (default: the first).
+    pub language: Option<String>,
+    #[serde(default)]
+    pub vulnerable: Vec<String>,
+    #[serde(default)]
+    pub safe: Vec<String>,
+    #[serde(default)]
+    pub high: Vec<String>,
+}
+
+/// A compiled call pattern.
+#[derive(Debug)]
+pub(crate) struct CompiledCall {
+    pub callee: Regex,
+    pub not_callee: Option<Regex>,
+    pub file_has: Option<Regex>,
+    pub args: Option<Regex>,
+    pub not_args: Option<Regex>,
+    pub file_not: Option<Regex>,
+    pub non_literal_arg: bool,
+}
+
+/// A compiled query, per language (a query compiles against one grammar).
+#[derive(Debug)]
+pub(crate) struct CompiledQuery {
+    pub queries: HashMap<Language, tree_sitter::Query>,
+    pub conditions: Vec<(String, Option<Regex>, Option<Regex>)>,
+}
+
+#[derive(Debug)]
+pub(crate) struct CompiledRegex {
+    pub pattern: Regex,
+    pub group: usize,
+    pub min_entropy: Option<f64>,
+    pub not_matches: Option<Regex>,
+}
+
+#[derive(Debug)]
+pub(crate) struct CompiledSink {
+    pub callee: Option<Regex>,
+    pub assign: Option<Regex>,
+    pub args: Vec<usize>,
+    pub when: Option<Regex>,
+    pub unless: Option<Regex>,
+}
+
+#[derive(Debug)]
+pub(crate) struct CompiledTaint {
+    pub sinks: Vec<CompiledSink>,
+    pub sources: Vec<Regex>,
+    pub sanitizers: Vec<Regex>,
+    pub dynamic: Option<Rating>,
+}
+
+/// A rule ready to run.
+#[derive(Debug)]
+pub struct Rule {
+    pub spec: RuleSpec,
+    /// Where it came from: `builtin:python/sql-injection.toml` or a file path.
+    pub origin: String,
+    /// `None` means every file (`languages = ["*"]`).
+    pub languages: Option<Vec<Language>>,
+    pub(crate) calls: Vec<CompiledCall>,
+    pub(crate) queries: Vec<CompiledQuery>,
+    pub(crate) regexes: Vec<CompiledRegex>,
+    pub(crate) taint: Option<CompiledTaint>,
+}
+
+impl Rule {
+    pub fn id(&self) -> &str {
+        &self.spec.id
+    }
+
+    /// Whether this rule runs on files of `language`.
+    pub fn applies_to(&self, language: Language) -> bool {
+        match &self.languages {
+            None => true,
+            Some(list) => list.contains(&language),
+        }
+    }
+
+    /// Parses and compiles one rule file's text.
+    pub fn from_toml(text: &str, origin: &str) -> Result<Rule, RuleError> {
+        let spec: RuleSpec = toml::from_str(text).map_err(|e| RuleError::Syntax {
+            origin: origin.to_string(),
+            message: e.to_string(),
+        })?;
+        Rule::compile(spec, origin)
+    }
+
+    fn compile(spec: RuleSpec, origin: &str) -> Result<Rule, RuleError> {
+        let invalid = |message: String| RuleError::Invalid {
+            id: spec.id.clone(),
+            origin: origin.to_string(),
+            message,
+        };
+        if !valid_id(&spec.id) {
+            return Err(invalid(
+                "ids are lowercase words joined by '-', with one '/' after the prefix (py/sql-injection)".into(),
+            ));
+        }
+        let languages = if spec.languages.iter().any(|l| l == "*") {
+            None
+        } else {
+            let mut list = Vec::new();
+            for name in &spec.languages {
+                let lang = Language::from_name(name)
+                    .ok_or_else(|| invalid(format!("unknown language {name:?}")))?;
+                list.push(lang);
+                // TypeScript rules written for `typescript` also cover `.tsx` files.
+                if lang == Language::TypeScript && !spec.languages.iter().any(|l| l == "tsx") {
+                    list.push(Language::Tsx);
+                }
+            }
+            if list.is_empty() {
+                return Err(invalid("languages is empty".into()));
+            }
+            Some(list)
+        };
+        let matchers = usize::from(!spec.call.is_empty())
+            + usize::from(!spec.query.is_empty())
+            + usize::from(!spec.regex.is_empty())
+            + usize::from(spec.taint.is_some());
+        if matchers == 0 {
+            return Err(invalid(
+                "no matcher: give [[call]], [[query]], [[regex]] or [taint]".into(),
+            ));
+        }
+        let re = |pattern: &str| -> Result<Regex, RuleError> {
+            Regex::new(pattern).map_err(|e| invalid(format!("bad regex {pattern:?}: {e}")))
+        };
+        let opt = |pattern: &Option<String>| -> Result<Option<Regex>, RuleError> {
+            pattern.as_deref().map(re).transpose()
+        };
+        let mut calls = Vec::new();
+        for call in &spec.call {
+            calls.push(CompiledCall {
+                callee: re(&call.callee)?,
+                not_callee: opt(&call.not_callee)?,
+                file_has: opt(&call.file_has)?,
+                args: opt(&call.args)?,
+                not_args: opt(&call.not_args)?,
+                file_not: opt(&call.file_not)?,
+                non_literal_arg: call.non_literal_arg,
+            });
+        }
+        let mut queries = Vec::new();
+        for query in &spec.query {
+            let mut compiled = HashMap::new();
+            let Some(langs) = &languages else {
+                return Err(invalid("query patterns need named languages, not '*'".into()));
+            };
+            for lang in langs {
+                let Some(grammar) = lang.grammar() else {
+                    return Err(invalid(format!("no grammar for {lang}")));
+                };
+                let q = tree_sitter::Query::new(&grammar, &query.pattern)
+                    .map_err(|e| invalid(format!("query does not compile for {lang}: {e}")))?;
+                compiled.insert(*lang, q);
+            }
+            let mut conditions = Vec::new();
+            for c in &query.conditions {
+                conditions.push((c.capture.clone(), opt(&c.matches)?, opt(&c.not_matches)?));
+            }
+            queries.push(CompiledQuery {
+                queries: compiled,
+                conditions,
+            });
+        }
+        let mut regexes = Vec::new();
+        for r in &spec.regex {
+            let pattern = re(&r.pattern)?;
+            if r.group >= pattern.captures_len() {
+                return Err(invalid(format!("regex has no group {}", r.group)));
+            }
+            regexes.push(CompiledRegex {
+                pattern,
+                group: r.group,
+                min_entropy: r.min_entropy,
+                not_matches: opt(&r.not_matches)?,
+            });
+        }
+        let taint = match &spec.taint {
+            None => None,
+            Some(t) => {
+                let mut sinks = Vec::new();
+                for s in &t.sinks {
+                    if s.callee.is_none() == s.assign.is_none() {
+                        return Err(invalid(
+                            "a sink has exactly one of callee or assign".into(),
+                        ));
+                    }
+                    sinks.push(CompiledSink {
+                        callee: opt(&s.callee)?,
+                        assign: opt(&s.assign)?,
+                        args: s.args.clone(),
+                        when: opt(&s.when)?,
+                        unless: opt(&s.unless)?,
+                    });
+                }
+                Some(CompiledTaint {
+                    sinks,
+                    sources: t.sources.iter().map(|s| re(s)).collect::<Result<_, _>>()?,
+                    sanitizers: t.sanitizers.iter().map(|s| re(s)).collect::<Result<_, _>>()?,
+                    dynamic: t.dynamic,
+                })
+            }
+        };
+        if let Some(fix) = &spec.fix {
+            let templated = fix.template.is_some() || !fix.templates.is_empty();
+            if templated == fix.transform.is_some() {
+                return Err(invalid(
+                    "[fix] has a template (or templates) or a transform, not both".into(),
+                ));
+            }
+            if let Some(t) = &fix.transform {
+                if !super::fix::TRANSFORMS.contains(&t.as_str()) {
+                    return Err(invalid(format!(
+                        "unknown fix transform {t:?} (known: {})",
+                        super::fix::TRANSFORMS.join(", ")
+                    )));
+                }
+            }
+        }
+        Ok(Rule {
+            spec,
+            origin: origin.to_string(),
+            languages,
+            calls,
+            queries,
+            regexes,
+            taint,
+        })
+    }
+}
+
+fn valid_id(id: &str) -> bool {
+    let Some((prefix, name)) = id.split_once('/') else {
+        return false;
+    };
+    let word = |s: &str| {
+        !s.is_empty()
+            && s.split('-').all(|w| {
+                !w.is_empty()
+                    && w.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            })
+    };
+    word(prefix) && word(name)
+}

@@ -1,0 +1,487 @@
+//! Scanning one file: parse it once, run every rule for its language over the one tree (call
+//! patterns, queries, taint) and the text rules over its text, then drop suppressed and
+//! duplicate matches and turn the rest into findings with fixes and fingerprints.
+
+use super::catalog::RuleSet;
+use super::fix::{self, FixContext};
+use super::model::{Confidence, FileNote, Finding, Severity, TaintSource};
+use super::suppress;
+use super::syntax::{self, CallParts, Family, call_parts};
+use super::taint;
+use super::text::LineIndex;
+use crate::parse::Language;
+use std::collections::HashMap;
+use std::ops::ControlFlow;
+use std::time::{Duration, Instant};
+use streaming_iterator::StreamingIterator;
+use tree_sitter::{Node, Parser, QueryCursor, Tree};
+
+/// How long one file may take to parse before its syntax rules are given up (text rules still
+/// run): a pathological input must not stall a whole scan.
+const PARSE_BUDGET: Duration = Duration::from_secs(3);
+
+/// The result of scanning one file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileScan {
+    pub findings: Vec<Finding>,
+    pub notes: Vec<FileNote>,
+}
+
+/// Parsers kept per thread, one per grammar.
+#[derive(Default)]
+pub(crate) struct Parsers {
+    parsers: HashMap<Language, Parser>,
+}
+
+impl Parsers {
+    fn parse(&mut self, language: Language, text: &str) -> Result<Option<Tree>, String> {
+        let Some(grammar) = language.grammar() else {
+            return Ok(None);
+        };
+        let parser = match self.parsers.entry(language) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let mut parser = Parser::new();
+                parser
+                    .set_language(&grammar)
+                    .map_err(|e| format!("grammar for {language} does not load: {e}"))?;
+                e.insert(parser)
+            }
+        };
+        let started = Instant::now();
+        let mut progress = |_: &tree_sitter::ParseState| {
+            if started.elapsed() > PARSE_BUDGET {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        };
+        let options = tree_sitter::ParseOptions::new().progress_callback(&mut progress);
+        let bytes = text.as_bytes();
+        let tree = parser.parse_with_options(
+            &mut |i, _| bytes.get(i..).unwrap_or_default(),
+            None,
+            Some(options),
+        );
+        parser.reset();
+        match tree {
+            Some(tree) => Ok(Some(tree)),
+            None => Err(format!(
+                "parsing took longer than {}s; only text rules (secrets) ran",
+                PARSE_BUDGET.as_secs()
+            )),
+        }
+    }
+}
+
+/// Scans one file's text. `path` is used for the language and in findings; `editable` says
+/// whether fixes may be offered (false for files that were not valid UTF-8, whose text here is
+/// a lossy copy).
+pub(crate) fn scan_text(
+    parsers: &mut Parsers,
+    rules: &RuleSet,
+    path: &str,
+    text: &str,
+    editable: bool,
+) -> FileScan {
+    let language = Language::from_path(std::path::Path::new(path));
+    let family = Family::of(language);
+    let lines = LineIndex::new(text);
+    let mut notes = Vec::new();
+    let rule_ids: Vec<usize> = rules.for_language(language).collect();
+    if rule_ids.is_empty() {
+        return FileScan::default();
+    }
+    let tree = match family {
+        Some(_) => match parsers.parse(language, text) {
+            Ok(tree) => tree,
+            Err(message) => {
+                notes.push(FileNote {
+                    path: path.to_string(),
+                    message,
+                });
+                None
+            }
+        },
+        None => None,
+    };
+    if let Some(tree) = &tree {
+        if tree.root_node().has_error() {
+            notes.push(FileNote {
+                path: path.to_string(),
+                message: "does not parse cleanly; rules ran on the parts that did".into(),
+            });
+        }
+    }
+    let mut raw: Vec<RawMatch<'_>> = Vec::new();
+    let all = rules.rules();
+    // Text rules.
+    for &i in &rule_ids {
+        let rule = &all[i];
+        for r in &rule.regexes {
+            for caps in r.pattern.captures_iter(text) {
+                let Some(m) = caps.get(r.group) else { continue };
+                if let Some(min) = r.min_entropy {
+                    if entropy(m.as_str()) < min {
+                        continue;
+                    }
+                }
+                if r
+                    .not_matches
+                    .as_ref()
+                    .is_some_and(|n| n.is_match(caps.get(0).map_or("", |c| c.as_str())))
+                {
+                    continue;
+                }
+                let node = tree
+                    .as_ref()
+                    .and_then(|t| t.root_node().descendant_for_byte_range(m.start(), m.end()));
+                raw.push(RawMatch::new(i, rule, m.start(), m.end(), node, None, m.as_str()));
+            }
+        }
+    }
+    if let (Some(tree), Some(family)) = (&tree, family) {
+        let root = tree.root_node();
+        // Call patterns: one walk, every call read once.
+        let call_rules: Vec<usize> = rule_ids
+            .iter()
+            .copied()
+            .filter(|&i| !all[i].calls.is_empty())
+            .collect();
+        let aliases = syntax::Aliases::collect(family, root, text);
+        if !call_rules.is_empty() {
+            let mut stack = vec![root];
+            while let Some(node) = stack.pop() {
+                if let Some(mut call) = call_parts(family, node, text) {
+                    let resolved = aliases.resolve(&call.callee);
+                    match_calls(&call_rules, rules, &call, node, text, &mut raw);
+                    if let Some(resolved) = resolved {
+                        // The aliased name as well; duplicates are dropped later.
+                        call.callee = resolved;
+                        match_calls(&call_rules, rules, &call, node, text, &mut raw);
+                    }
+                }
+                let mut cursor = node.walk();
+                stack.extend(node.named_children(&mut cursor));
+            }
+        }
+        // Queries.
+        for &i in &rule_ids {
+            let rule = &all[i];
+            for q in &rule.queries {
+                let Some(query) = q.queries.get(&language) else {
+                    continue;
+                };
+                let names = query.capture_names();
+                let mut cursor = QueryCursor::new();
+                let mut matches = cursor.matches(query, root, text.as_bytes());
+                while let Some(m) = matches.next() {
+                    let capture = |name: &str| {
+                        m.captures()
+                            .iter()
+                            .find(|c| names.get(c.index as usize) == Some(&name))
+                            .map(|c| c.node)
+                    };
+                    let ok = q.conditions.iter().all(|(name, yes, no)| {
+                        let t = capture(name)
+                            .and_then(|n| n.utf8_text(text.as_bytes()).ok())
+                            .unwrap_or_default();
+                        yes.as_ref().is_none_or(|r| r.is_match(t))
+                            && no.as_ref().is_none_or(|r| !r.is_match(t))
+                    });
+                    if !ok {
+                        continue;
+                    }
+                    let Some(node) = capture("finding").or_else(|| m.captures().first().map(|c| c.node))
+                    else {
+                        continue;
+                    };
+                    let call = capture("call").or(Some(node)).filter(|n| call_parts(family, *n, text).is_some());
+                    let t = node.utf8_text(text.as_bytes()).unwrap_or_default();
+                    raw.push(RawMatch::new(i, rule, node.start_byte(), node.end_byte(), Some(node), call, t));
+                }
+            }
+        }
+        // Taint.
+        let taint_rules: Vec<(usize, &super::rule::Rule)> = rule_ids
+            .iter()
+            .filter(|&&i| all[i].taint.is_some())
+            .map(|&i| (i, &all[i]))
+            .collect();
+        if !taint_rules.is_empty() {
+            if let Some(profile) = rules.profile(family) {
+                for hit in taint::run(family, root, text, &taint_rules, profile, &aliases) {
+                    let rule = &all[hit.rule];
+                    let node = hit.node;
+                    let t = node.utf8_text(text.as_bytes()).unwrap_or_default();
+                    let mut m = RawMatch::new(
+                        hit.rule,
+                        rule,
+                        node.start_byte(),
+                        node.end_byte(),
+                        Some(node),
+                        call_parts(family, node, text).map(|_| node),
+                        t,
+                    );
+                    m.severity = hit.rating.severity;
+                    m.confidence = hit.rating.confidence;
+                    m.callee = hit.callee;
+                    m.source = hit.value.origin.map(|(line, text)| TaintSource { line, text });
+                    raw.push(m);
+                }
+            }
+        }
+    }
+    let findings = finish(raw, rules, path, text, &lines, language, family, editable);
+    FileScan { findings, notes }
+}
+
+fn match_calls<'t>(
+    call_rules: &[usize],
+    rules: &RuleSet,
+    call: &CallParts<'t>,
+    node: Node<'t>,
+    text: &str,
+    raw: &mut Vec<RawMatch<'t>>,
+) {
+    let all = rules.rules();
+    let args_text = call
+        .arguments
+        .and_then(|a| a.utf8_text(text.as_bytes()).ok())
+        .unwrap_or_default();
+    for &i in call_rules {
+        let rule = &all[i];
+        let hit = rule.calls.iter().any(|c| {
+            c.callee.is_match(&call.callee)
+                && c.not_callee.as_ref().is_none_or(|r| !r.is_match(&call.callee))
+                && c.file_has.as_ref().is_none_or(|r| r.is_match(text))
+                && c.args.as_ref().is_none_or(|r| r.is_match(args_text))
+                && c.not_args.as_ref().is_none_or(|r| !r.is_match(args_text))
+                && c.file_not.as_ref().is_none_or(|r| !r.is_match(text))
+                && (!c.non_literal_arg || first_arg_is_dynamic(call))
+        });
+        if hit {
+            let t = node.utf8_text(text.as_bytes()).unwrap_or_default();
+            let mut m = RawMatch::new(i, rule, node.start_byte(), node.end_byte(), Some(node), Some(node), t);
+            m.callee = call.callee.clone();
+            raw.push(m);
+        }
+    }
+}
+
+fn first_arg_is_dynamic(call: &CallParts<'_>) -> bool {
+    let Some(args) = call.arguments else {
+        return false;
+    };
+    let Some(first) = syntax::positional_args(args).into_iter().next() else {
+        return false;
+    };
+    !is_plain_literal(first)
+}
+
+fn is_plain_literal(node: Node<'_>) -> bool {
+    match node.kind() {
+        "string" => {
+            let mut c = node.walk();
+            let plain = !node
+                .named_children(&mut c)
+                .any(|n| n.kind() == "interpolation");
+            plain
+        }
+        "string_literal" | "interpreted_string_literal" | "raw_string_literal" | "integer"
+        | "number" | "true" | "false" | "none" | "null" => true,
+        "concatenated_string" => {
+            let mut c = node.walk();
+            let all = node.named_children(&mut c).all(is_plain_literal);
+            all
+        }
+        _ => false,
+    }
+}
+
+struct RawMatch<'t> {
+    rule: usize,
+    start: usize,
+    end: usize,
+    severity: Severity,
+    confidence: Confidence,
+    node: Option<Node<'t>>,
+    call: Option<Node<'t>>,
+    callee: String,
+    text: String,
+    source: Option<TaintSource>,
+}
+
+impl<'t> RawMatch<'t> {
+    fn new(
+        index: usize,
+        rule: &super::rule::Rule,
+        start: usize,
+        end: usize,
+        node: Option<Node<'t>>,
+        call: Option<Node<'t>>,
+        text: &str,
+    ) -> RawMatch<'t> {
+        RawMatch {
+            rule: index,
+            start,
+            end,
+            severity: rule.spec.severity,
+            confidence: rule.spec.confidence,
+            node,
+            call,
+            callee: String::new(),
+            text: shorten(text.lines().next().unwrap_or_default().trim(), 80),
+            source: None,
+        }
+    }
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() > max {
+        let cut: String = s.chars().take(max - 3).collect();
+        format!("{cut}...")
+    } else {
+        s.to_string()
+    }
+}
+
+#[allow(clippy::too_many_arguments)] // one call site; the values are the file's, not options
+fn finish(
+    mut raw: Vec<RawMatch<'_>>,
+    rules: &RuleSet,
+    path: &str,
+    text: &str,
+    lines: &LineIndex<'_>,
+    language: Language,
+    family: Option<Family>,
+    editable: bool,
+) -> Vec<Finding> {
+    let all = rules.rules();
+    let markers: &[&str] = match family {
+        Some(f) => match f.comment_marker() {
+            "#" => &["#"],
+            _ => &["//", "/*"],
+        },
+        None => &["#", "//"],
+    };
+    // Strongest first, so duplicates keep the best-rated match.
+    raw.sort_by(|a, b| {
+        (a.start, std::cmp::Reverse(a.severity), std::cmp::Reverse(a.confidence), a.rule).cmp(&(
+            b.start,
+            std::cmp::Reverse(b.severity),
+            std::cmp::Reverse(b.confidence),
+            b.rule,
+        ))
+    });
+    let mut seen_rule: std::collections::HashSet<(usize, usize)> = Default::default();
+    let mut seen_category: HashMap<(String, usize), usize> = HashMap::new();
+    let mut kept: Vec<RawMatch<'_>> = Vec::new();
+    for m in raw {
+        if !seen_rule.insert((m.rule, m.start)) {
+            continue;
+        }
+        let rule = &all[m.rule];
+        let line = lines.position(m.start).line;
+        let above = (line > 1).then(|| lines.line_text(line - 1));
+        if suppress::is_suppressed(rule, lines.line_text(line), above, markers) {
+            continue;
+        }
+        // Two rules of one category on one line are one problem: keep the stronger.
+        let key = (rule.spec.category.clone(), line);
+        if let Some(&at) = seen_category.get(&key) {
+            let other: &RawMatch<'_> = &kept[at];
+            if (m.severity, m.confidence) > (other.severity, other.confidence) {
+                kept[at] = m;
+            }
+            continue;
+        }
+        seen_category.insert(key, kept.len());
+        kept.push(m);
+    }
+    kept.sort_by_key(|m| (m.start, m.rule));
+    let mut occurrences: HashMap<(String, String), usize> = HashMap::new();
+    let mut findings = Vec::with_capacity(kept.len());
+    for m in kept {
+        let rule = &all[m.rule];
+        let span = lines.span(m.start, m.end);
+        let line_text = lines.line_text(span.start.line);
+        let snippet = shorten(line_text.trim(), 120);
+        let call_parts_owned = match (family, m.call) {
+            (Some(f), Some(n)) => call_parts(f, n, text).map(|p| (n, p)),
+            _ => None,
+        };
+        let fix = match (&rule.spec.fix, editable) {
+            (Some(spec), true) => {
+                let ctx = FixContext {
+                    language,
+                    family,
+                    range: (m.start, m.end),
+                    node: m.node,
+                    call: call_parts_owned.as_ref().map(|(n, p)| (*n, p)),
+                };
+                fix::build(spec, &ctx, text, lines)
+            }
+            _ => None,
+        };
+        let source_text = m
+            .source
+            .as_ref()
+            .map(|s| format!("{} (line {})", s.text, s.line))
+            .unwrap_or_else(|| "a value not known to be constant".into());
+        let message = rule
+            .spec
+            .message
+            .replace("{callee}", &m.callee)
+            .replace("{source}", &source_text)
+            .replace("{text}", &m.text);
+        let squashed = syntax::squash(line_text);
+        let n = occurrences
+            .entry((rule.spec.id.clone(), squashed.clone()))
+            .or_insert(0);
+        let fingerprint = blake3::hash(
+            format!("{}\0{}\0{}\0{}", rule.spec.id, path, squashed, n).as_bytes(),
+        )
+        .to_hex()[..32]
+            .to_string();
+        *n += 1;
+        findings.push(Finding {
+            rule_id: rule.spec.id.clone(),
+            title: rule.spec.title.clone(),
+            category: rule.spec.category.clone(),
+            cwe: rule.spec.cwe,
+            severity: m.severity,
+            confidence: m.confidence,
+            path: path.to_string(),
+            span,
+            message,
+            snippet,
+            fix,
+            source: m.source,
+            fingerprint,
+            triage: None,
+        });
+    }
+    findings
+}
+
+/// Shannon entropy in bits per character.
+pub(crate) fn entropy(s: &str) -> f64 {
+    let mut counts: HashMap<char, usize> = HashMap::new();
+    let mut n = 0usize;
+    for c in s.chars() {
+        *counts.entry(c).or_default() += 1;
+        n += 1;
+    }
+    if n == 0 {
+        return 0.0;
+    }
+    let n = n as f64;
+    counts
+        .values()
+        .map(|&c| {
+            let p = c as f64 / n;
+            -p * p.log2()
+        })
+        .sum()
+}
