@@ -168,6 +168,19 @@ impl Lsp {
         result
     }
 
+    /// Re-checks `cond` after each finished index update until it holds (edits may be indexed
+    /// over more than one debounced run).
+    fn eventually(&mut self, what: &str, cond: impl Fn(&mut Lsp) -> bool) {
+        let deadline = Instant::now() + TIMEOUT;
+        while !cond(self) {
+            assert!(Instant::now() < deadline, "never: {what}");
+            self.seen.retain(|m| m["method"] != "rlm/status");
+            self.wait_for("rlm/status ready", |m| {
+                m["method"] == "rlm/status" && m["params"]["state"] == "ready"
+            });
+        }
+    }
+
     /// Waits until an index update has finished with `files` files.
     fn wait_ready(&mut self, files: usize) {
         self.seen.retain(|m| m["method"] != "rlm/status");
@@ -357,8 +370,9 @@ fn lsp_reindexes_unsaved_edits_after_the_debounce() {
                "contentChanges": [{"range": {"start": {"line": 6, "character": 0}, "end": {"line": 6, "character": 0}},
                                    "text": "\n\ndef fresh_helper():\n    return main()\n"}]}),
     );
-    lsp.wait_ready(2);
-    let symbols = lsp.result("workspace/symbol", json!({"query": "fresh_helper"}));
+    let fresh = |lsp: &mut Lsp| lsp.result("workspace/symbol", json!({"query": "fresh_helper"}));
+    lsp.eventually("the edit is indexed", |lsp| fresh(lsp) != json!([]));
+    let symbols = fresh(&mut lsp);
     assert_eq!(symbols[0]["name"], "fresh_helper");
     assert_eq!(symbols[0]["location"]["range"]["start"]["line"], 8);
     // Closing the buffer without saving brings the file on disk back.
@@ -366,22 +380,16 @@ fn lsp_reindexes_unsaved_edits_after_the_debounce() {
         "textDocument/didClose",
         json!({"textDocument": {"uri": uri(&root, "app.py")}}),
     );
-    lsp.wait_ready(2);
-    assert_eq!(
-        lsp.result("workspace/symbol", json!({"query": "fresh_helper"})),
-        json!([])
-    );
+    lsp.eventually("the saved text is back", |lsp| fresh(lsp) == json!([]));
     // A file written outside the editor is picked up from the watcher's event.
     std::fs::write(root.join("extra.py"), "def from_disk():\n    pass\n").unwrap();
     lsp.notify(
         "workspace/didChangeWatchedFiles",
         json!({"changes": [{"uri": uri(&root, "extra.py"), "type": 1}]}),
     );
-    lsp.wait_ready(3);
-    assert_eq!(
-        lsp.result("workspace/symbol", json!({"query": "from_disk"}))[0]["name"],
-        "from_disk"
-    );
+    lsp.eventually("the new file is indexed", |lsp| {
+        lsp.result("workspace/symbol", json!({"query": "from_disk"}))[0]["name"] == "from_disk"
+    });
     // rlm.reindex runs now and answers with the report.
     let report = lsp.result(
         "workspace/executeCommand",
@@ -516,5 +524,134 @@ fn lsp_survives_huge_edits_foreign_uris_and_files_deleted_while_open() {
     assert_eq!(outline[0]["name"], "load_config");
     let hover = lsp.result("textDocument/hover", at(&root, "util.py", 0, 6));
     assert_eq!(hover, Value::Null);
+    lsp.shutdown();
+}
+
+const WEB: &str = "import subprocess\nfrom flask import Flask\n\napp = Flask(__name__)\n\n\ndef run(cmd):\n    return subprocess.call(cmd, shell=True)\n\n\napp.run(debug=True)\n";
+
+#[test]
+fn lsp_publishes_findings_offers_quick_fix_and_explains_them() {
+    let dir = workspace();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::write(root.join("web.py"), WEB).unwrap();
+    let mut lsp = Lsp::start(&root);
+    // A push-diagnostics client that renders rlm/answer.
+    let init = lsp.result(
+        "initialize",
+        json!({
+            "processId": null,
+            "workspaceFolders": [{"uri": uri(&root, ""), "name": "ws"}],
+            "capabilities": {"experimental": {"rlmAnswer": true}},
+        }),
+    );
+    assert_eq!(
+        init["capabilities"]["diagnosticProvider"]["workspaceDiagnostics"],
+        true
+    );
+    lsp.notify("initialized", json!({}));
+    open(&mut lsp, &root, "web.py", WEB);
+    let published = lsp.wait_for("diagnostics for web.py", |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == uri(&root, "web.py")
+    });
+    let diagnostics: Vec<(String, u64, Value)> = published["params"]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["severity"].as_u64().unwrap(),
+                d["range"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        diagnostics,
+        vec![
+            (
+                "py/command-injection".into(),
+                2,
+                json!({"start": {"line": 7, "character": 11}, "end": {"line": 7, "character": 43}})
+            ),
+            (
+                "py/flask-debug".into(),
+                1,
+                json!({"start": {"line": 10, "character": 0}, "end": {"line": 10, "character": 19}})
+            ),
+        ]
+    );
+
+    // Code actions at the flask finding: its quick fix as a workspace edit, and an explanation.
+    let actions = lsp.result(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri(&root, "web.py")},
+               "range": {"start": {"line": 10, "character": 3}, "end": {"line": 10, "character": 3}},
+               "context": {"diagnostics": []}}),
+    );
+    let titles: Vec<&str> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        vec![
+            "Fix: Turn the debugger off (take it from an environment variable for development)",
+            "Explain this finding (py/flask-debug)"
+        ]
+    );
+    assert_eq!(
+        actions[0]["edit"]["changes"][uri(&root, "web.py")],
+        json!([{"range": {"start": {"line": 10, "character": 14}, "end": {"line": 10, "character": 18}}, "newText": "False"}])
+    );
+    let command = actions[1]["command"].clone();
+    let explained = lsp.result(
+        "workspace/executeCommand",
+        json!({"command": command["command"], "arguments": command["arguments"]}),
+    );
+    let answer = lsp.wait_for("rlm/answer", |m| m["method"] == "rlm/answer");
+    assert_eq!(answer["params"]["markdown"], explained["markdown"]);
+    let markdown = explained["markdown"].as_str().unwrap();
+    assert!(
+        markdown.contains("`py/flask-debug` at `web.py:11`"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("## Why it matters"), "{markdown}");
+
+    // Hover on the finding's line mentions it.
+    let hover = lsp.result("textDocument/hover", at(&root, "web.py", 10, 1));
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("py/flask-debug"),
+        "{hover}"
+    );
+
+    // Pull diagnostics for one document and for the workspace.
+    let report = lsp.result(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": uri(&root, "web.py")}}),
+    );
+    assert_eq!(report["kind"], "full");
+    assert_eq!(report["items"].as_array().unwrap().len(), 2);
+    let workspace_report = lsp.result("workspace/diagnostic", json!({"previousResultIds": []}));
+    let files: Vec<&str> = workspace_report["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["uri"].as_str().unwrap())
+        .collect();
+    assert_eq!(files, vec![uri(&root, "web.py").as_str()]);
+
+    let scan = lsp.result(
+        "workspace/executeCommand",
+        json!({"command": "rlm.scanWorkspace"}),
+    );
+    assert_eq!(scan["findings"], 2);
+    assert_eq!(scan["files"], 1);
+    assert_eq!(scan["filesScanned"], 3);
     lsp.shutdown();
 }

@@ -11,11 +11,13 @@
 //! - [`navigate`] finds the identifier at a place, its definitions and its uses (hover, go-to).
 //! - [`context`] renders a workspace as one text, the form the RLM loop holds as `context`.
 //! - [`config`] merges the user's and the workspace's `rlm.toml`.
+//! - [`explain`] renders a finding and its rule's documentation as Markdown for people.
 //! - [`audit`] scans a workspace for security bugs: rules as data, taint tracking, fixes, SARIF.
 
 pub mod audit;
 pub mod config;
 pub mod context;
+pub mod explain;
 pub mod index;
 pub mod navigate;
 pub mod parse;

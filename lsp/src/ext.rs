@@ -22,3 +22,23 @@ impl Notification for Status {
     type Params = StatusParams;
     const METHOD: &'static str = "rlm/status";
 }
+
+/// `rlm/answer`: a Markdown answer for the user (an explanation, an RLM answer). Clients that
+/// announce `experimental.rlmAnswer` render it (a webview, a floating window); others get the
+/// text through `window/showMessage` instead.
+pub enum Answer {}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AnswerParams {
+    pub title: String,
+    pub markdown: String,
+    /// The document the answer is about, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+}
+
+impl Notification for Answer {
+    type Params = AnswerParams;
+    const METHOD: &'static str = "rlm/answer";
+}

@@ -10,6 +10,7 @@
 //! survives panicking handlers, which tower-lsp-server's own loop does not.
 
 pub mod ext;
+pub mod findings;
 pub mod from_proto;
 pub mod handlers;
 pub mod indexer;

@@ -2,9 +2,11 @@
 //! documents. Locks are plain `std` ones held only for copies and swaps, never across an await;
 //! index queries run on the blocking pool so a slow disk never stalls the protocol loop.
 
+use crate::findings::Scanned;
 use crate::from_proto;
 use crate::indexer::Indexer;
 use crate::settings::Settings;
+use rlm_engine::audit::{RuleSet, ScanOptions};
 use rlm_engine::config::{Config, LoadedConfig};
 use rlm_engine::index::{IndexSettings, Overlay, WorkspaceIndex};
 use std::collections::HashMap;
@@ -40,6 +42,14 @@ pub struct Session {
     pub indexer: OnceLock<Indexer>,
     /// Whether the client accepts `window/workDoneProgress/create`.
     pub progress_supported: AtomicBool,
+    /// Whether the client pulls diagnostics (`textDocument/diagnostic`) instead of taking pushes.
+    pub pull_diagnostics: AtomicBool,
+    /// Whether the client can register file watchers for us.
+    pub watch_supported: AtomicBool,
+    /// Whether the client renders `rlm/answer` (it says so in `experimental.rlmAnswer`).
+    pub answer_supported: AtomicBool,
+    rules: RwLock<Option<(Arc<RuleSet>, ScanOptions)>>,
+    scanned: Mutex<HashMap<Uri, Scanned>>,
 }
 
 /// A place in a document, resolved: its text, the byte offset, and its workspace path.
@@ -60,6 +70,11 @@ impl Session {
             documents: Mutex::new(HashMap::new()),
             indexer: OnceLock::new(),
             progress_supported: AtomicBool::new(false),
+            pull_diagnostics: AtomicBool::new(false),
+            watch_supported: AtomicBool::new(false),
+            answer_supported: AtomicBool::new(false),
+            rules: RwLock::new(None),
+            scanned: Mutex::new(HashMap::new()),
         }
     }
 
@@ -188,6 +203,49 @@ impl Session {
         if let Some(indexer) = self.indexer.get() {
             indexer.changed();
         }
+    }
+
+    pub fn answer_supported(&self) -> bool {
+        self.answer_supported.load(Ordering::Relaxed)
+    }
+
+    pub fn pull_diagnostics(&self) -> bool {
+        self.pull_diagnostics.load(Ordering::Relaxed)
+    }
+
+    /// The loaded security rules, if loaded.
+    pub fn rules(&self) -> Option<(Arc<RuleSet>, ScanOptions)> {
+        self.rules.read().ok().and_then(|r| r.clone())
+    }
+
+    /// Replaces the security rules (`None` makes the next use reload them).
+    pub fn set_rules(&self, rules: Option<(Arc<RuleSet>, ScanOptions)>) {
+        match self.rules.write() {
+            Ok(mut slot) => *slot = rules,
+            Err(poisoned) => *poisoned.into_inner() = rules,
+        }
+    }
+
+    pub fn set_scanned(&self, uri: Uri, scanned: Scanned) {
+        match self.scanned.lock() {
+            Ok(mut map) => map.insert(uri, scanned),
+            Err(poisoned) => poisoned.into_inner().insert(uri, scanned),
+        };
+    }
+
+    /// The last scan of `uri`, if it was scanned.
+    pub fn scanned(&self, uri: &Uri) -> Option<Scanned> {
+        match self.scanned.lock() {
+            Ok(map) => map.get(uri).cloned(),
+            Err(poisoned) => poisoned.into_inner().get(uri).cloned(),
+        }
+    }
+
+    pub fn forget_scanned(&self, uri: &Uri) {
+        match self.scanned.lock() {
+            Ok(mut map) => map.remove(uri),
+            Err(poisoned) => poisoned.into_inner().remove(uri),
+        };
     }
 
     pub fn progress_supported(&self) -> bool {

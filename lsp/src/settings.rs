@@ -19,6 +19,30 @@ pub struct Settings {
     pub index_unsaved: bool,
     /// Index settings layered over `[index]` of `rlm.toml`.
     pub index: IndexOverrides,
+    /// Security rules layered over `[audit]` of `rlm.toml`.
+    pub audit: AuditOverrides,
+}
+
+/// `audit.*` keys: layered over the workspace's `[audit]` section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct AuditOverrides {
+    /// Whether findings are shown at all.
+    pub enabled: bool,
+    /// Extra rule selections (ids, `prefix/*`, `category:NAME`), on top of `audit.enable`.
+    pub enable: Vec<String>,
+    /// Rules never run, on top of `audit.disable`.
+    pub disable: Vec<String>,
+}
+
+impl Default for AuditOverrides {
+    fn default() -> Self {
+        AuditOverrides {
+            enabled: true,
+            enable: Vec::new(),
+            disable: Vec::new(),
+        }
+    }
 }
 
 /// `index.*` keys: layered over the workspace's `[index]` section.
@@ -38,6 +62,7 @@ impl Default for Settings {
             reference_chunk_budget: 400,
             index_unsaved: true,
             index: IndexOverrides::default(),
+            audit: AuditOverrides::default(),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! locations and symbols, a name's description to hover markdown, engine errors to JSON-RPC
 //! errors. The only place that writes the protocol's units.
 
+use rlm_engine::audit::{Finding, Severity};
 use rlm_engine::navigate::{Description, Reference};
 use rlm_engine::parse::SymbolKind as Kind;
 use rlm_engine::search::SymbolHit;
@@ -9,8 +10,9 @@ use std::fmt::Write as _;
 use std::path::Path;
 use tower_lsp_server::jsonrpc;
 use tower_lsp_server::ls_types::{
-    DocumentSymbol, Hover, HoverContents, Location, MarkupContent, MarkupKind, OneOf, Position,
-    Range, SymbolKind, Uri, WorkspaceSymbol,
+    CodeAction, CodeActionKind, Command, Diagnostic, DiagnosticSeverity, DocumentSymbol, Hover,
+    HoverContents, Location, MarkupContent, MarkupKind, NumberOrString, OneOf, Position, Range,
+    SymbolKind, TextEdit, Uri, WorkspaceEdit, WorkspaceSymbol,
 };
 
 /// UTF-16 length of `text`: the protocol's column unit.
@@ -143,12 +145,24 @@ pub fn document_symbols(hits: &[SymbolHit]) -> Vec<DocumentSymbol> {
 
 /// Hover markdown: the first definition's signature, kind, place and doc comment, other
 /// definitions, then how many uses the index knows with the first `locations` of them.
-pub fn hover(description: &Description, at: Range, locations: usize) -> Option<Hover> {
+pub fn hover(
+    description: &Description,
+    at: Range,
+    locations: usize,
+    findings: &[&Finding],
+) -> Option<Hover> {
     let uses = &description.references;
-    if description.definitions.is_empty() && uses.locations.is_empty() {
+    if description.definitions.is_empty() && uses.locations.is_empty() && findings.is_empty() {
         return None;
     }
     let mut md = String::new();
+    for finding in findings {
+        let _ = writeln!(
+            md,
+            "**⚠ {} ({}, {})**: {}\n",
+            finding.title, finding.severity, finding.rule_id, finding.message
+        );
+    }
     match description.definitions.first() {
         Some(def) => {
             let _ = writeln!(md, "```{}\n{}\n```", def.lang, def.signature);
@@ -203,6 +217,68 @@ pub fn hover(description: &Description, at: Range, locations: usize) -> Option<H
         }),
         range: Some(at),
     })
+}
+
+/// A finding as a diagnostic; its byte span indexes `text`, the text that was scanned.
+pub fn diagnostic(finding: &Finding, text: &str) -> Diagnostic {
+    let severity = match finding.severity {
+        Severity::Critical | Severity::High => DiagnosticSeverity::ERROR,
+        Severity::Medium => DiagnosticSeverity::WARNING,
+        Severity::Low => DiagnosticSeverity::INFORMATION,
+    };
+    Diagnostic {
+        range: range(text, finding.span.start.byte, finding.span.end.byte),
+        severity: Some(severity),
+        code: Some(NumberOrString::String(finding.rule_id.clone())),
+        code_description: None,
+        source: Some("rlm".into()),
+        message: format!("{}: {}", finding.title, finding.message),
+        related_information: None,
+        tags: None,
+        data: Some(serde_json::json!({ "fingerprint": finding.fingerprint })),
+    }
+}
+
+/// The finding's quick fix as a code action editing `uri`, when the audit offers one.
+pub fn quick_fix(uri: &Uri, finding: &Finding, text: &str) -> Option<CodeAction> {
+    let fix = finding.fix.as_ref()?;
+    let edits = fix
+        .edits
+        .iter()
+        .map(|e| TextEdit {
+            range: range(text, e.span.start.byte, e.span.end.byte),
+            new_text: e.replacement.clone(),
+        })
+        .collect();
+    Some(CodeAction {
+        title: format!("Fix: {}", fix.description),
+        kind: Some(CodeActionKind::QUICKFIX),
+        diagnostics: Some(vec![diagnostic(finding, text)]),
+        edit: Some(WorkspaceEdit {
+            changes: Some(std::collections::HashMap::from([(uri.clone(), edits)])),
+            ..Default::default()
+        }),
+        is_preferred: Some(true),
+        ..Default::default()
+    })
+}
+
+/// "Explain this finding": a code action running `rlm.explainFinding` on it.
+pub fn explain_action(uri: &Uri, finding: &Finding, text: &str) -> CodeAction {
+    CodeAction {
+        title: format!("Explain this finding ({})", finding.rule_id),
+        kind: Some(CodeActionKind::QUICKFIX),
+        diagnostics: Some(vec![diagnostic(finding, text)]),
+        command: Some(Command::new(
+            "Explain this finding".into(),
+            "rlm.explainFinding".into(),
+            Some(vec![
+                serde_json::json!(uri.as_str()),
+                serde_json::json!(finding.fingerprint),
+            ]),
+        )),
+        ..Default::default()
+    }
 }
 
 /// A JSON-RPC error for an engine failure, with the engine's message (which says what to do).
@@ -272,7 +348,7 @@ mod tests {
             },
         };
         let at = Range::new(Position::new(0, 4), Position::new(0, 8));
-        let hover = hover(&description, at, 2).unwrap();
+        let hover = hover(&description, at, 2, &[]).unwrap();
         let HoverContents::Markup(markup) = hover.contents else {
             panic!("markdown expected")
         };

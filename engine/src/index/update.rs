@@ -464,7 +464,7 @@ mod tests {
         let writer: IndexWriter<TantivyDocument> = index.writer_with_num_threads(1, 15_000_000)?;
         let (_, fields) = schema::build_schema();
         let settings = IndexSettings::new(dir.path(), &Config::default(), None);
-        Ok(index_one(file, None, &writer, &fields, &settings))
+        Ok(index_one(file, None, None, &writer, &fields, &settings))
     }
 
     fn listed(path: PathBuf) -> WorkspaceFile {

@@ -1,4 +1,5 @@
-//! `workspace/didChangeConfiguration`: merge the new settings; index settings trigger an update.
+//! `workspace/didChangeConfiguration`: merge the new settings; index settings trigger an update
+//! and audit settings a reload of the rules.
 
 use crate::session::Session;
 use tower_lsp_server::ls_types::{DidChangeConfigurationParams, MessageType};
@@ -9,7 +10,12 @@ pub async fn handle(session: &Session, params: DidChangeConfigurationParams) {
         Ok(after) => {
             let reindex =
                 after.index != before.index || after.index_unsaved != before.index_unsaved;
+            let rescan = after.audit != before.audit;
             session.set_settings(after);
+            if rescan {
+                // Rules are reloaded with the new selection on next use.
+                session.set_rules(None);
+            }
             if reindex {
                 session.schedule_reindex();
             }

@@ -4,6 +4,15 @@ use crate::session::Session;
 use tower_lsp_server::ls_types::DidCloseTextDocumentParams;
 
 pub async fn handle(session: &Session, params: DidCloseTextDocumentParams) {
-    session.close_document(&params.text_document.uri);
+    let uri = params.text_document.uri;
+    session.close_document(&uri);
+    session.forget_scanned(&uri);
     session.schedule_reindex();
+    if !session.pull_diagnostics() {
+        // Findings are shown for open buffers only: clear them.
+        session
+            .client
+            .publish_diagnostics(uri, Vec::new(), None)
+            .await;
+    }
 }

@@ -1,10 +1,12 @@
-//! `textDocument/didOpen`: keep the editor's text and let the index pick it up.
+//! `textDocument/didOpen`: keep the editor's text, let the index pick it up, and publish the
+//! buffer's security findings.
 
 use crate::session::{Document, Session};
 use tower_lsp_server::ls_types::DidOpenTextDocumentParams;
 
 pub async fn handle(session: &Session, params: DidOpenTextDocumentParams) {
     let doc = params.text_document;
+    let uri = doc.uri.clone();
     session.open_document(
         doc.uri,
         Document {
@@ -13,4 +15,5 @@ pub async fn handle(session: &Session, params: DidOpenTextDocumentParams) {
         },
     );
     session.schedule_reindex();
+    crate::findings::publish(session, &uri).await;
 }

@@ -6,9 +6,10 @@ use crate::session::{Session, load_workspace};
 use std::sync::atomic::Ordering;
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
-    ExecuteCommandOptions, HoverProviderCapability, InitializeParams, InitializeResult,
-    MessageType, OneOf, PositionEncodingKind, SaveOptions, ServerCapabilities, ServerInfo,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, DiagnosticOptions,
+    DiagnosticServerCapabilities, ExecuteCommandOptions, HoverProviderCapability, InitializeParams,
+    InitializeResult, MessageType, OneOf, PositionEncodingKind, SaveOptions, ServerCapabilities,
+    ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
     TextDocumentSyncSaveOptions,
 };
 
@@ -57,6 +58,26 @@ pub async fn handle(session: &Session, params: InitializeParams) -> Result<Initi
     session
         .progress_supported
         .store(progress, Ordering::Relaxed);
+    let caps = &params.capabilities;
+    let pull = caps
+        .text_document
+        .as_ref()
+        .is_some_and(|t| t.diagnostic.is_some());
+    session.pull_diagnostics.store(pull, Ordering::Relaxed);
+    let watch = caps
+        .workspace
+        .as_ref()
+        .and_then(|w| w.did_change_watched_files.as_ref())
+        .and_then(|w| w.dynamic_registration)
+        .unwrap_or(false);
+    session.watch_supported.store(watch, Ordering::Relaxed);
+    let answers = caps
+        .experimental
+        .as_ref()
+        .and_then(|e| e.get("rlmAnswer"))
+        .and_then(serde_json::Value::as_bool)
+        .unwrap_or(false);
+    session.answer_supported.store(answers, Ordering::Relaxed);
 
     Ok(InitializeResult {
         capabilities: ServerCapabilities {
@@ -76,6 +97,16 @@ pub async fn handle(session: &Session, params: InitializeParams) -> Result<Initi
             references_provider: Some(OneOf::Left(true)),
             document_symbol_provider: Some(OneOf::Left(true)),
             workspace_symbol_provider: Some(OneOf::Left(true)),
+            code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+                code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                ..Default::default()
+            })),
+            diagnostic_provider: Some(DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                identifier: Some("rlm".into()),
+                inter_file_dependencies: false,
+                workspace_diagnostics: true,
+                ..Default::default()
+            })),
             execute_command_provider: Some(ExecuteCommandOptions {
                 commands: COMMANDS.iter().map(|c| c.to_string()).collect(),
                 ..Default::default()

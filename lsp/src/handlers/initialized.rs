@@ -14,6 +14,14 @@ pub async fn handle(session: &Arc<Session>, _params: InitializedParams) {
         .indexer
         .get_or_init(|| Indexer::start(Arc::downgrade(session)));
     indexer.now();
+    if !session
+        .watch_supported
+        .load(std::sync::atomic::Ordering::Relaxed)
+    {
+        // Without dynamic registration the client still sends didSave; outside edits wait for
+        // the next save or `rlm.reindex`.
+        return;
+    }
     let options = DidChangeWatchedFilesRegistrationOptions {
         watchers: vec![FileSystemWatcher {
             glob_pattern: GlobPattern::String("**/*".into()),
