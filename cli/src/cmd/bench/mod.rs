@@ -2,6 +2,7 @@
 //! script (ripgrep, plain python3, bandit, ...). One file per benchmark.
 
 mod index;
+mod lsp;
 
 use anyhow::Result;
 use std::process::ExitCode;
@@ -10,10 +11,13 @@ use std::process::ExitCode;
 pub enum BenchCommand {
     /// Full and incremental indexing, and query latency against ripgrep
     Index(index::Args),
+    /// Language server: initialize to first hover, hover/definition p50/p99, memory
+    Lsp(lsp::Args),
 }
 
 pub fn run(command: BenchCommand) -> Result<ExitCode> {
     match command {
         BenchCommand::Index(args) => index::run(args),
+        BenchCommand::Lsp(args) => lsp::run(args),
     }
 }
