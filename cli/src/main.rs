@@ -9,6 +9,7 @@ mod output;
 mod workspace;
 
 use clap::Parser;
+use rlm_engine::sandbox;
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
@@ -26,6 +27,15 @@ struct Cli {
 }
 
 fn main() -> ExitCode {
+    // The sandbox helper runs before anything else (no logging, no threads): it applies the OS
+    // layers and execs the interpreter, returning only on failure.
+    let mut args = std::env::args_os().skip(1);
+    if args.next().as_deref() == Some(std::ffi::OsStr::new(sandbox::HELPER_SUBCOMMAND)) {
+        let plan = args.next().unwrap_or_default();
+        let error = sandbox::helper::run_helper(&plan.to_string_lossy());
+        eprintln!("rlm sandbox helper: {error}");
+        return ExitCode::from(sandbox::helper::HELPER_FAILED as u8);
+    }
     let cli = Cli::parse();
     init_logging(cli.verbose);
     match cmd::run(cli.command) {

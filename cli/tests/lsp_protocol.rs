@@ -45,10 +45,18 @@ fn read_frame(reader: &mut impl BufRead) -> Option<Value> {
 
 impl Lsp {
     fn start(root: &Path) -> Lsp {
+        Lsp::start_with_env(root, &[])
+    }
+
+    fn start_with_env(root: &Path, env: &[(&str, String)]) -> Lsp {
         let mut child = Command::new(env!("CARGO_BIN_EXE_rlm"))
             .arg("lsp")
             .current_dir(root)
             .env("XDG_CONFIG_HOME", root.join(".no-user-config"))
+            .env("XDG_CACHE_HOME", root.join(".no-user-cache"))
+            .env_remove("RLM_MODEL")
+            .env_remove("RLM_SUB_MODEL")
+            .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -653,5 +661,149 @@ fn lsp_publishes_findings_offers_quick_fix_and_explains_them() {
     assert_eq!(scan["findings"], 2);
     assert_eq!(scan["files"], 1);
     assert_eq!(scan["filesScanned"], 3);
+    lsp.shutdown();
+}
+
+/// Whether the sandbox runs Python here (`rlm exec`); RLM tests skip, saying why, where not.
+fn sandbox_works(dir: &Path) -> bool {
+    let script = dir.join("probe.py");
+    std::fs::write(&script, "print(1)\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_rlm"))
+        .args(["exec", script.to_str().unwrap()])
+        .env("XDG_CONFIG_HOME", dir.join(".no-user-config"))
+        .output()
+        .unwrap();
+    if !out.status.success() {
+        eprintln!(
+            "skipping: the sandbox cannot run here: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    out.status.success()
+}
+
+#[test]
+fn lsp_asks_rlm_about_a_selection_with_progress_and_cancellation() {
+    use rlm_engine::providers::fake_server::{FakeReply, FakeServer, RecordedRequest};
+    use std::sync::Arc;
+    let probe = tempfile::tempdir().unwrap();
+    if !sandbox_works(probe.path()) {
+        return;
+    }
+    let dir = workspace();
+    let root = dir.path().canonicalize().unwrap();
+    let server = FakeServer::start(Arc::new(|r: &RecordedRequest| {
+        if r.last_user.contains("Loop forever") || r.system.contains("Loop forever") {
+            return FakeReply::Delay(
+                Duration::from_millis(200),
+                Box::new(FakeReply::text("```repl\nprint('still thinking')\n```")),
+            );
+        }
+        let turn = (r.message_count - 2) / 2;
+        FakeReply::text(match turn {
+            0 => "```repl\nprint(context.count('load_config'))\n```".to_string(),
+            _ => "```repl\nFINAL('load_config reads the file at path')\n```".to_string(),
+        })
+    }))
+    .unwrap();
+    let env = [
+        (
+            "RLM_MODEL",
+            format!("openai-compatible:{}/v1#root", server.base_url()),
+        ),
+        (
+            "OPENAI_COMPATIBLE_API_KEY",
+            "fake-key-0123456789".to_string(),
+        ),
+    ];
+    let mut lsp = Lsp::start_with_env(&root, &env);
+    lsp.initialize(&root, json!({"ask": {"maxIterations": 50}}));
+    lsp.wait_ready(2);
+
+    // The code action for a selection runs rlm.ask on it.
+    let selection =
+        json!({"start": {"line": 0, "character": 0}, "end": {"line": 2, "character": 28}});
+    let actions = lsp.result(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri(&root, "util.py")}, "range": selection, "context": {"diagnostics": []}}),
+    );
+    let ask = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Ask RLM about this selection")
+        .expect("an Ask RLM action")
+        .clone();
+    let mut params = ask["command"].clone();
+    params["workDoneToken"] = json!("ask-1");
+    let result = lsp.result("workspace/executeCommand", params);
+    assert_eq!(result["answer"], "load_config reads the file at path");
+    assert_eq!(result["final"], true);
+    assert_eq!(result["iterations"], 2);
+    let first = &server.requests()[0];
+    assert!(
+        first.last_user.contains("lines 1-3 of `util.py`")
+            || first.system.contains("lines 1-3 of `util.py`"),
+        "the selection did not reach the model: {}",
+        first.last_user
+    );
+    lsp.wait_for("the end of the progress", |m| {
+        m["method"] == "$/progress"
+            && m["params"]["token"] == "ask-1"
+            && m["params"]["value"]["kind"] == "end"
+    });
+    let steps: Vec<&Value> = lsp
+        .seen
+        .iter()
+        .filter(|m| m["method"] == "$/progress" && m["params"]["token"] == "ask-1")
+        .collect();
+    assert_eq!(steps.first().unwrap()["params"]["value"]["kind"], "begin");
+    assert_eq!(
+        steps.first().unwrap()["params"]["value"]["cancellable"],
+        true
+    );
+    assert!(steps.len() >= 3, "{steps:?}");
+    assert_eq!(steps.last().unwrap()["params"]["value"]["kind"], "end");
+    // No rlm/answer support announced: the answer came as a message.
+    lsp.wait_for("the answer as a message", |m| {
+        m["method"] == "window/showMessage"
+            && m["params"]["message"]
+                .as_str()
+                .unwrap_or("")
+                .contains("load_config reads the file at path")
+    });
+
+    // The progress's cancel button stops a run that would go on.
+    lsp.next_id += 1;
+    let id = lsp.next_id;
+    lsp.send(json!({"jsonrpc": "2.0", "id": id, "method": "workspace/executeCommand",
+        "params": {"command": "rlm.ask", "arguments": [{"question": "Loop forever"}], "workDoneToken": "ask-2"}}));
+    lsp.wait_for("the run to begin", |m| {
+        m["method"] == "$/progress" && m["params"]["token"] == "ask-2"
+    });
+    lsp.notify("window/workDoneProgress/cancel", json!({"token": "ask-2"}));
+    let cancelled = lsp.response_to(json!(id));
+    assert_eq!(
+        cancelled["result"]["stopReason"], "cancelled",
+        "{cancelled}"
+    );
+    assert_eq!(cancelled["result"]["final"], false);
+
+    // $/cancelRequest answers the request as cancelled.
+    lsp.next_id += 1;
+    let id = lsp.next_id;
+    lsp.send(json!({"jsonrpc": "2.0", "id": id, "method": "workspace/executeCommand",
+        "params": {"command": "rlm.ask", "arguments": [{"question": "Loop forever"}], "workDoneToken": "ask-3"}}));
+    lsp.wait_for("the run to begin", |m| {
+        m["method"] == "$/progress" && m["params"]["token"] == "ask-3"
+    });
+    lsp.notify("$/cancelRequest", json!({"id": id}));
+    assert_eq!(lsp.response_to(json!(id))["error"]["code"], -32800);
+
+    let empty = lsp.call(
+        "workspace/executeCommand",
+        json!({"command": "rlm.ask", "arguments": [{"question": " "}]}),
+    );
+    assert_eq!(empty["error"]["code"], -32602);
     lsp.shutdown();
 }

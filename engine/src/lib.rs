@@ -10,10 +10,17 @@
 //! - [`search`] answers BM25 queries and symbol look-ups over that index.
 //! - [`navigate`] finds the identifier at a place, its definitions and its uses (hover, go-to).
 //! - [`context`] renders a workspace as one text, the form the RLM loop holds as `context`.
+//! - [`sandbox`] runs model-written Python in a confined, persistent worker (the RLM REPL).
 //! - [`config`] merges the user's and the workspace's `rlm.toml`.
+//! - [`ask`] prepares an RLM run (models, budgets, sandbox) from configuration for the faces.
 //! - [`explain`] renders a finding and its rule's documentation as Markdown for people.
 //! - [`audit`] scans a workspace for security bugs: rules as data, taint tracking, fixes, SARIF.
+//! - [`providers`] sends chat requests to language models (OpenAI-compatible, Anthropic,
+//!   Gemini, Ollama) with retries, prices and a SQLite response cache.
+//! - [`rlm`] is the Recursive Language Model loop: a root model explores a huge context by
+//!   writing Python in the sandbox, with sub-calls, recursion, budgets and traces.
 
+pub mod ask;
 pub mod audit;
 pub mod config;
 pub mod context;
@@ -21,5 +28,8 @@ pub mod explain;
 pub mod index;
 pub mod navigate;
 pub mod parse;
+pub mod sandbox;
 pub mod search;
 pub mod workspace;
+pub mod providers;
+pub mod rlm;

@@ -28,7 +28,12 @@ where
     I: tokio::io::AsyncRead + Unpin + Send + 'static,
     O: tokio::io::AsyncWrite + Unpin + Send + 'static,
 {
-    let (service, socket) = LspService::new(server::RlmServer::new);
+    let (service, socket) = LspService::build(server::RlmServer::new)
+        .custom_method(
+            "window/workDoneProgress/cancel",
+            server::RlmServer::work_done_progress_cancel,
+        )
+        .finish();
     transport::serve(input, output, service, socket).await;
 }
 

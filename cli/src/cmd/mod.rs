@@ -1,18 +1,27 @@
 //! The subcommands, one file each.
 
+mod ask;
 mod bench;
 mod context;
+mod doctor;
+mod exec;
 mod index;
 mod lsp;
 mod scan;
 mod search;
 mod symbols;
+mod trace;
 
 use anyhow::Result;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
+    /// Ask a question of a whole codebase or a text file (the RLM loop over a sandboxed REPL)
+    Ask(ask::Args),
+    /// Saved traces of `rlm ask --trace`
+    #[command(subcommand)]
+    Trace(trace::TraceCommand),
     /// Benchmarks, each against a baseline run in the same process
     #[command(subcommand)]
     Bench(bench::BenchCommand),
@@ -28,10 +37,16 @@ pub enum Command {
     Lsp(lsp::Args),
     /// Security audit: findings as text, JSON or SARIF; quick fixes; CI exit codes
     Scan(scan::Args),
+    /// Run a Python script as one step in a fresh sandbox (exit 0 ok, 1 raised, 2 blocked, 3 killed)
+    Exec(exec::Args),
+    /// Report which sandbox layers are active on this machine
+    Doctor(doctor::Args),
 }
 
 pub fn run(command: Command) -> Result<ExitCode> {
     match command {
+        Command::Ask(args) => ask::run(args),
+        Command::Trace(command) => trace::run(command),
         Command::Bench(command) => bench::run(command),
         Command::Index(args) => index::run(args),
         Command::Search(args) => search::run(args),
@@ -39,5 +54,7 @@ pub fn run(command: Command) -> Result<ExitCode> {
         Command::Context(args) => context::run(args),
         Command::Lsp(args) => lsp::run(args),
         Command::Scan(args) => scan::run(args),
+        Command::Exec(args) => exec::run(args),
+        Command::Doctor(args) => doctor::run(args),
     }
 }

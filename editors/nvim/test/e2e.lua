@@ -112,6 +112,22 @@ vim.wait(20000, function() return #notes > 0 end, 50)
 check(":RlmScan reports findings", (notes[1] or ""):find("rlm: 1 findings in 1 files", 1, true) ~= nil,
   notes[1])
 
+-- :RlmAsk on the selected lines of util.py, answered by the fake model server.
+if os.getenv("RLM_E2E_ASK") == "1" then
+  vim.cmd("edit " .. vim.fn.fnameescape(workspace .. "/util.py"))
+  rlm.last_answer = nil
+  vim.cmd("1,3RlmAsk What does load_config do?")
+  vim.wait(120000, function() return rlm.last_answer ~= nil end, 100)
+  local md = rlm.last_answer and rlm.last_answer.markdown or ""
+  check(":RlmAsk shows the model's answer", md:find("load_config reads the configuration file", 1, true) ~= nil,
+    md ~= "" and md or vim.inspect(notes))
+  check(":RlmAsk titles the answer with the question",
+    rlm.last_answer ~= nil and rlm.last_answer.title == "RLM: What does load_config do?",
+    rlm.last_answer and rlm.last_answer.title)
+else
+  print("skip :RlmAsk (the sandbox cannot run here; see the test script's message)")
+end
+
 print(string.format("%d passed, %d failed", passed, failed))
 for _, c in ipairs(vim.lsp.get_clients()) do c:stop(true) end
 os.exit(failed == 0 and 0 or 1)

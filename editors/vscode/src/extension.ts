@@ -1,10 +1,11 @@
 // The rlm extension: starts `rlm lsp` with vscode-languageclient, forwards the rlm settings,
 // shows the index state in the status bar and answers (`rlm/answer`) in a Markdown preview,
-// and adds the commands "RLM: Scan workspace" and "RLM: Reindex".
+// and adds the commands "RLM: Ask about workspace", "RLM: Ask about selection",
+// "RLM: Scan workspace" and "RLM: Reindex".
 
 import * as vscode from "vscode";
 import { LanguageClient, LanguageClientOptions, ServerOptions } from "vscode-languageclient/node";
-import { AnswerParams, StatusParams, answerDocument, reindexSummary, scanSummary, serverSettings, statusBar } from "./glue";
+import { AnswerParams, StatusParams, answerDocument, askArguments, reindexSummary, scanSummary, serverSettings, statusBar } from "./glue";
 
 let client: LanguageClient | undefined;
 
@@ -20,11 +21,42 @@ async function showAnswer(answer: AnswerParams): Promise<void> {
   await vscode.commands.executeCommand("markdown.showPreviewToSide", doc.uri);
 }
 
-async function runServerCommand(command: string): Promise<any> {
+async function runServerCommand(command: string, args: unknown[] = []): Promise<any> {
   if (!client) {
     throw new Error("the rlm server is not running");
   }
-  return client.sendRequest("workspace/executeCommand", { command, arguments: [] });
+  return client.sendRequest("workspace/executeCommand", { command, arguments: args });
+}
+
+/** Asks the RLM loop; the answer arrives as rlm/answer (a Markdown preview). The server
+ *  reports progress, with a cancel button, through the client. */
+async function askCommand(withSelection: boolean): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (withSelection && (!editor || editor.selection.isEmpty)) {
+    vscode.window.showErrorMessage("rlm: select some code first");
+    return;
+  }
+  const question = await vscode.window.showInputBox({ prompt: withSelection ? "Ask RLM about the selection" : "Ask RLM about the workspace" });
+  if (!question || !question.trim()) {
+    return;
+  }
+  const selection = withSelection && editor
+    ? {
+        uri: editor.document.uri.toString(),
+        range: {
+          start: { line: editor.selection.start.line, character: editor.selection.start.character },
+          end: { line: editor.selection.end.line, character: editor.selection.end.character },
+        },
+      }
+    : undefined;
+  try {
+    const result = await runServerCommand("rlm.ask", [askArguments(question, selection)]);
+    if (!result.final) {
+      vscode.window.showWarningMessage(`rlm: stopped early (${result.stopReason}); the partial answer is shown`);
+    }
+  } catch (e: any) {
+    vscode.window.showErrorMessage(`rlm: ${e.message ?? e}`);
+  }
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -61,6 +93,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client.onNotification("rlm/answer", (params: AnswerParams) => showAnswer(params));
 
   context.subscriptions.push(
+    vscode.commands.registerCommand("rlm.commands.askWorkspace", () => askCommand(false)),
+    vscode.commands.registerCommand("rlm.commands.askSelection", () => askCommand(true)),
     vscode.commands.registerCommand("rlm.commands.scanWorkspace", async () => {
       try {
         vscode.window.showInformationMessage(scanSummary(await runServerCommand("rlm.scanWorkspace")));

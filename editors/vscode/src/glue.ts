@@ -29,7 +29,30 @@ export function serverSettings(get: SettingGetter): Record<string, unknown> {
   copy("audit.enable", audit, "enable");
   copy("audit.disable", audit, "disable");
   out.audit = audit;
+  const ask: Record<string, unknown> = {};
+  copy("ask.model", ask, "model");
+  copy("ask.subModel", ask, "subModel");
+  copy("ask.maxIterations", ask, "maxIterations");
+  copy("ask.maxCostUsd", ask, "maxCostUsd");
+  copy("ask.maxTimeSecs", ask, "maxTimeSecs");
+  out.ask = ask;
   return out;
+}
+
+/** A selection as the protocol names it. */
+export interface Selection {
+  uri: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+/** The argument of the server's `rlm.ask` command. */
+export function askArguments(question: string, selection?: Selection): Record<string, unknown> {
+  const arg: Record<string, unknown> = { question: question.trim() };
+  if (selection) {
+    arg.uri = selection.uri;
+    arg.range = selection.range;
+  }
+  return arg;
 }
 
 /** `rlm/status` parameters. */

@@ -1,5 +1,6 @@
 //! `textDocument/codeAction`: for each security finding in the range, its quick fix (as a
-//! workspace edit) when the audit offers one, and "Explain this finding".
+//! workspace edit) when the audit offers one, and "Explain this finding"; for a non-empty
+//! selection, "Ask RLM about this selection".
 
 use crate::session::Session;
 use crate::to_proto;
@@ -39,6 +40,13 @@ pub async fn handle(
             &uri,
             finding,
             &scanned.text,
+        )));
+    }
+    if start < end {
+        actions.push(CodeActionOrCommand::CodeAction(to_proto::ask_action(
+            &uri,
+            params.range,
+            crate::handlers::ask::SELECTION_QUESTION,
         )));
     }
     Ok(Some(actions))

@@ -1,4 +1,4 @@
-//! `workspace/executeCommand`: `rlm.reindex` (an index update now, answering with its report),
+//! `workspace/executeCommand`: `rlm.ask` (the RLM loop, see [`super::ask`]), `rlm.reindex` (an index update now, answering with its report),
 //! `rlm.scanWorkspace` (a security scan of the whole workspace, shown as diagnostics) and
 //! `rlm.explainFinding` (a finding's explanation, sent as an answer).
 
@@ -13,10 +13,19 @@ use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::{ExecuteCommandParams, LSPAny, MessageType, Uri};
 
 /// The commands the server executes, as announced in `initialize`.
-pub const COMMANDS: &[&str] = &["rlm.reindex", "rlm.scanWorkspace", "rlm.explainFinding"];
+pub const COMMANDS: &[&str] = &[
+    "rlm.ask",
+    "rlm.reindex",
+    "rlm.scanWorkspace",
+    "rlm.explainFinding",
+];
 
 pub async fn handle(session: &Session, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
     match params.command.as_str() {
+        "rlm.ask" => {
+            let token = params.work_done_progress_params.work_done_token;
+            crate::handlers::ask::handle(session, &params.arguments, token).await
+        }
         "rlm.reindex" => reindex(session).await,
         "rlm.scanWorkspace" => scan(session).await,
         "rlm.explainFinding" => explain(session, &params.arguments).await,

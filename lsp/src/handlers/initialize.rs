@@ -78,6 +78,14 @@ pub async fn handle(session: &Session, params: InitializeParams) -> Result<Initi
         .and_then(serde_json::Value::as_bool)
         .unwrap_or(false);
     session.answer_supported.store(answers, Ordering::Relaxed);
+    let show_document = caps
+        .window
+        .as_ref()
+        .and_then(|w| w.show_document.as_ref())
+        .is_some_and(|s| s.support);
+    session
+        .show_document_supported
+        .store(show_document, Ordering::Relaxed);
 
     Ok(InitializeResult {
         capabilities: ServerCapabilities {

@@ -2,6 +2,7 @@
 //! calls the engine, and converts the answer back (`to_proto`); anything more belongs in the
 //! engine.
 
+pub mod ask;
 pub mod code_action;
 pub mod definition;
 pub mod did_change;
@@ -17,5 +18,6 @@ pub mod hover;
 pub mod initialize;
 pub mod initialized;
 pub mod references;
+pub mod work_done_progress_cancel;
 pub mod workspace_diagnostic;
 pub mod workspace_symbol;

@@ -1,5 +1,5 @@
 -- rlm for Neovim: starts `rlm lsp` with vim.lsp for the buffers of a workspace, adds
--- :RlmScan and :RlmReindex, shows `rlm/answer` Markdown in a floating window and keeps the
+-- :RlmAsk, :RlmScan and :RlmReindex, shows `rlm/answer` Markdown in a floating window and keeps the
 -- index state (`rlm/status`) for statuslines. Neovim 0.10 or newer.
 --
 --   require("rlm").setup({
@@ -103,6 +103,36 @@ local function run_command(command, arguments, on_result)
     end)
 end
 
+--- :RlmAsk [question]: ask the RLM loop about the workspace; with a range (visual selection),
+--- about that selection. Without a question on the command line, prompts for one.
+function M.ask(opts)
+  opts = opts or {}
+  local question = opts.args
+  if not question or question == "" then
+    question = vim.fn.input("Ask RLM: ")
+  end
+  if question == "" then
+    return
+  end
+  local arg = { question = question }
+  if opts.range and opts.range > 0 then
+    local buf = vim.api.nvim_get_current_buf()
+    local last = vim.api.nvim_buf_get_lines(buf, opts.line2 - 1, opts.line2, false)[1] or ""
+    arg.uri = vim.uri_from_bufnr(buf)
+    arg.range = {
+      start = { line = opts.line1 - 1, character = 0 },
+      ["end"] = { line = opts.line2 - 1, character = vim.str_utfindex(last, "utf-16") },
+    }
+  end
+  vim.notify("rlm: asking…")
+  run_command("rlm.ask", { arg }, function(result)
+    -- The answer itself arrives as rlm/answer (a floating window).
+    if not result.final then
+      vim.notify("rlm: stopped early (" .. tostring(result.stopReason) .. "); partial answer shown")
+    end
+  end)
+end
+
 --- :RlmReindex: update the index now.
 function M.reindex()
   run_command("rlm.reindex", {}, function(report)
@@ -128,6 +158,11 @@ function M.setup(opts)
     callback = function(args)
       M.start(args.buf)
     end,
+  })
+  vim.api.nvim_create_user_command("RlmAsk", M.ask, {
+    nargs = "*",
+    range = true,
+    desc = "rlm: ask the RLM loop about the workspace (or the selected lines)",
   })
   vim.api.nvim_create_user_command("RlmReindex", M.reindex, { desc = "rlm: update the index now" })
   vim.api.nvim_create_user_command("RlmScan", M.scan, { desc = "rlm: security scan of the workspace" })

@@ -4,7 +4,7 @@
 
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { answerDocument, reindexSummary, scanSummary, serverSettings, statusBar } from "../glue";
+import { answerDocument, askArguments, reindexSummary, scanSummary, serverSettings, statusBar } from "../glue";
 
 test("serverSettings forwards server keys and leaves client-only ones out", () => {
   const values: Record<string, unknown> = {
@@ -20,7 +20,14 @@ test("serverSettings forwards server keys and leaves client-only ones out", () =
     hoverLocations: 3,
     index: { exclude: ["gen/**"] },
     audit: { enabled: false },
+    ask: {},
   });
+});
+
+test("askArguments carries the question and the selection", () => {
+  assert.deepEqual(askArguments(" Why? "), { question: "Why?" });
+  const range = { start: { line: 1, character: 0 }, end: { line: 3, character: 4 } };
+  assert.deepEqual(askArguments("Why?", { uri: "file:///a.py", range }), { question: "Why?", uri: "file:///a.py", range });
 });
 
 test("statusBar follows the index state", () => {
@@ -62,6 +69,9 @@ function fakeVscode(config: Record<string, unknown>) {
       },
       showInformationMessage: (m: string) => log.messages.push(["info", m]),
       showErrorMessage: (m: string) => log.messages.push(["error", m]),
+      showWarningMessage: (m: string) => log.messages.push(["warning", m]),
+      showInputBox: async () => log.nextInput,
+      activeTextEditor: undefined as any,
     },
     commands: {
       registerCommand: (id: string, fn: Function) => {
@@ -107,6 +117,7 @@ test("activate starts rlm lsp, wires status, answers and commands", async () => 
   const client = fakeClientModule({
     "rlm.scanWorkspace": { findings: 4, files: 2, filesScanned: 9 },
     "rlm.reindex": new Error("index busy"),
+    "rlm.ask": { final: false, stopReason: "max_iterations" },
   });
   const Module = require("node:module");
   const load = Module._load;
@@ -123,12 +134,17 @@ test("activate starts rlm lsp, wires status, answers and commands", async () => 
 
     const lc = client.made[0];
     assert.deepEqual(lc.serverOptions, { command: "/opt/bin/rlm", args: ["lsp"] });
-    assert.deepEqual(lc.clientOptions.initializationOptions, { rlm: { debounceMs: 75, index: {}, audit: {} } });
+    assert.deepEqual(lc.clientOptions.initializationOptions, { rlm: { debounceMs: 75, index: {}, audit: {}, ask: {} } });
     assert.equal(lc.started, true);
     const caps: any = {};
     lc.features[0].fillClientCapabilities(caps);
     assert.deepEqual(caps.experimental, { rlmAnswer: true });
-    assert.deepEqual([...log.commands.keys()], ["rlm.commands.scanWorkspace", "rlm.commands.reindex"]);
+    assert.deepEqual([...log.commands.keys()], [
+      "rlm.commands.askWorkspace",
+      "rlm.commands.askSelection",
+      "rlm.commands.scanWorkspace",
+      "rlm.commands.reindex",
+    ]);
 
     lc.handlers.get("rlm/status")({ state: "ready", files: 7, message: "indexed 7 files" });
     assert.equal(log.statusItems[0].text, "$(database) rlm: 7 files");
@@ -146,9 +162,24 @@ test("activate starts rlm lsp, wires status, answers and commands", async () => 
       ["error", "rlm: reindex failed: index busy"],
     ]);
 
+    // RLM: Ask about selection sends the question with the editor's selection.
+    vscode.window.activeTextEditor = {
+      document: { uri: { toString: () => "file:///ws/a.py" } },
+      selection: { isEmpty: false, start: { line: 2, character: 0 }, end: { line: 4, character: 7 } },
+    };
+    log.nextInput = "What does it do?";
+    log.messages.length = 0;
+    await log.commands.get("rlm.commands.askSelection")();
+    assert.deepEqual(lc.requests[2], ["workspace/executeCommand", {
+      command: "rlm.ask",
+      arguments: [{ question: "What does it do?", uri: "file:///ws/a.py",
+        range: { start: { line: 2, character: 0 }, end: { line: 4, character: 7 } } }],
+    }]);
+    assert.deepEqual(log.messages, [["warning", "rlm: stopped early (max_iterations); the partial answer is shown"]]);
+
     log.configListeners[0]({ affectsConfiguration: (s: string) => s === "rlm" });
     assert.deepEqual(lc.notifications, [
-      ["workspace/didChangeConfiguration", { settings: { rlm: { debounceMs: 75, index: {}, audit: {} } } }],
+      ["workspace/didChangeConfiguration", { settings: { rlm: { debounceMs: 75, index: {}, audit: {}, ask: {} } } }],
     ]);
   } finally {
     Module._load = load;

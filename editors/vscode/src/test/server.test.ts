@@ -58,7 +58,7 @@ test("the extension's protocol against the real server: hover, diagnostics, quic
       initializationOptions: { rlm: { debounceMs: 50, index: { exclude: [] }, audit: { enabled: true } } },
     });
     assert.equal(init.serverInfo.name, "rlm");
-    assert.deepEqual(init.capabilities.executeCommandProvider.commands, ["rlm.reindex", "rlm.scanWorkspace", "rlm.explainFinding"]);
+    assert.deepEqual(init.capabilities.executeCommandProvider.commands, ["rlm.ask", "rlm.reindex", "rlm.scanWorkspace", "rlm.explainFinding"]);
     await connection.sendNotification("initialized", {});
     assert.equal((await ready).files, 3);
 

@@ -1,0 +1,274 @@
+//! `rlm ask [PATH] QUESTION`: the RLM loop over a workspace (as `rlm context` renders it) or a
+//! text file (`--context FILE`). Flags override `[rlm]` in rlm.toml, which `RLM_MODEL` /
+//! `RLM_SUB_MODEL` override in turn. Prints the answer on stdout and a one-line summary on
+//! stderr (or the whole result with `--json`); `-v` adds the live view
+//! (`[Iter 2] ...`, `[SUB-CALL 3/200] ...`); Ctrl-C cancels and prints the best partial answer.
+//! Exit codes: 0 the model finished, 1 a budget or Ctrl-C stopped it (partial answer), 2 error
+//! (including "no model configured", which explains the three shortest ways to set one up).
+
+use crate::workspace::Workspace;
+use anyhow::{Context, Result, bail};
+use rlm_engine::config::{Config, LoadedConfig};
+use rlm_engine::providers::{ChatModel, ProvidersConfig, ResponseCache, build_model};
+use rlm_engine::rlm::trace::summary_line;
+use rlm_engine::rlm::{
+    AskRequest, AskResult, Budgets, CancellationToken, ContextSource, JsonlTrace, Models,
+    Observer, Observers, RlmConfig, TraceRecord, ask,
+};
+use rlm_engine::sandbox::{SandboxConfig, SandboxPolicy};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// `[PATH] QUESTION`: the workspace (default: the current folder) and the question
+    #[arg(num_args = 1..=2, required = true, value_name = "[PATH] QUESTION")]
+    pub words: Vec<String>,
+    /// The root model, e.g. openai:gpt-4o, anthropic:claude-sonnet-4-5, ollama:qwen3:8b
+    #[arg(long, value_name = "MODEL")]
+    pub root: Option<String>,
+    /// The sub model for llm_query (default: the root model)
+    #[arg(long, value_name = "MODEL")]
+    pub sub: Option<String>,
+    /// Ask about this text file instead of a workspace
+    #[arg(long, value_name = "FILE")]
+    pub context: Option<PathBuf>,
+    #[arg(long, value_name = "N")]
+    pub max_iterations: Option<u32>,
+    #[arg(long, value_name = "N")]
+    pub max_depth: Option<u32>,
+    #[arg(long, value_name = "N")]
+    pub max_subcalls: Option<u32>,
+    /// Stop when the run has cost this many US dollars
+    #[arg(long, value_name = "USD")]
+    pub max_cost: Option<f64>,
+    /// Stop after this many tokens (input + output, all calls)
+    #[arg(long, value_name = "N")]
+    pub max_tokens: Option<u64>,
+    /// Stop after this many seconds
+    #[arg(long, value_name = "SECONDS")]
+    pub max_time: Option<u64>,
+    /// Write every step to this JSONL file (secrets redacted)
+    #[arg(long, value_name = "FILE")]
+    pub trace: Option<PathBuf>,
+    /// Print the whole result as JSON
+    #[arg(long)]
+    pub json: bool,
+    /// Do not read or write the response cache
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Run even where a kernel sandbox layer is missing
+    #[arg(long)]
+    pub allow_weak_sandbox: bool,
+}
+
+/// Printed when no model is configured: the three shortest ways to configure one.
+pub const NO_MODEL_MESSAGE: &str = "no model configured for `rlm ask`. The three shortest ways:
+  1. a hosted model, in the environment:
+       export OPENAI_API_KEY=sk-...   RLM_MODEL=openai:gpt-4o-mini
+     (or ANTHROPIC_API_KEY with RLM_MODEL=anthropic:claude-sonnet-4-5,
+      GEMINI_API_KEY with RLM_MODEL=gemini:gemini-2.5-flash)
+  2. a local model, no key:
+       ollama pull qwen3:8b && export RLM_MODEL=ollama:qwen3:8b
+     (llama.cpp: llama-server -m MODEL.gguf --port 8080, then RLM_MODEL=llamacpp:MODEL)
+  3. per run or per workspace:
+       rlm ask --root openai:gpt-4o-mini . \"your question\"
+       or [rlm] root = \"openai:gpt-4o-mini\" in rlm.toml
+See docs/providers.md for every provider and key.";
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let (path, question) = match args.words.as_slice() {
+        [question] => (None, question.clone()),
+        [path, question] => (Some(PathBuf::from(path)), question.clone()),
+        _ => bail!("expected [PATH] QUESTION"),
+    };
+    if path.is_some() && args.context.is_some() {
+        bail!("give either a workspace PATH or --context FILE, not both");
+    }
+    let (loaded, source) = match &args.context {
+        Some(file) => {
+            if !file.is_file() {
+                bail!("--context {}: no such file", file.display());
+            }
+            let cwd = std::env::current_dir().context("reading the current folder")?;
+            (Config::load(&cwd)?, ContextSource::File(file.clone()))
+        }
+        None => {
+            let workspace = Workspace::resolve(path.as_deref(), None)?;
+            let index_dir = workspace
+                .settings
+                .dir
+                .join("manifest.json")
+                .exists()
+                .then(|| workspace.settings.dir.clone())
+                .or_else(|| workspace.settings.dir.exists().then(|| workspace.settings.dir.clone()));
+            let source = ContextSource::Workspace {
+                root: workspace.root.clone(),
+                list: workspace.settings.list.clone(),
+                index_dir,
+            };
+            (workspace.config, source)
+        }
+    };
+    let settings = Settings::from(&args, &loaded)?;
+    let Some(root_spec) = settings.root.clone() else {
+        eprintln!("error: {NO_MODEL_MESSAGE}");
+        return Ok(ExitCode::from(2));
+    };
+    let cache = settings.cache()?;
+    let root = build_model(&root_spec, &settings.providers, cache.clone())?;
+    let sub: Arc<dyn ChatModel> = match &settings.sub {
+        Some(spec) if spec != &root_spec => build_model(spec, &settings.providers, cache)?,
+        _ => Arc::clone(&root),
+    };
+    let helper = std::env::current_exe().context("finding the rlm binary for the sandbox")?;
+    let sandbox = SandboxPolicy::from_config(&settings.sandbox, &helper)?;
+    let cancel = CancellationToken::new();
+    let request = AskRequest {
+        question,
+        context: source,
+        models: Models { root, sub },
+        budgets: settings.budgets.clone(),
+        sandbox,
+        options: settings.rlm.loop_options(),
+        cancel: cancel.clone(),
+    };
+    let mut observers: Vec<Arc<dyn Observer>> = Vec::new();
+    if let Some(path) = &args.trace {
+        observers.push(Arc::new(
+            JsonlTrace::create(path).with_context(|| format!("creating trace {}", path.display()))?,
+        ));
+    }
+    if tracing::level_filters::LevelFilter::current() >= tracing::level_filters::LevelFilter::INFO {
+        observers.push(Arc::new(Console));
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+    let result = runtime.block_on(async {
+        let watcher = cancel.clone();
+        tokio::spawn(async move {
+            if tokio::signal::ctrl_c().await.is_ok() {
+                eprintln!("\ninterrupted: stopping the run (Ctrl-C again to quit at once)");
+                watcher.cancel();
+                if tokio::signal::ctrl_c().await.is_ok() {
+                    std::process::exit(130);
+                }
+            }
+        });
+        ask(request, Arc::new(Observers(observers))).await
+    })?;
+    runtime.shutdown_timeout(Duration::from_millis(200));
+    print_result(&result, &settings.budgets, args.json)?;
+    Ok(if result.stop_reason.is_final() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// The flags over the config: what the run will use.
+struct Settings {
+    root: Option<String>,
+    sub: Option<String>,
+    budgets: Budgets,
+    rlm: RlmConfig,
+    providers: ProvidersConfig,
+    sandbox: SandboxConfig,
+    no_cache: bool,
+}
+
+impl Settings {
+    fn from(args: &Args, loaded: &LoadedConfig) -> Result<Settings> {
+        let rlm: RlmConfig = loaded.section("rlm")?;
+        let providers: ProvidersConfig = loaded.section("providers")?;
+        let mut sandbox: SandboxConfig = loaded.section("sandbox")?;
+        sandbox.allow_weak_sandbox |= args.allow_weak_sandbox;
+        let mut budgets = rlm.budgets();
+        if let Some(n) = args.max_iterations {
+            budgets.max_iterations = n.max(1);
+        }
+        if let Some(n) = args.max_depth {
+            budgets.max_depth = n;
+        }
+        if let Some(n) = args.max_subcalls {
+            budgets.max_subcalls = n;
+        }
+        if let Some(usd) = args.max_cost {
+            if !(usd.is_finite() && usd > 0.0) {
+                bail!("--max-cost must be a positive number of US dollars, e.g. 0.50");
+            }
+            budgets.max_cost_usd = Some(usd);
+        }
+        if let Some(n) = args.max_tokens {
+            budgets.max_tokens = Some(n);
+        }
+        if let Some(secs) = args.max_time {
+            budgets.max_wall = Some(Duration::from_secs(secs));
+        }
+        Ok(Settings {
+            root: args.root.clone().or_else(|| rlm.root_model()),
+            sub: args.sub.clone().or_else(|| rlm.sub_model()),
+            budgets,
+            no_cache: args.no_cache || rlm.cache == Some(false),
+            rlm,
+            providers,
+            sandbox,
+        })
+    }
+
+    fn cache(&self) -> Result<Option<Arc<ResponseCache>>> {
+        if self.no_cache {
+            return Ok(None);
+        }
+        let Some(path) = self.rlm.cache_path.clone().or_else(ResponseCache::default_path) else {
+            return Ok(None);
+        };
+        Ok(Some(Arc::new(ResponseCache::open(&path)?)))
+    }
+}
+
+fn print_result(result: &AskResult, budgets: &Budgets, json: bool) -> Result<()> {
+    if json {
+        let mut shown = result.clone();
+        shown.trace.clear();
+        return crate::output::print_json(&shown);
+    }
+    println!("{}", result.answer.trim_end());
+    let cost = if result.cost_known {
+        format!("${:.4}", result.cost_usd)
+    } else {
+        format!("${:.4} (some models have no price)", result.cost_usd)
+    };
+    eprintln!(
+        "-- {} iterations, {} sub-calls, depth {}, {} tokens in / {} out, {cost}, {:.1} s; {}",
+        result.iterations,
+        result.subcalls,
+        result.max_depth_reached,
+        result.input_tokens,
+        result.output_tokens,
+        result.elapsed_ms as f64 / 1000.0,
+        result.stop_reason.describe(budgets)
+    );
+    Ok(())
+}
+
+/// The `-v` live view on stderr.
+struct Console;
+
+impl Observer for Console {
+    fn on_event(&self, record: &TraceRecord) {
+        eprintln!("{}", summary_line(record));
+    }
+}
+
+/// For `rlm trace show`: reads a saved trace.
+pub fn show_trace(path: &Path, full: bool) -> Result<()> {
+    let records = rlm_engine::rlm::trace::read_trace(path)?;
+    print!("{}", rlm_engine::rlm::trace::render(&records, full));
+    Ok(())
+}

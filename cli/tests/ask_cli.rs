@@ -1,0 +1,160 @@
+//! `rlm ask` and `rlm trace show` through the real binary: the message when no model is
+//! configured, a run over a workspace against the fake model server configured only through
+//! the environment, the JSONL trace with secrets redacted, the response cache making a re-run
+//! free, and `--json`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use rlm_engine::providers::fake_server::{FakeReply, FakeServer, RecordedRequest};
+use std::path::Path;
+use std::process::{Command, Output};
+use std::sync::Arc;
+
+const RLM: &str = env!("CARGO_BIN_EXE_rlm");
+const FAKE_KEY: &str = "fake-key-value-0123456789";
+
+/// `rlm` with a clean environment: no user config, no model, caches under `home`.
+fn rlm(home: &Path, args: &[&str], env: &[(&str, String)]) -> Output {
+    let mut command = Command::new(RLM);
+    command
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_CACHE_HOME", home.join("cache"));
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    command.output().unwrap()
+}
+
+fn sandbox_works(home: &Path) -> bool {
+    let script = home.join("probe.py");
+    std::fs::write(&script, "print(1)\n").unwrap();
+    let out = rlm(home, &["exec", script.to_str().unwrap()], &[]);
+    if !out.status.success() {
+        eprintln!(
+            "skipping: the sandbox cannot run here: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    out.status.success()
+}
+
+#[test]
+fn no_model_configured_explains_the_three_shortest_ways_and_fails() {
+    let home = tempfile::tempdir().unwrap();
+    let out = rlm(home.path(), &["ask", home.path().to_str().unwrap(), "What does this do?"], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("error: no model configured for `rlm ask`. The three shortest ways:\n  1. a hosted model"), "{stderr}");
+    assert!(stderr.contains("ollama pull qwen3:8b && export RLM_MODEL=ollama:qwen3:8b"));
+    assert!(stderr.contains("[rlm] root = \"openai:gpt-4o-mini\" in rlm.toml"));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn ask_over_a_workspace_writes_a_redacted_trace_and_a_rerun_comes_from_the_cache() {
+    let home = tempfile::tempdir().unwrap();
+    if !sandbox_works(home.path()) {
+        return;
+    }
+    let work = tempfile::tempdir().unwrap();
+    std::fs::write(work.path().join("server.py"), "PORT = 8080\n\ndef serve():\n    return PORT\n").unwrap();
+    std::fs::write(work.path().join("README.md"), "# Demo\nRun server.py.\n").unwrap();
+    let server = FakeServer::start(Arc::new(|r: &RecordedRequest| {
+        if r.model == "sub" {
+            return FakeReply::text("8080");
+        }
+        let turn = (r.message_count - 2) / 2;
+        FakeReply::text(match turn {
+            0 => format!(
+                "I was given the key {FAKE_KEY} and sk-ant-api03-AAAAAAAAAAAAAAAAAAAAAAAAAAAA.\n```repl\nfiles = context.split('# === FILE: ')\nprint(len(files) - 1)\nport = llm_query('Which port? ' + [f for f in files if f.startswith('server.py')][0])\n```\n"
+            ),
+            _ => "```repl\nFINAL('port ' + port)\n```".to_string(),
+        })
+    }))
+    .unwrap();
+    let env = [
+        ("RLM_MODEL", format!("openai-compatible:{}/v1#root", server.base_url())),
+        ("RLM_SUB_MODEL", format!("openai-compatible:{}/v1#sub", server.base_url())),
+        ("OPENAI_COMPATIBLE_API_KEY", FAKE_KEY.to_string()),
+    ];
+    let trace = home.path().join("run.jsonl");
+    let workspace = work.path().to_str().unwrap();
+    let out = rlm(
+        home.path(),
+        &["ask", workspace, "Which port does the server use?", "--trace", trace.to_str().unwrap()],
+        &env,
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "port 8080\n");
+    assert!(stderr.contains("-- 2 iterations, 1 sub-calls, depth 0,"), "{stderr}");
+    assert!(stderr.contains("the model finished with FINAL"), "{stderr}");
+    let requests = server.requests();
+    assert_eq!(requests.len(), 3);
+    assert!(requests.iter().all(|r| r.header("authorization") == Some(&format!("Bearer {FAKE_KEY}"))));
+    let roots: Vec<&RecordedRequest> = requests.iter().filter(|r| r.model == "root").collect();
+    assert!(roots[1].last_user.starts_with("Output:\n2\n"), "{}", roots[1].last_user);
+
+    let text = std::fs::read_to_string(&trace).unwrap();
+    assert!(!text.contains(FAKE_KEY), "the API key reached the trace");
+    assert!(!text.contains("sk-ant-api03-AAAA"), "a secret reached the trace");
+    assert!(text.contains("[REDACTED:api-key]"));
+    let events: Vec<String> = text
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["event"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        events,
+        ["start", "model_reply", "code", "sub_call", "repl_output", "model_reply", "code", "repl_output", "finish"]
+    );
+
+    let shown = rlm(home.path(), &["trace", "show", trace.to_str().unwrap()], &[]);
+    let shown = String::from_utf8_lossy(&shown.stdout);
+    let lines: Vec<&str> = shown.lines().map(|l| l.split_once(' ').map_or(l, |x| x.1).trim_start()).collect();
+    assert_eq!(lines.len(), 9, "{shown}");
+    assert!(shown.contains("[Iter 1] code block 1 (3 lines): files = context.split('# === FILE: ')…"), "{shown}");
+    assert!(shown.contains("[depth 1] [SUB-CALL 1/200] llm_query"), "{shown}");
+    assert!(shown.contains("[Finish] Final after 2 iterations: port 8080"), "{shown}");
+
+    // The same question again: every reply comes from the cache, no request is made.
+    let again = rlm(home.path(), &["ask", workspace, "Which port does the server use?", "--json"], &env);
+    assert_eq!(again.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(json["answer"], "port 8080");
+    assert_eq!(json["stop_reason"], "final");
+    assert_eq!(json["cost_usd"], 0.0);
+    assert_eq!(server.requests().len(), 3, "a re-run must come from the cache");
+
+    // --no-cache asks the model again.
+    let fresh = rlm(home.path(), &["ask", workspace, "Which port does the server use?", "--no-cache"], &env);
+    assert_eq!(fresh.status.code(), Some(0));
+    assert_eq!(server.requests().len(), 6);
+}
+
+#[test]
+fn ask_with_a_context_file_and_a_budget_stop_exits_one_with_the_partial_answer() {
+    let home = tempfile::tempdir().unwrap();
+    if !sandbox_works(home.path()) {
+        return;
+    }
+    let log = home.path().join("app.log");
+    std::fs::write(&log, "ok\nok\nfail\n").unwrap();
+    let server = FakeServer::start(Arc::new(|_: &RecordedRequest| {
+        FakeReply::text("Counting.\n```repl\nprint(context.count('fail'))\n```")
+    }))
+    .unwrap();
+    let env = [("RLM_MODEL", format!("openai-compatible:{}/v1#root", server.base_url()))];
+    let out = rlm(
+        home.path(),
+        &["ask", "--context", log.to_str().unwrap(), "How many failures?", "--max-iterations", "2", "--no-cache"],
+        &env,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "Counting.\n");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("iteration budget spent (max_iterations = 2)"), "{stderr}");
+    assert!(server.requests()[0].system.contains("`context` is the text of the file app.log: 11 characters"));
+}
