@@ -73,8 +73,17 @@ mod tests {
         let md = explain_finding(finding, &rules);
         let rule = rules.get(&finding.rule_id).unwrap();
         assert!(md.starts_with(&format!("# {}", finding.title)), "{md}");
-        assert!(md.contains(&format!("`{}` at `tool.py:4`", finding.rule_id)), "{md}");
-        assert!(md.contains(&format!("## Why it matters\n\n{}", rule.spec.doc.why.trim())), "{md}");
+        assert!(
+            md.contains(&format!("`{}` at `tool.py:4`", finding.rule_id)),
+            "{md}"
+        );
+        assert!(
+            md.contains(&format!(
+                "## Why it matters\n\n{}",
+                rule.spec.doc.why.trim()
+            )),
+            "{md}"
+        );
         assert!(md.contains(&finding.message), "{md}");
     }
 }

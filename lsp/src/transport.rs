@@ -440,21 +440,33 @@ mod tests {
         let mut client_in = tokio::io::BufReader::new(client_in);
         let hover =
             r#"{"textDocument":{"uri":"file:///x.py"},"position":{"line":0,"character":0}}"#;
-        for body in [
-            r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#
-                .to_string(),
-            format!(r#"{{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{hover}}}"#),
-            "not json at all".to_string(),
-            r#"{"jsonrpc":"2.0","id":3,"method":"shutdown"}"#.to_string(),
+        let mut replies = Vec::new();
+        // As a client does: wait for the initialize reply, then send the rest at once.
+        let initialize =
+            r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#;
+        let initialized = r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#;
+        for (body, replies_expected) in [
+            (initialize.to_string(), 1),
+            (initialized.to_string(), 0),
+            (
+                format!(
+                    r#"{{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{hover}}}"#
+                ),
+                0,
+            ),
+            ("not json at all".to_string(), 0),
+            (
+                r#"{"jsonrpc":"2.0","id":3,"method":"shutdown"}"#.to_string(),
+                3,
+            ),
         ] {
             client_out.write_all(&encode_frame(&body)).await.unwrap();
-        }
-        let mut replies = Vec::new();
-        while let Some(Frame::Body(body)) = read_frame(&mut client_in).await.unwrap() {
-            let reply: Value = serde_json::from_slice(&body).unwrap();
-            replies.push((reply["id"].clone(), reply["error"]["code"].clone()));
-            if replies.len() == 4 {
-                break;
+            for _ in 0..replies_expected {
+                let Some(Frame::Body(body)) = read_frame(&mut client_in).await.unwrap() else {
+                    panic!("the server stopped")
+                };
+                let reply: Value = serde_json::from_slice(&body).unwrap();
+                replies.push((reply["id"].clone(), reply["error"]["code"].clone()));
             }
         }
         let exit = r#"{"jsonrpc":"2.0","method":"exit"}"#;
