@@ -163,6 +163,16 @@ pub fn hover(
             finding.title, finding.severity, finding.rule_id, finding.message
         );
     }
+    if description.definitions.is_empty() && uses.locations.is_empty() {
+        // Nothing known about the name (or the index is still being built): findings only.
+        return Some(Hover {
+            contents: HoverContents::Markup(MarkupContent {
+                kind: MarkupKind::Markdown,
+                value: md,
+            }),
+            range: Some(at),
+        });
+    }
     match description.definitions.first() {
         Some(def) => {
             let _ = writeln!(md, "```{}\n{}\n```", def.lang, def.signature);

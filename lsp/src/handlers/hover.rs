@@ -3,7 +3,7 @@
 
 use crate::session::{Session, blocking};
 use crate::to_proto;
-use rlm_engine::navigate::{self, LookupLimits};
+use rlm_engine::navigate::{self, Description, LookupLimits, References};
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{Hover, HoverParams};
 
@@ -16,9 +16,6 @@ pub async fn handle(session: &Session, params: HoverParams) -> Result<Option<Hov
     let Some(ident) = navigate::identifier_at(&at.text, at.offset) else {
         return Ok(None);
     };
-    let Some(index) = session.index() else {
-        return Ok(None);
-    };
     let settings = session.settings();
     let limits = LookupLimits {
         chunks: settings.reference_chunk_budget,
@@ -26,8 +23,20 @@ pub async fn handle(session: &Session, params: HoverParams) -> Result<Option<Hov
     };
     let name = ident.name.clone();
     let from = at.rel_path.clone();
-    let description =
-        blocking(move || navigate::describe(&index, &name, from.as_deref(), limits)).await?;
+    let description = match session.index() {
+        Some(index) => {
+            blocking(move || navigate::describe(&index, &name, from.as_deref(), limits)).await?
+        }
+        // Still indexing: nothing known about the name yet, but the line's findings are.
+        None => Description {
+            name,
+            definitions: Vec::new(),
+            references: References {
+                locations: Vec::new(),
+                complete: false,
+            },
+        },
+    };
     let range = to_proto::range(&at.text, ident.start, ident.end);
     // Findings on the hovered line, when the buffer's last scan is of this very text.
     let scanned = session
