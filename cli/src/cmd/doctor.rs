@@ -4,6 +4,7 @@
 
 use super::exec::sandbox_config;
 use anyhow::{Context, Result};
+use rlm_engine::sandbox::policy::default_helper;
 use rlm_engine::sandbox::static_check::RULES;
 use rlm_engine::sandbox::{KernelSupport, Repl, SandboxPolicy, StaticMode};
 use std::process::ExitCode;
@@ -18,7 +19,7 @@ pub fn run(_args: Args) -> Result<ExitCode> {
     // Doctor always looks, even on a weak machine; it reports instead of refusing.
     config.allow_weak_sandbox = true;
     let helper = std::env::current_exe().context("locating the rlm binary")?;
-    let policy = SandboxPolicy::from_config(&config, &helper)?;
+    let policy = SandboxPolicy::from_config(&config, &default_helper(&helper))?;
     let line = |layer: &str, state: &str, detail: String| {
         println!("  {layer:<18} {state:<8} {detail}");
     };

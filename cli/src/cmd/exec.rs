@@ -5,6 +5,7 @@
 
 use anyhow::{Context, Result};
 use rlm_engine::config::Config;
+use rlm_engine::sandbox::policy::default_helper;
 use rlm_engine::sandbox::{
     HostCalls, Repl, SandboxConfig, SandboxPolicy, StaticMode, StepOutcome, StepResult,
 };
@@ -57,7 +58,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
 }
 
 /// The `[sandbox]` section with the flags applied.
-pub fn sandbox_config(
+pub(crate) fn sandbox_config(
     timeout: Option<f64>,
     memory_mb: Option<u64>,
     no_static_checks: bool,
@@ -89,7 +90,7 @@ fn prepare_and_run(args: &Args) -> Result<ExitCode> {
         args.allow_weak_sandbox,
     )?;
     let helper = std::env::current_exe().context("locating the rlm binary for the helper")?;
-    let policy = SandboxPolicy::from_config(&config, &helper)?;
+    let policy = SandboxPolicy::from_config(&config, &default_helper(&helper))?;
     let mut repl = Repl::start(&policy)?;
     if let Some(context) = &args.context {
         repl.load_context_file(context)

@@ -4,9 +4,10 @@ mod ask;
 mod bench;
 mod context;
 mod doctor;
-mod exec;
+pub(crate) mod exec;
 mod index;
 mod lsp;
+mod memory;
 mod scan;
 mod search;
 mod symbols;
@@ -37,6 +38,8 @@ pub enum Command {
     Lsp(lsp::Args),
     /// Security audit: findings as text, JSON or SARIF; quick fixes; CI exit codes
     Scan(scan::Args),
+    /// Hierarchical, encrypted memory shared by agents (H-MEM)
+    Memory(memory::Args),
     /// Run a Python script as one step in a fresh sandbox (exit 0 ok, 1 raised, 2 blocked, 3 killed)
     Exec(exec::Args),
     /// Report which sandbox layers are active on this machine
@@ -56,5 +59,6 @@ pub fn run(command: Command) -> Result<ExitCode> {
         Command::Scan(args) => scan::run(args),
         Command::Exec(args) => exec::run(args),
         Command::Doctor(args) => doctor::run(args),
+        Command::Memory(args) => memory::run(args),
     }
 }

@@ -9,7 +9,7 @@ use crate::workspace::Workspace;
 use anyhow::{Context, Result, bail};
 use rlm_engine::audit::{
     AuditConfig, Baseline, Finding, RuleSet, ScanOptions, ScanReport, Severity, apply_edits,
-    sarif, scan_source, scan_workspace, unified_diff,
+    merge_fixes, sarif, scan_source, scan_workspace, unified_diff,
 };
 use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
@@ -69,11 +69,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let target = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
     let single_file = target.is_file();
     let root = if single_file {
-        target.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+        target
+            .parent()
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
     } else {
         target.clone()
     };
-    let root = if root.as_os_str().is_empty() { PathBuf::from(".") } else { root };
+    let root = if root.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        root
+    };
     let workspace = Workspace::resolve(Some(&root), None)?;
     let mut config: AuditConfig = workspace.config.section("audit")?;
     config.enable.extend(args.enable.iter().cloned());
@@ -106,8 +112,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         None => config.fail_on,
     };
     let report = if single_file {
-        let text = std::fs::read(&target)
-            .with_context(|| format!("cannot read {}", target.display()))?;
+        let text =
+            std::fs::read(&target).with_context(|| format!("cannot read {}", target.display()))?;
         let text = String::from_utf8_lossy(&text).into_owned();
         let name = target
             .file_name()
@@ -162,7 +168,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
         None => Box::new(std::io::stdout().lock()),
     };
     if args.fix {
-        show_fixes(&mut out, &report.root, &findings, &rules, args.write, single_file.then_some(&target))?;
+        show_fixes(
+            &mut out,
+            &report.root,
+            &findings,
+            &rules,
+            args.write,
+            single_file.then_some(&target),
+        )?;
     } else {
         match args.format {
             Format::Text => print_text(&mut out, &report, &findings, in_baseline)?,
@@ -304,34 +317,29 @@ fn show_fixes(
         .collect();
     paths.dedup();
     let mut fixed = 0;
+    let mut deferred = 0;
     let mut files = 0;
     for path in paths {
         let abs = match single_file {
             Some(file) => file.clone(),
             None => root.join(path),
         };
-        let bytes = std::fs::read(&abs).with_context(|| format!("cannot read {}", abs.display()))?;
+        let bytes =
+            std::fs::read(&abs).with_context(|| format!("cannot read {}", abs.display()))?;
         let Ok(text) = String::from_utf8(bytes) else {
             writeln!(out, "# {path}: not valid UTF-8, fixes skipped")?;
             continue;
         };
         let scan = scan_source(path, &text, rules);
-        let mut edits = Vec::new();
-        let mut taken: Vec<(usize, usize)> = Vec::new();
-        for f in scan.findings.iter().filter(|f| wanted.contains(f.fingerprint.as_str())) {
-            let Some(fix) = &f.fix else { continue };
-            let ranges: Vec<(usize, usize)> =
-                fix.edits.iter().map(|e| (e.span.start.byte, e.span.end.byte)).collect();
-            let overlaps = ranges.iter().any(|(s, e)| {
-                taken.iter().any(|(ts, te)| s < te && ts < e || (s == e && s == ts))
-            });
-            if overlaps {
-                continue;
-            }
-            taken.extend(ranges);
-            edits.extend(fix.edits.iter().cloned());
-            fixed += 1;
-        }
+        let merged = merge_fixes(
+            scan.findings
+                .iter()
+                .filter(|f| wanted.contains(f.fingerprint.as_str()))
+                .filter_map(|f| f.fix.as_ref()),
+        );
+        fixed += merged.applied;
+        deferred += merged.deferred;
+        let edits = merged.edits;
         if edits.is_empty() {
             continue;
         }
@@ -342,10 +350,19 @@ fn show_fixes(
             std::fs::write(&abs, new).with_context(|| format!("cannot write {}", abs.display()))?;
         }
     }
+    if deferred > 0 {
+        writeln!(
+            out,
+            "{deferred} fixes overlap others and wait for the next `rlm scan --fix` run"
+        )?;
+    }
     if write {
         writeln!(out, "applied {fixed} fixes to {files} files")?;
     } else {
-        writeln!(out, "{fixed} fixes in {files} files; apply them with `rlm scan --fix --write`")?;
+        writeln!(
+            out,
+            "{fixed} fixes in {files} files; apply them with `rlm scan --fix --write`"
+        )?;
     }
     Ok(())
 }

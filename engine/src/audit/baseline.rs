@@ -37,7 +37,9 @@ impl Baseline {
                 snippet: f.snippet.clone(),
             })
             .collect();
-        findings.sort_by(|a, b| (&a.path, &a.rule_id, &a.fingerprint).cmp(&(&b.path, &b.rule_id, &b.fingerprint)));
+        findings.sort_by(|a, b| {
+            (&a.path, &a.rule_id, &a.fingerprint).cmp(&(&b.path, &b.rule_id, &b.fingerprint))
+        });
         Baseline {
             version: 1,
             findings,
@@ -79,7 +81,11 @@ impl Baseline {
 
     /// Splits findings into (new, already in the baseline).
     pub fn split(&self, findings: Vec<Finding>) -> (Vec<Finding>, Vec<Finding>) {
-        let known: HashSet<&str> = self.findings.iter().map(|e| e.fingerprint.as_str()).collect();
+        let known: HashSet<&str> = self
+            .findings
+            .iter()
+            .map(|e| e.fingerprint.as_str())
+            .collect();
         findings
             .into_iter()
             .partition(|f| !known.contains(f.fingerprint.as_str()))

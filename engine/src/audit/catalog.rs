@@ -59,6 +59,10 @@ pub struct RuleSet {
     by_language: HashMap<Language, Vec<usize>>,
     /// Rules that run on every file (`languages = ["*"]`).
     universal: Vec<usize>,
+    /// Per language, every query pattern of every rule in one tree-sitter query (one tree
+    /// traversal per file instead of one per pattern), with the (rule, pattern) each of its
+    /// patterns came from.
+    combined: HashMap<Language, (tree_sitter::Query, Vec<(usize, usize)>)>,
 }
 
 const LANGUAGES: &[Language] = &[
@@ -84,11 +88,10 @@ impl RuleSet {
         let mut profiles = HashMap::new();
         for (path, text) in BUILTIN_FILES {
             if let Some(name) = path.strip_prefix("taint/") {
-                let spec: ProfileSpec =
-                    toml::from_str(text).map_err(|e| AuditError::Profile {
-                        name: name.to_string(),
-                        message: e.to_string(),
-                    })?;
+                let spec: ProfileSpec = toml::from_str(text).map_err(|e| AuditError::Profile {
+                    name: name.to_string(),
+                    message: e.to_string(),
+                })?;
                 let profile = Profile::compile(&spec).map_err(|e| AuditError::Profile {
                     name: name.to_string(),
                     message: e.to_string(),
@@ -148,11 +151,54 @@ impl RuleSet {
                 }
             }
         }
+        let mut combined = HashMap::new();
+        for lang in LANGUAGES {
+            let (Some(grammar), Some(indices)) = (lang.grammar(), by_language.get(lang)) else {
+                continue;
+            };
+            // Concatenate the patterns, remembering where each rule's text starts; a pattern
+            // of the combined query belongs to the segment its first byte falls in.
+            let mut source = String::new();
+            let mut segments: Vec<(usize, (usize, usize))> = Vec::new();
+            for &i in indices {
+                for (j, q) in rules[i].spec.query.iter().enumerate() {
+                    segments.push((source.len(), (i, j)));
+                    source.push_str(&q.pattern);
+                    source.push('\n');
+                }
+            }
+            if segments.is_empty() {
+                continue;
+            }
+            let query = match tree_sitter::Query::new(&grammar, &source) {
+                Ok(query) => query,
+                Err(e) => {
+                    for &i in indices {
+                        rules[i].check_queries()?;
+                    }
+                    return Err(AuditError::Profile {
+                        name: lang.name().to_string(),
+                        message: format!("the combined query does not compile: {e}"),
+                    });
+                }
+            };
+            let owners = (0..query.pattern_count())
+                .map(|p| {
+                    let start = query.start_byte_for_pattern(p);
+                    let at = segments
+                        .partition_point(|(s, _)| *s <= start)
+                        .saturating_sub(1);
+                    segments[at].1
+                })
+                .collect();
+            combined.insert(*lang, (query, owners));
+        }
         Ok(RuleSet {
             rules,
             profiles,
             by_language,
             universal,
+            combined,
         })
     }
 
@@ -180,6 +226,14 @@ impl RuleSet {
             .flatten()
             .chain(&self.universal)
             .copied()
+    }
+
+    /// The combined query of a language and the (rule, pattern) behind each of its patterns.
+    pub(crate) fn combined_query(
+        &self,
+        language: Language,
+    ) -> Option<&(tree_sitter::Query, Vec<(usize, usize)>)> {
+        self.combined.get(&language)
     }
 
     pub(crate) fn profile(&self, family: Family) -> Option<&Profile> {

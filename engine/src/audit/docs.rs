@@ -11,7 +11,10 @@ pub const END: &str = "<!-- END GENERATED RULES -->";
 /// The rules reference as Markdown: a summary table, then one section per rule.
 pub fn rules_reference(rules: &RuleSet) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "| id | category | CWE | severity | confidence | languages | fix |");
+    let _ = writeln!(
+        out,
+        "| id | category | CWE | severity | confidence | languages | fix |"
+    );
     let _ = writeln!(out, "|---|---|---|---|---|---|---|");
     for rule in rules.rules() {
         let s = &rule.spec;
@@ -63,14 +66,25 @@ pub fn rules_reference(rules: &RuleSet) -> String {
         if let Some(fix) = &s.fix {
             let _ = writeln!(out, "*Quick fix.* {}\n", fix.description);
         }
-        if let Some(example) = s.examples.vulnerable.first() {
+        // Secrets and invisible characters are left out: they would trip secret scanners and
+        // this very rule when the docs are scanned.
+        let example = s
+            .examples
+            .vulnerable
+            .first()
+            .filter(|_| !matches!(s.category.as_str(), "hardcoded-secret" | "trojan-source"));
+        if let Some(example) = example {
             let lang = s
                 .examples
                 .language
                 .clone()
                 .or_else(|| s.languages.first().cloned())
                 .unwrap_or_default();
-            let lang = if lang == "*" { "text".to_string() } else { lang };
+            let lang = if lang == "*" {
+                "text".to_string()
+            } else {
+                lang
+            };
             let _ = writeln!(out, "```{lang}\n{}\n```", example.trim_end());
         }
     }

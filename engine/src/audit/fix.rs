@@ -120,7 +120,10 @@ fn target_range(target: &str, ctx: &FixContext<'_, '_>, src: &str) -> Option<(us
         "arg0" | "arg1" => {
             let i = usize::from(target == "arg1");
             let args = call.and_then(|(_, p)| p.arguments)?;
-            syntax::positional_args(args).get(i).copied().map(node_range)
+            syntax::positional_args(args)
+                .get(i)
+                .copied()
+                .map(node_range)
         }
         "string" => string_around(ctx).map(node_range),
         _ => {
@@ -144,7 +147,10 @@ fn string_around<'t>(ctx: &FixContext<'t, '_>) -> Option<Node<'t>> {
     loop {
         if matches!(
             node.kind(),
-            "string" | "string_literal" | "interpreted_string_literal" | "raw_string_literal"
+            "string"
+                | "string_literal"
+                | "interpreted_string_literal"
+                | "raw_string_literal"
                 | "template_string"
         ) {
             return Some(node);
@@ -259,7 +265,10 @@ fn pieces(node: Node<'_>, src: &str) -> Option<Vec<Piece>> {
     match node.kind() {
         "string" | "template_string" => {
             let is_f = node.kind() == "template_string"
-                || t(node).trim_start().to_ascii_lowercase().starts_with(['f', 'r'])
+                || t(node)
+                    .trim_start()
+                    .to_ascii_lowercase()
+                    .starts_with(['f', 'r'])
                     && t(node).to_ascii_lowercase().contains('f');
             let mut out = Vec::new();
             let mut cursor = node.walk();
@@ -318,7 +327,8 @@ fn pieces(node: Node<'_>, src: &str) -> Option<Vec<Piece>> {
         "call" => {
             // "...".format(a, b)
             let func = node.child_by_field_name("function")?;
-            if func.kind() != "attribute" || func.child_by_field_name("attribute").map(t)? != "format"
+            if func.kind() != "attribute"
+                || func.child_by_field_name("attribute").map(t)? != "format"
             {
                 return None;
             }
@@ -326,7 +336,10 @@ fn pieces(node: Node<'_>, src: &str) -> Option<Vec<Piece>> {
             let args = node.child_by_field_name("arguments")?;
             let values: Vec<String> = syntax::positional_args(args).into_iter().map(t).collect();
             let mut c = args.walk();
-            if args.named_children(&mut c).any(|a| a.kind() != "comment" && !syntax::positional_args(args).contains(&a)) {
+            if args
+                .named_children(&mut c)
+                .any(|a| a.kind() != "comment" && !syntax::positional_args(args).contains(&a))
+            {
                 return None;
             }
             substitute(fmt, "{}", &values)
@@ -338,8 +351,13 @@ fn pieces(node: Node<'_>, src: &str) -> Option<Vec<Piece>> {
 
 fn pieces_or_expr(node: Node<'_>, src: &str) -> Option<Vec<Piece>> {
     match node.kind() {
-        "string" | "template_string" | "interpreted_string_literal" | "string_literal"
-        | "binary_operator" | "binary_expression" | "parenthesized_expression" => {
+        "string"
+        | "template_string"
+        | "interpreted_string_literal"
+        | "string_literal"
+        | "binary_operator"
+        | "binary_expression"
+        | "parenthesized_expression" => {
             pieces(node, src).or_else(|| Some(vec![Piece::Expr(text_of(node, src))]))
         }
         _ => Some(vec![Piece::Expr(text_of(node, src))]),
@@ -381,7 +399,9 @@ fn placeholder(ctx: &FixContext<'_, '_>, src: &str, n: usize) -> String {
             }
         }
         _ => {
-            if src.contains("lib/pq") || src.contains("pgx") || src.contains("require('pg')")
+            if src.contains("lib/pq")
+                || src.contains("pgx")
+                || src.contains("require('pg')")
                 || src.contains("from 'pg'")
             {
                 format!("${n}")
@@ -428,9 +448,9 @@ fn sql_params(ctx: &FixContext<'_, '_>, src: &str) -> Option<Vec<(usize, usize, 
     let mut quoted = params.iter().map(|p| p.1);
     let ph_count = params.len();
     let mut seen = 0;
-    let mut chars = literal.chars().peekable();
+    let chars = literal.chars().peekable();
     let mut pending_close = false;
-    while let Some(c) = chars.next() {
+    for c in chars {
         if pending_close && c == '\'' {
             pending_close = false;
             continue;
@@ -493,7 +513,9 @@ fn shell_list(ctx: &FixContext<'_, '_>, src: &str) -> Option<Vec<(usize, usize, 
     for piece in parts {
         match piece {
             Piece::Lit(s) => {
-                if s.contains(['|', '&', ';', '<', '>', '$', '`', '*', '?', '"', '\'', '\\', '~']) {
+                if s.contains([
+                    '|', '&', ';', '<', '>', '$', '`', '*', '?', '"', '\'', '\\', '~',
+                ]) {
                     return None;
                 }
                 for (i, w) in s.split(' ').enumerate() {
@@ -546,6 +568,44 @@ fn shell_list(ctx: &FixContext<'_, '_>, src: &str) -> Option<Vec<(usize, usize, 
     Some(edits)
 }
 
+/// Several fixes of one file combined into one edit list (`rlm scan --fix`, an editor's "fix
+/// all").
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MergedFixes {
+    pub edits: Vec<TextEdit>,
+    /// Fixes whose edits are all in `edits`.
+    pub applied: usize,
+    /// Fixes left out because they overlap one taken earlier; a second run picks them up.
+    pub deferred: usize,
+}
+
+/// Combines fixes in order, skipping any that overlaps a fix already taken. An edit identical to
+/// one already taken (two fixes adding the same `import os`) is shared, not a conflict.
+pub fn merge_fixes<'a>(fixes: impl IntoIterator<Item = &'a Fix>) -> MergedFixes {
+    let mut merged = MergedFixes::default();
+    for fix in fixes {
+        let new: Vec<&TextEdit> = fix
+            .edits
+            .iter()
+            .filter(|e| !merged.edits.contains(e))
+            .collect();
+        let overlaps = new.iter().any(|e| {
+            let (s, end) = (e.span.start.byte, e.span.end.byte);
+            merged.edits.iter().any(|t| {
+                let (ts, te) = (t.span.start.byte, t.span.end.byte);
+                (s < te && ts < end) || (s == ts && (s == end || ts == te))
+            })
+        });
+        if overlaps {
+            merged.deferred += 1;
+            continue;
+        }
+        merged.edits.extend(new.into_iter().cloned());
+        merged.applied += 1;
+    }
+    merged
+}
+
 /// Applies non-overlapping edits to a text.
 pub fn apply_edits(text: &str, edits: &[TextEdit]) -> Result<String, FixError> {
     let mut sorted: Vec<&TextEdit> = edits.iter().collect();
@@ -591,7 +651,9 @@ pub fn unified_diff(path: &str, text: &str, edits: &[TextEdit]) -> Result<String
     for (first, last, group) in groups {
         let start = lines.position(0).byte + line_start(text, first);
         let end = line_start(text, last + 1).min(text.len());
-        let old = text.get(start..end).ok_or(FixError::OutOfRange(start, end))?;
+        let old = text
+            .get(start..end)
+            .ok_or(FixError::OutOfRange(start, end))?;
         let shifted: Vec<TextEdit> = group
             .iter()
             .map(|e| {

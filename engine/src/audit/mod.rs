@@ -28,7 +28,7 @@ pub mod triage;
 
 pub use baseline::{Baseline, BaselineEntry};
 pub use catalog::{RuleSet, Selection};
-pub use fix::{FixError, apply_edits, unified_diff};
+pub use fix::{FixError, MergedFixes, apply_edits, merge_fixes, unified_diff};
 pub use model::{
     Confidence, FileNote, Finding, Fix, Position, Severity, Span, TaintSource, TextEdit, Verdict,
     VerdictKind,
@@ -201,15 +201,24 @@ pub fn scan_workspace(
                 let mut local = Vec::new();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(file) = listing.files.get(i) else { break };
+                    let Some(file) = listing.files.get(i) else {
+                        break;
+                    };
                     match read_source(&file.abs_path) {
                         Ok(Some((text, editable))) => {
-                            let mut scanned =
-                                scan::scan_text(&mut parsers, rules, &file.rel_path, &text, editable);
+                            let mut scanned = scan::scan_text(
+                                &mut parsers,
+                                rules,
+                                &file.rel_path,
+                                &text,
+                                editable,
+                            );
                             if !editable {
                                 scanned.notes.push(FileNote {
                                     path: file.rel_path.clone(),
-                                    message: "not valid UTF-8; scanned a lossy copy, no fixes offered".into(),
+                                    message:
+                                        "not valid UTF-8; scanned a lossy copy, no fixes offered"
+                                            .into(),
                                 });
                             }
                             local.push((i, scanned));
@@ -275,7 +284,10 @@ fn read_source(path: &Path) -> std::io::Result<Option<(String, bool)>> {
     }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Some((text, true))),
-        Err(e) => Ok(Some((String::from_utf8_lossy(e.as_bytes()).into_owned(), false))),
+        Err(e) => Ok(Some((
+            String::from_utf8_lossy(e.as_bytes()).into_owned(),
+            false,
+        ))),
     }
 }
 

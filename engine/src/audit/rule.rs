@@ -11,7 +11,6 @@ use super::model::{Confidence, Severity};
 use crate::parse::Language;
 use regex::Regex;
 use serde::Deserialize;
-use std::collections::HashMap;
 
 /// Errors in a rule file.
 #[derive(Debug, thiserror::Error)]
@@ -118,6 +117,11 @@ pub struct TaintSpec {
     pub sources: Vec<String>,
     #[serde(default)]
     pub sanitizers: Vec<String>,
+    /// Sources that do not count for this rule (command-line arguments for file paths: a CLI
+    /// opening the file its user names is the point, not a flaw). Matched against the source's
+    /// text.
+    #[serde(default)]
+    pub ignore_sources: Vec<String>,
     /// Also report a sink fed by a non-constant value that is not known to be tainted (a
     /// parameter, a value built from unknown names), with this lower severity and confidence.
     pub dynamic: Option<Rating>,
@@ -214,7 +218,6 @@ pub(crate) struct CompiledCall {
 /// A compiled query, per language (a query compiles against one grammar).
 #[derive(Debug)]
 pub(crate) struct CompiledQuery {
-    pub queries: HashMap<Language, tree_sitter::Query>,
     pub conditions: Vec<(String, Option<Regex>, Option<Regex>)>,
 }
 
@@ -240,6 +243,7 @@ pub(crate) struct CompiledTaint {
     pub sinks: Vec<CompiledSink>,
     pub sources: Vec<Regex>,
     pub sanitizers: Vec<Regex>,
+    pub ignore_sources: Vec<Regex>,
     pub dynamic: Option<Rating>,
 }
 
@@ -335,28 +339,20 @@ impl Rule {
                 non_literal_arg: call.non_literal_arg,
             });
         }
+        // Query patterns are compiled once per language for the whole rule set (see
+        // `RuleSet`); a rule set that fails to compile checks each rule with `check_queries`.
         let mut queries = Vec::new();
         for query in &spec.query {
-            let mut compiled = HashMap::new();
-            let Some(langs) = &languages else {
-                return Err(invalid("query patterns need named languages, not '*'".into()));
-            };
-            for lang in langs {
-                let Some(grammar) = lang.grammar() else {
-                    return Err(invalid(format!("no grammar for {lang}")));
-                };
-                let q = tree_sitter::Query::new(&grammar, &query.pattern)
-                    .map_err(|e| invalid(format!("query does not compile for {lang}: {e}")))?;
-                compiled.insert(*lang, q);
+            if languages.is_none() {
+                return Err(invalid(
+                    "query patterns need named languages, not '*'".into(),
+                ));
             }
             let mut conditions = Vec::new();
             for c in &query.conditions {
                 conditions.push((c.capture.clone(), opt(&c.matches)?, opt(&c.not_matches)?));
             }
-            queries.push(CompiledQuery {
-                queries: compiled,
-                conditions,
-            });
+            queries.push(CompiledQuery { conditions });
         }
         let mut regexes = Vec::new();
         for r in &spec.regex {
@@ -377,9 +373,7 @@ impl Rule {
                 let mut sinks = Vec::new();
                 for s in &t.sinks {
                     if s.callee.is_none() == s.assign.is_none() {
-                        return Err(invalid(
-                            "a sink has exactly one of callee or assign".into(),
-                        ));
+                        return Err(invalid("a sink has exactly one of callee or assign".into()));
                     }
                     sinks.push(CompiledSink {
                         callee: opt(&s.callee)?,
@@ -392,7 +386,16 @@ impl Rule {
                 Some(CompiledTaint {
                     sinks,
                     sources: t.sources.iter().map(|s| re(s)).collect::<Result<_, _>>()?,
-                    sanitizers: t.sanitizers.iter().map(|s| re(s)).collect::<Result<_, _>>()?,
+                    sanitizers: t
+                        .sanitizers
+                        .iter()
+                        .map(|s| re(s))
+                        .collect::<Result<_, _>>()?,
+                    ignore_sources: t
+                        .ignore_sources
+                        .iter()
+                        .map(|s| re(s))
+                        .collect::<Result<_, _>>()?,
                     dynamic: t.dynamic,
                 })
             }
@@ -404,13 +407,13 @@ impl Rule {
                     "[fix] has a template (or templates) or a transform, not both".into(),
                 ));
             }
-            if let Some(t) = &fix.transform {
-                if !super::fix::TRANSFORMS.contains(&t.as_str()) {
-                    return Err(invalid(format!(
-                        "unknown fix transform {t:?} (known: {})",
-                        super::fix::TRANSFORMS.join(", ")
-                    )));
-                }
+            if let Some(t) = &fix.transform
+                && !super::fix::TRANSFORMS.contains(&t.as_str())
+            {
+                return Err(invalid(format!(
+                    "unknown fix transform {t:?} (known: {})",
+                    super::fix::TRANSFORMS.join(", ")
+                )));
             }
         }
         Ok(Rule {
@@ -422,6 +425,26 @@ impl Rule {
             regexes,
             taint,
         })
+    }
+}
+
+impl Rule {
+    /// Compiles each query pattern of the rule on its own, to name the rule and language at
+    /// fault when a combined query does not compile.
+    pub fn check_queries(&self) -> Result<(), RuleError> {
+        for lang in self.languages.iter().flatten() {
+            let Some(grammar) = lang.grammar() else {
+                continue;
+            };
+            for q in &self.spec.query {
+                tree_sitter::Query::new(&grammar, &q.pattern).map_err(|e| RuleError::Invalid {
+                    id: self.spec.id.clone(),
+                    origin: self.origin.clone(),
+                    message: format!("query does not compile for {lang}: {e}"),
+                })?;
+            }
+        }
+        Ok(())
     }
 }
 

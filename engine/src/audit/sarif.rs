@@ -83,7 +83,11 @@ pub fn to_sarif(findings: &[Finding], rules: &RuleSet, root: &Path) -> Value {
                 "{}\n\nWhy: {}\n\nFix: {}",
                 spec.doc.what,
                 spec.doc.why,
-                if spec.doc.fix.is_empty() { "see the message" } else { &spec.doc.fix }
+                if spec.doc.fix.is_empty() {
+                    "see the message"
+                } else {
+                    &spec.doc.fix
+                }
             );
             json!({
                 "id": spec.id,

@@ -105,13 +105,13 @@ pub(crate) fn scan_text(
         },
         None => None,
     };
-    if let Some(tree) = &tree {
-        if tree.root_node().has_error() {
-            notes.push(FileNote {
-                path: path.to_string(),
-                message: "does not parse cleanly; rules ran on the parts that did".into(),
-            });
-        }
+    if let Some(tree) = &tree
+        && tree.root_node().has_error()
+    {
+        notes.push(FileNote {
+            path: path.to_string(),
+            message: "does not parse cleanly; rules ran on the parts that did".into(),
+        });
     }
     let mut raw: Vec<RawMatch<'_>> = Vec::new();
     let all = rules.rules();
@@ -121,13 +121,12 @@ pub(crate) fn scan_text(
         for r in &rule.regexes {
             for caps in r.pattern.captures_iter(text) {
                 let Some(m) = caps.get(r.group) else { continue };
-                if let Some(min) = r.min_entropy {
-                    if entropy(m.as_str()) < min {
-                        continue;
-                    }
+                if let Some(min) = r.min_entropy
+                    && entropy(m.as_str()) < min
+                {
+                    continue;
                 }
-                if r
-                    .not_matches
+                if r.not_matches
                     .as_ref()
                     .is_some_and(|n| n.is_match(caps.get(0).map_or("", |c| c.as_str())))
                 {
@@ -136,7 +135,15 @@ pub(crate) fn scan_text(
                 let node = tree
                     .as_ref()
                     .and_then(|t| t.root_node().descendant_for_byte_range(m.start(), m.end()));
-                raw.push(RawMatch::new(i, rule, m.start(), m.end(), node, None, m.as_str()));
+                raw.push(RawMatch::new(
+                    i,
+                    rule,
+                    m.start(),
+                    m.end(),
+                    node,
+                    None,
+                    m.as_str(),
+                ));
             }
         }
     }
@@ -150,9 +157,13 @@ pub(crate) fn scan_text(
             .collect();
         let aliases = syntax::Aliases::collect(family, root, text);
         if !call_rules.is_empty() {
-            let mut stack = vec![root];
-            while let Some(node) = stack.pop() {
-                if let Some(mut call) = call_parts(family, node, text) {
+            // A cursor walk over every node: no allocation per node.
+            let mut cursor = root.walk();
+            'walk: loop {
+                let node = cursor.node();
+                if node.is_named()
+                    && let Some(mut call) = call_parts(family, node, text)
+                {
                     let resolved = aliases.resolve(&call.callee);
                     match_calls(&call_rules, rules, &call, node, text, &mut raw);
                     if let Some(resolved) = resolved {
@@ -161,45 +172,64 @@ pub(crate) fn scan_text(
                         match_calls(&call_rules, rules, &call, node, text, &mut raw);
                     }
                 }
-                let mut cursor = node.walk();
-                stack.extend(node.named_children(&mut cursor));
+                if cursor.goto_first_child() {
+                    continue;
+                }
+                loop {
+                    if cursor.goto_next_sibling() {
+                        break;
+                    }
+                    if !cursor.goto_parent() {
+                        break 'walk;
+                    }
+                }
             }
         }
-        // Queries.
-        for &i in &rule_ids {
-            let rule = &all[i];
-            for q in &rule.queries {
-                let Some(query) = q.queries.get(&language) else {
+        // Queries: every rule's patterns in one traversal.
+        if let Some((query, owners)) = rules.combined_query(language) {
+            let names = query.capture_names();
+            let mut cursor = QueryCursor::new();
+            let mut matches = cursor.matches(query, root, text.as_bytes());
+            while let Some(m) = matches.next() {
+                let Some(&(i, j)) = owners.get(m.pattern_index) else {
                     continue;
                 };
-                let names = query.capture_names();
-                let mut cursor = QueryCursor::new();
-                let mut matches = cursor.matches(query, root, text.as_bytes());
-                while let Some(m) = matches.next() {
-                    let capture = |name: &str| {
-                        m.captures()
-                            .iter()
-                            .find(|c| names.get(c.index as usize) == Some(&name))
-                            .map(|c| c.node)
-                    };
-                    let ok = q.conditions.iter().all(|(name, yes, no)| {
-                        let t = capture(name)
-                            .and_then(|n| n.utf8_text(text.as_bytes()).ok())
-                            .unwrap_or_default();
-                        yes.as_ref().is_none_or(|r| r.is_match(t))
-                            && no.as_ref().is_none_or(|r| !r.is_match(t))
-                    });
-                    if !ok {
-                        continue;
-                    }
-                    let Some(node) = capture("finding").or_else(|| m.captures().first().map(|c| c.node))
-                    else {
-                        continue;
-                    };
-                    let call = capture("call").or(Some(node)).filter(|n| call_parts(family, *n, text).is_some());
-                    let t = node.utf8_text(text.as_bytes()).unwrap_or_default();
-                    raw.push(RawMatch::new(i, rule, node.start_byte(), node.end_byte(), Some(node), call, t));
+                let rule = &all[i];
+                let q = &rule.queries[j];
+                let capture = |name: &str| {
+                    m.captures()
+                        .iter()
+                        .find(|c| names.get(c.index as usize) == Some(&name))
+                        .map(|c| c.node)
+                };
+                let ok = q.conditions.iter().all(|(name, yes, no)| {
+                    let t = capture(name)
+                        .and_then(|n| n.utf8_text(text.as_bytes()).ok())
+                        .unwrap_or_default();
+                    yes.as_ref().is_none_or(|r| r.is_match(t))
+                        && no.as_ref().is_none_or(|r| !r.is_match(t))
+                });
+                if !ok {
+                    continue;
                 }
+                let Some(node) =
+                    capture("finding").or_else(|| m.captures().first().map(|c| c.node))
+                else {
+                    continue;
+                };
+                let call = capture("call")
+                    .or(Some(node))
+                    .filter(|n| call_parts(family, *n, text).is_some());
+                let t = node.utf8_text(text.as_bytes()).unwrap_or_default();
+                raw.push(RawMatch::new(
+                    i,
+                    rule,
+                    node.start_byte(),
+                    node.end_byte(),
+                    Some(node),
+                    call,
+                    t,
+                ));
             }
         }
         // Taint.
@@ -208,27 +238,30 @@ pub(crate) fn scan_text(
             .filter(|&&i| all[i].taint.is_some())
             .map(|&i| (i, &all[i]))
             .collect();
-        if !taint_rules.is_empty() {
-            if let Some(profile) = rules.profile(family) {
-                for hit in taint::run(family, root, text, &taint_rules, profile, &aliases) {
-                    let rule = &all[hit.rule];
-                    let node = hit.node;
-                    let t = node.utf8_text(text.as_bytes()).unwrap_or_default();
-                    let mut m = RawMatch::new(
-                        hit.rule,
-                        rule,
-                        node.start_byte(),
-                        node.end_byte(),
-                        Some(node),
-                        call_parts(family, node, text).map(|_| node),
-                        t,
-                    );
-                    m.severity = hit.rating.severity;
-                    m.confidence = hit.rating.confidence;
-                    m.callee = hit.callee;
-                    m.source = hit.value.origin.map(|(line, text)| TaintSource { line, text });
-                    raw.push(m);
-                }
+        if !taint_rules.is_empty()
+            && let Some(profile) = rules.profile(family)
+        {
+            for hit in taint::run(family, root, text, &taint_rules, profile, &aliases) {
+                let rule = &all[hit.rule];
+                let node = hit.node;
+                let t = node.utf8_text(text.as_bytes()).unwrap_or_default();
+                let mut m = RawMatch::new(
+                    hit.rule,
+                    rule,
+                    node.start_byte(),
+                    node.end_byte(),
+                    Some(node),
+                    call_parts(family, node, text).map(|_| node),
+                    t,
+                );
+                m.severity = hit.rating.severity;
+                m.confidence = hit.rating.confidence;
+                m.callee = hit.callee;
+                m.source = hit
+                    .value
+                    .origin
+                    .map(|(line, text)| TaintSource { line, text });
+                raw.push(m);
             }
         }
     }
@@ -253,7 +286,9 @@ fn match_calls<'t>(
         let rule = &all[i];
         let hit = rule.calls.iter().any(|c| {
             c.callee.is_match(&call.callee)
-                && c.not_callee.as_ref().is_none_or(|r| !r.is_match(&call.callee))
+                && c.not_callee
+                    .as_ref()
+                    .is_none_or(|r| !r.is_match(&call.callee))
                 && c.file_has.as_ref().is_none_or(|r| r.is_match(text))
                 && c.args.as_ref().is_none_or(|r| r.is_match(args_text))
                 && c.not_args.as_ref().is_none_or(|r| !r.is_match(args_text))
@@ -262,7 +297,15 @@ fn match_calls<'t>(
         });
         if hit {
             let t = node.utf8_text(text.as_bytes()).unwrap_or_default();
-            let mut m = RawMatch::new(i, rule, node.start_byte(), node.end_byte(), Some(node), Some(node), t);
+            let mut m = RawMatch::new(
+                i,
+                rule,
+                node.start_byte(),
+                node.end_byte(),
+                Some(node),
+                Some(node),
+                t,
+            );
             m.callee = call.callee.clone();
             raw.push(m);
         }
@@ -283,17 +326,24 @@ fn is_plain_literal(node: Node<'_>) -> bool {
     match node.kind() {
         "string" => {
             let mut c = node.walk();
-            let plain = !node
+
+            !node
                 .named_children(&mut c)
-                .any(|n| n.kind() == "interpolation");
-            plain
+                .any(|n| n.kind() == "interpolation")
         }
-        "string_literal" | "interpreted_string_literal" | "raw_string_literal" | "integer"
-        | "number" | "true" | "false" | "none" | "null" => true,
+        "string_literal"
+        | "interpreted_string_literal"
+        | "raw_string_literal"
+        | "integer"
+        | "number"
+        | "true"
+        | "false"
+        | "none"
+        | "null" => true,
         "concatenated_string" => {
             let mut c = node.walk();
-            let all = node.named_children(&mut c).all(is_plain_literal);
-            all
+
+            node.named_children(&mut c).all(is_plain_literal)
         }
         _ => false,
     }
@@ -367,12 +417,18 @@ fn finish(
     };
     // Strongest first, so duplicates keep the best-rated match.
     raw.sort_by(|a, b| {
-        (a.start, std::cmp::Reverse(a.severity), std::cmp::Reverse(a.confidence), a.rule).cmp(&(
-            b.start,
-            std::cmp::Reverse(b.severity),
-            std::cmp::Reverse(b.confidence),
-            b.rule,
-        ))
+        (
+            a.start,
+            std::cmp::Reverse(a.severity),
+            std::cmp::Reverse(a.confidence),
+            a.rule,
+        )
+            .cmp(&(
+                b.start,
+                std::cmp::Reverse(b.severity),
+                std::cmp::Reverse(b.confidence),
+                b.rule,
+            ))
     });
     let mut seen_rule: std::collections::HashSet<(usize, usize)> = Default::default();
     let mut seen_category: HashMap<(String, usize), usize> = HashMap::new();
@@ -439,11 +495,10 @@ fn finish(
         let n = occurrences
             .entry((rule.spec.id.clone(), squashed.clone()))
             .or_insert(0);
-        let fingerprint = blake3::hash(
-            format!("{}\0{}\0{}\0{}", rule.spec.id, path, squashed, n).as_bytes(),
-        )
-        .to_hex()[..32]
-            .to_string();
+        let fingerprint =
+            blake3::hash(format!("{}\0{}\0{}\0{}", rule.spec.id, path, squashed, n).as_bytes())
+                .to_hex()[..32]
+                .to_string();
         *n += 1;
         findings.push(Finding {
             rule_id: rule.spec.id.clone(),

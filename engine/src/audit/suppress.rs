@@ -8,7 +8,12 @@
 use super::rule::Rule;
 
 /// Whether a comment on `line` (or alone on `above`) silences `rule`.
-pub(crate) fn is_suppressed(rule: &Rule, line: &str, above: Option<&str>, markers: &[&str]) -> bool {
+pub(crate) fn is_suppressed(
+    rule: &Rule,
+    line: &str,
+    above: Option<&str>,
+    markers: &[&str],
+) -> bool {
     if line_suppresses(rule, line, markers) {
         return true;
     }
@@ -32,7 +37,10 @@ fn line_suppresses(rule: &Rule, line: &str, markers: &[&str]) -> bool {
         return false;
     };
     let lower = comment.to_ascii_lowercase();
-    if let Some(i) = lower.find("rlm: ignore").or_else(|| lower.find("rlm:ignore")) {
+    if let Some(i) = lower
+        .find("rlm: ignore")
+        .or_else(|| lower.find("rlm:ignore"))
+    {
         let rest = &comment[i..];
         let rest = rest.split_once("ignore").map_or("", |(_, r)| r);
         return match rest.trim_start().strip_prefix('[') {
@@ -47,8 +55,7 @@ fn line_suppresses(rule: &Rule, line: &str, markers: &[&str]) -> bool {
         let rest = comment[i + 5..].trim_start_matches([':', ' ']);
         let list: Vec<&str> = ids(rest.split('#').next().unwrap_or_default())
             .take_while(|id| {
-                id.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-                    || id.contains('/')
+                id.chars().next().is_some_and(|c| c.is_ascii_uppercase()) || id.contains('/')
             })
             .collect();
         return list.is_empty() || list.iter().any(|id| names(rule, id));
@@ -67,7 +74,9 @@ fn line_suppresses(rule: &Rule, line: &str, markers: &[&str]) -> bool {
 }
 
 fn ids(list: &str) -> impl Iterator<Item = &str> {
-    list.split([',', ' ']).map(str::trim).filter(|s| !s.is_empty())
+    list.split([',', ' '])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
 }
 
 fn names(rule: &Rule, id: &str) -> bool {

@@ -185,20 +185,44 @@ impl Family {
     /// Whether the node is a branch or loop, inside which an assignment may not run: taint
     /// then joins with the old value instead of replacing it.
     pub fn is_branch(self, kind: &str) -> bool {
-        kind.contains("if_")
-            || kind.starts_with("if")
-            || kind.contains("for_")
-            || kind.contains("while")
-            || kind.contains("try")
-            || kind.contains("catch")
-            || kind.contains("except")
-            || kind.contains("switch")
-            || kind.contains("case")
-            || kind.contains("match")
-            || kind.contains("else")
-            || kind.contains("loop")
-            || kind == "conditional_expression"
-            || kind == "ternary_expression"
+        matches!(
+            kind,
+            "if_statement"
+                | "if_expression"
+                | "elif_clause"
+                | "else_clause"
+                | "for_statement"
+                | "for_in_statement"
+                | "for_expression"
+                | "enhanced_for_statement"
+                | "while_statement"
+                | "while_expression"
+                | "do_statement"
+                | "loop_expression"
+                | "try_statement"
+                | "try_with_resources_statement"
+                | "catch_clause"
+                | "except_clause"
+                | "finally_clause"
+                | "switch_statement"
+                | "switch_expression"
+                | "switch_case"
+                | "switch_default"
+                | "switch_block_statement_group"
+                | "case_clause"
+                | "expression_switch_statement"
+                | "type_switch_statement"
+                | "expression_case"
+                | "type_case"
+                | "default_case"
+                | "select_statement"
+                | "communication_case"
+                | "match_statement"
+                | "match_expression"
+                | "match_arm"
+                | "conditional_expression"
+                | "ternary_expression"
+        )
     }
 
     /// The line-comment marker suppressions are written after.
@@ -321,8 +345,14 @@ pub(crate) fn bound_names(target: Node<'_>, src: &str, out: &mut Vec<String>) {
         "identifier" | "shorthand_property_identifier_pattern" => {
             out.push(squash(target.utf8_text(src.as_bytes()).unwrap_or_default()));
         }
-        "attribute" | "member_expression" | "selector_expression" | "field_access"
-        | "field_expression" | "subscript" | "subscript_expression" | "index_expression" => {
+        "attribute"
+        | "member_expression"
+        | "selector_expression"
+        | "field_access"
+        | "field_expression"
+        | "subscript"
+        | "subscript_expression"
+        | "index_expression" => {
             out.push(squash(target.utf8_text(src.as_bytes()).unwrap_or_default()));
         }
         _ => {
@@ -423,20 +453,21 @@ impl Aliases {
         if family != Family::Python {
             return aliases;
         }
-        let mut stack = vec![root];
+        // Imports sit at module level, or one or two blocks down (try/if, a function body).
+        let mut stack = vec![(root, 0usize)];
         let text = |n: Node<'_>| n.utf8_text(src.as_bytes()).unwrap_or_default().to_string();
-        while let Some(node) = stack.pop() {
+        while let Some((node, depth)) = stack.pop() {
             match node.kind() {
                 "import_statement" => {
                     let mut c = node.walk();
                     for name in node.children_by_field_name("name", &mut c) {
-                        if name.kind() == "aliased_import" {
-                            if let (Some(n), Some(a)) = (
+                        if name.kind() == "aliased_import"
+                            && let (Some(n), Some(a)) = (
                                 name.child_by_field_name("name"),
                                 name.child_by_field_name("alias"),
-                            ) {
-                                aliases.map.insert(text(a), text(n));
-                            }
+                            )
+                        {
+                            aliases.map.insert(text(a), text(n));
                         }
                     }
                 }
@@ -460,10 +491,11 @@ impl Aliases {
                         }
                     }
                 }
-                _ => {
+                _ if depth < 4 => {
                     let mut c = node.walk();
-                    stack.extend(node.named_children(&mut c));
+                    stack.extend(node.named_children(&mut c).map(|n| (n, depth + 1)));
                 }
+                _ => {}
             }
         }
         aliases

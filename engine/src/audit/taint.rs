@@ -8,7 +8,8 @@
 //! calls and method chains carry the level of their parts; a sanitizer call yields a constant.
 //! An assignment directly in a function body replaces the old level; one inside a branch or loop
 //! joins with it, since it may not run. Functions of the same file are followed one step: a
-//! call's argument levels seed the callee's parameters on a second pass, and a local function
+//! call's argument levels seed the callee's parameters on a second pass (run only when the file
+//! calls its own functions), and a local function
 //! whose result is constant (say it returns `int(x)`) acts as a sanitizer. Parameters of request
 //! handlers (a decorator or annotation the language profile names) start tainted.
 //!
@@ -40,24 +41,18 @@ pub struct ProfileSpec {
 /// A compiled profile.
 #[derive(Debug)]
 pub(crate) struct Profile {
-    pub sources: Vec<Regex>,
-    pub sanitizers: Vec<Regex>,
+    /// All source patterns as one set: every access expression is tested against it, so one
+    /// pass instead of one per pattern.
+    pub sources: regex::RegexSet,
+    pub sanitizers: regex::RegexSet,
     pub handler: Option<Regex>,
 }
 
 impl Profile {
     pub fn compile(spec: &ProfileSpec) -> Result<Profile, regex::Error> {
         Ok(Profile {
-            sources: spec
-                .sources
-                .iter()
-                .map(|s| Regex::new(s))
-                .collect::<Result<_, _>>()?,
-            sanitizers: spec
-                .sanitizers
-                .iter()
-                .map(|s| Regex::new(s))
-                .collect::<Result<_, _>>()?,
+            sources: regex::RegexSet::new(&spec.sources)?,
+            sanitizers: regex::RegexSet::new(&spec.sanitizers)?,
             handler: spec.handler.as_deref().map(Regex::new).transpose()?,
         })
     }
@@ -89,7 +84,11 @@ impl Val {
     };
 
     fn join(self, other: Val) -> Val {
-        if other.level > self.level { other } else { self }
+        if other.level > self.level {
+            other
+        } else {
+            self
+        }
     }
 }
 
@@ -142,7 +141,6 @@ struct Walker<'a, 't> {
     seeds: HashMap<String, Vec<Val>>,
     next_seeds: HashMap<String, Vec<Val>>,
     current_return: Val,
-    report: bool,
     hits: Vec<TaintHit<'t>>,
 }
 
@@ -167,31 +165,46 @@ pub(crate) fn run<'t>(
         seeds: HashMap::new(),
         next_seeds: HashMap::new(),
         current_return: Val::CONST,
-        report: false,
         hits: Vec::new(),
     };
     collect_functions(family, root, src, &mut walker.local_functions);
-    // First pass: learn what local functions return and what their callers pass them.
+    // First pass: report, and learn what local functions return and what their callers pass.
     let mut env = Env::new();
     walker.visit(root, &mut env, 0);
+    if walker.next_seeds.is_empty() {
+        // No local function is called: a second pass would see exactly the same.
+        return walker.hits;
+    }
+    // Second pass, with parameters seeded from the first and return levels known.
     walker.seeds = std::mem::take(&mut walker.next_seeds);
-    // Second pass: report, with parameters seeded from the first.
-    walker.report = true;
+    walker.hits.clear();
     walker.imports.clear();
     let mut env = Env::new();
     walker.visit(root, &mut env, 0);
     walker.hits
 }
 
-fn collect_functions(family: Family, node: Node<'_>, src: &str, out: &mut HashSet<String>) {
-    if family.is_function(node.kind()) {
-        if let Some(name) = node.child_by_field_name("name") {
+fn collect_functions(family: Family, root: Node<'_>, src: &str, out: &mut HashSet<String>) {
+    // A cursor walk: no allocation per node.
+    let mut cursor = root.walk();
+    loop {
+        let node = cursor.node();
+        if family.is_function(node.kind())
+            && let Some(name) = node.child_by_field_name("name")
+        {
             out.insert(squash(name.utf8_text(src.as_bytes()).unwrap_or_default()));
         }
-    }
-    let mut cursor = node.walk();
-    for child in node.named_children(&mut cursor) {
-        collect_functions(family, child, src, out);
+        if cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return;
+            }
+        }
     }
 }
 
@@ -200,7 +213,7 @@ fn text<'s>(node: Node<'_>, src: &'s str) -> &'s str {
 }
 
 fn short(s: &str) -> String {
-    let s = squash(s);
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     if s.chars().count() > 60 {
         let cut: String = s.chars().take(57).collect();
         format!("{cut}...")
@@ -242,7 +255,10 @@ impl<'a, 't> Walker<'a, 't> {
                         let new = if replace {
                             val.clone()
                         } else {
-                            env.get(&name).cloned().unwrap_or(Val::CONST).join(val.clone())
+                            env.get(&name)
+                                .cloned()
+                                .unwrap_or(Val::CONST)
+                                .join(val.clone())
                         };
                         env.insert(name, new);
                     }
@@ -262,11 +278,11 @@ impl<'a, 't> Walker<'a, 't> {
         if let Some(call) = call_parts(self.family, node, self.src) {
             self.check_call(node, &call, env);
         }
-        if matches!(kind, "return_statement" | "return_expression") {
-            if let Some(value) = node.named_child(0) {
-                let val = self.eval(value, env);
-                self.current_return = self.current_return.clone().join(val);
-            }
+        if matches!(kind, "return_statement" | "return_expression")
+            && let Some(value) = node.named_child(0)
+        {
+            let val = self.eval(value, env);
+            self.current_return = self.current_return.clone().join(val);
         }
         let inner = branch + u32::from(self.family.is_branch(kind));
         let mut cursor = node.walk();
@@ -284,7 +300,11 @@ impl<'a, 't> Walker<'a, 't> {
             .child_by_field_name("name")
             .map(|n| squash(text(n, self.src)));
         let header = syntax::function_header(node, self.src);
-        let handler = self.profile.handler.as_ref().is_some_and(|h| h.is_match(header));
+        let handler = self
+            .profile
+            .handler
+            .as_ref()
+            .is_some_and(|h| h.is_match(header));
         let seeds = name.as_ref().and_then(|n| self.seeds.get(n)).cloned();
         let offset = usize::from(matches!(
             params.first().map(String::as_str),
@@ -336,7 +356,7 @@ impl<'a, 't> Walker<'a, 't> {
     }
 
     fn check_assign_sink(&mut self, node: Node<'t>, target: Node<'t>, val: &Val) {
-        if !self.report || val.level == Level::Const {
+        if val.level == Level::Const {
             return;
         }
         let target_text = squash(text(target, self.src));
@@ -364,9 +384,6 @@ impl<'a, 't> Walker<'a, 't> {
                 }
                 entry[i] = entry[i].clone().join(v);
             }
-        }
-        if !self.report {
-            return;
         }
         let call_text = text(node, self.src);
         let resolved = self.aliases.resolve(&call.callee);
@@ -406,6 +423,13 @@ impl<'a, 't> Walker<'a, 't> {
 
     fn push_hit(&mut self, index: usize, rule: &Rule, node: Node<'t>, value: Val, callee: String) {
         let Some(taint) = &rule.taint else { return };
+        // A source this rule does not count makes the value merely dynamic.
+        let ignored = value.level == Level::Tainted
+            && value
+                .origin
+                .as_ref()
+                .is_some_and(|(_, text)| taint.ignore_sources.iter().any(|r| r.is_match(text)));
+        let value = if ignored { Val::DYNAMIC } else { value };
         let rating = match value.level {
             Level::Tainted => Rating {
                 severity: rule.spec.severity,
@@ -450,22 +474,21 @@ impl<'a, 't> Walker<'a, 't> {
         if self.family.is_access(kind) {
             let raw = text(node, self.src);
             if raw.len() <= 400 {
-                let t = squash(raw);
+                let t: std::borrow::Cow<'_, str> = if raw.contains(char::is_whitespace) {
+                    squash(raw).into()
+                } else {
+                    raw.into()
+                };
                 if let Some(v) = env.get(&t) {
                     return v.clone();
                 }
-                if let Some(call) = call_parts(self.family, node, self.src) {
-                    if self
-                        .profile
-                        .sanitizers
-                        .iter()
-                        .chain(extra)
-                        .any(|s| s.is_match(&call.callee))
-                    {
-                        return Val::CONST;
-                    }
+                if let Some(call) = call_parts(self.family, node, self.src)
+                    && (self.profile.sanitizers.is_match(&call.callee)
+                        || extra.iter().any(|s| s.is_match(&call.callee)))
+                {
+                    return Val::CONST;
                 }
-                if self.profile.sources.iter().any(|s| s.is_match(&t))
+                if self.profile.sources.is_match(&t)
                     || self
                         .rules
                         .iter()
@@ -494,10 +517,12 @@ impl<'a, 't> Walker<'a, 't> {
                     })
                     .unwrap_or_default();
                 let last = call.callee.rsplit(['.', ':']).next().unwrap_or_default();
-                let args_val = args
-                    .iter()
-                    .fold(Val::CONST, |acc, a| acc.join(self.eval_with(*a, env, extra)));
-                if self.local_functions.contains(last) && call.receiver.is_none_or(|r| is_self(r, self.src)) {
+                let args_val = args.iter().fold(Val::CONST, |acc, a| {
+                    acc.join(self.eval_with(*a, env, extra))
+                });
+                if self.local_functions.contains(last)
+                    && call.receiver.is_none_or(|r| is_self(r, self.src))
+                {
                     // A local function: its result is as tainted as what it returns; when that
                     // depends on its parameters, as tainted as its arguments.
                     let ret = self.returns.get(last).cloned().unwrap_or(Val::DYNAMIC);
@@ -547,7 +572,9 @@ impl<'a, 't> Walker<'a, 't> {
     /// inlined in its format string.
     fn eval_macro(&self, node: Node<'t>, env: &Env, extra: &[Regex]) -> Val {
         let mut val = Val::CONST;
-        let Some(tree) = node.named_children(&mut node.walk()).find(|c| c.kind() == "token_tree")
+        let Some(tree) = node
+            .named_children(&mut node.walk())
+            .find(|c| c.kind() == "token_tree")
         else {
             return val;
         };
@@ -571,9 +598,36 @@ impl<'a, 't> Walker<'a, 't> {
 
 /// Builtins whose result is as tainted as their arguments, no more.
 const PURE_FUNCTIONS: &[&str] = &[
-    "str", "int", "float", "len", "repr", "sorted", "list", "tuple", "dict", "set", "range",
-    "min", "max", "sum", "bool", "abs", "round", "format", "enumerate", "zip", "reversed",
-    "frozenset", "bytes", "print", "isinstance", "require", "String", "append", "make", "len",
+    "str",
+    "int",
+    "float",
+    "len",
+    "repr",
+    "sorted",
+    "list",
+    "tuple",
+    "dict",
+    "set",
+    "range",
+    "min",
+    "max",
+    "sum",
+    "bool",
+    "abs",
+    "round",
+    "format",
+    "enumerate",
+    "zip",
+    "reversed",
+    "frozenset",
+    "bytes",
+    "print",
+    "isinstance",
+    "require",
+    "String",
+    "append",
+    "make",
+    "len",
 ];
 
 fn is_self(node: Node<'_>, src: &str) -> bool {
@@ -582,10 +636,9 @@ fn is_self(node: Node<'_>, src: &str) -> bool {
 
 fn has_interpolation(node: Node<'_>) -> bool {
     let mut cursor = node.walk();
-    let found = node
-        .named_children(&mut cursor)
-        .any(|c| matches!(c.kind(), "interpolation" | "template_substitution"));
-    found
+
+    node.named_children(&mut cursor)
+        .any(|c| matches!(c.kind(), "interpolation" | "template_substitution"))
 }
 
 fn collect_identifiers(node: Node<'_>, src: &str, out: &mut Vec<String>) {
@@ -614,10 +667,11 @@ fn inline_names(literal: &str) -> Vec<String> {
             while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] == b'_') {
                 end += 1;
             }
-            if end > start && !bytes[start].is_ascii_digit() {
-                if let Some(name) = literal.get(start..end) {
-                    names.push(name.to_string());
-                }
+            if end > start
+                && !bytes[start].is_ascii_digit()
+                && let Some(name) = literal.get(start..end)
+            {
+                names.push(name.to_string());
             }
             i = end;
         } else {

@@ -50,25 +50,42 @@ fn every_rule_example_behaves() {
             checked += 1;
             let found = check(&language, code);
             if !found.iter().any(|(id, _, _)| id == &spec.id) {
-                failures.push(format!("{}: missed vulnerable example {code:?}, got {found:?}", spec.id));
+                failures.push(format!(
+                    "{}: missed vulnerable example {code:?}, got {found:?}",
+                    spec.id
+                ));
             }
         }
         for code in &spec.examples.high {
             checked += 1;
             let found = check(&language, code);
-            if !found.iter().any(|(id, _, sev)| id == &spec.id && *sev == spec.severity) {
-                failures.push(format!("{}: no {} finding for {code:?}, got {found:?}", spec.id, spec.severity));
+            if !found
+                .iter()
+                .any(|(id, _, sev)| id == &spec.id && *sev == spec.severity)
+            {
+                failures.push(format!(
+                    "{}: no {} finding for {code:?}, got {found:?}",
+                    spec.id, spec.severity
+                ));
             }
         }
         for code in &spec.examples.safe {
             checked += 1;
             let found = check(&language, code);
             if found.iter().any(|(id, _, _)| id == &spec.id) {
-                failures.push(format!("{}: flagged safe example {code:?}: {found:?}", spec.id));
+                failures.push(format!(
+                    "{}: flagged safe example {code:?}: {found:?}",
+                    spec.id
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {checked} example checks failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} example checks failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// The findings of one rule, as (line, severity).
@@ -91,7 +108,10 @@ def handler(cursor):
     sql = f"SELECT * FROM users WHERE {where}"
     cursor.execute(sql)
 "#;
-    assert_eq!(of_rule("python", code, "py/sql-injection"), vec![(8, Severity::High)]);
+    assert_eq!(
+        of_rule("python", code, "py/sql-injection"),
+        vec![(8, Severity::High)]
+    );
     let finding = scan_source("a.py", code, rules())
         .findings
         .into_iter()
@@ -99,7 +119,10 @@ def handler(cursor):
         .unwrap();
     assert_eq!(
         finding.source,
-        Some(TaintSource { line: 4, text: "request.form[\"name\"]".into() })
+        Some(TaintSource {
+            line: 4,
+            text: "request.form[\"name\"]".into()
+        })
     );
 }
 
@@ -108,7 +131,10 @@ fn taint_constant_query_is_not_flagged_and_parameter_is_medium() {
     let constant = "def f(cursor):\n    q = 'SELECT 1'\n    cursor.execute(q)\n";
     assert_eq!(of_rule("python", constant, "py/sql-injection"), vec![]);
     let param = "def f(cursor, uid):\n    cursor.execute('SELECT * FROM t WHERE id = ' + uid)\n";
-    assert_eq!(of_rule("python", param, "py/sql-injection"), vec![(2, Severity::Medium)]);
+    assert_eq!(
+        of_rule("python", param, "py/sql-injection"),
+        vec![(2, Severity::Medium)]
+    );
 }
 
 #[test]
@@ -132,7 +158,10 @@ if len(sys.argv) > 1:
     cmd = sys.argv[1]
 os.system(cmd)
 "#;
-    assert_eq!(of_rule("python", code, "py/command-injection"), vec![(6, Severity::High)]);
+    assert_eq!(
+        of_rule("python", code, "py/command-injection"),
+        vec![(6, Severity::High)]
+    );
     let straight = "import os, sys\ncmd = sys.argv[1]\ncmd = 'ls'\nos.system(cmd)\n";
     assert_eq!(of_rule("python", straight, "py/command-injection"), vec![]);
 }
@@ -147,7 +176,10 @@ def run_query(cursor, name):
 def view(cursor):
     run_query(cursor, request.args["name"])
 "#;
-    assert_eq!(of_rule("python", code, "py/sql-injection"), vec![(4, Severity::High)]);
+    assert_eq!(
+        of_rule("python", code, "py/sql-injection"),
+        vec![(4, Severity::High)]
+    );
     // A local helper that returns an int is a sanitizer.
     let helper = r#"
 import os, sys
@@ -159,13 +191,59 @@ os.system("sleep " + str(as_number(sys.argv[1])))
 }
 
 #[test]
+fn taint_crosses_functions_in_javascript_and_go() {
+    let js = r#"
+function runQuery(db, name) {
+  return db.query("SELECT * FROM t WHERE name = '" + name + "'");
+}
+app.get("/u", (req, res) => runQuery(db, req.query.name));
+"#;
+    assert_eq!(
+        of_rule("javascript", js, "js/sql-injection"),
+        vec![(3, Severity::High)]
+    );
+    let go = r#"
+package main
+func lookup(db *sql.DB, id string) {
+	db.Query("SELECT * FROM t WHERE id = " + id)
+}
+func handler(w http.ResponseWriter, r *http.Request) {
+	lookup(db, r.FormValue("id"))
+}
+"#;
+    assert_eq!(
+        of_rule("go", go, "go/sql-injection"),
+        vec![(4, Severity::High)]
+    );
+}
+
+#[test]
+fn spring_request_parameters_are_tainted() {
+    let code = r#"
+class C {
+  @GetMapping("/u")
+  public String get(@RequestParam String name, JdbcTemplate jdbc) {
+    return jdbc.queryForObject("SELECT x FROM t WHERE name = '" + name + "'", String.class);
+  }
+}
+"#;
+    assert_eq!(
+        of_rule("java", code, "java/sql-injection"),
+        vec![(5, Severity::High)]
+    );
+}
+
+#[test]
 fn request_handler_parameters_are_tainted() {
     let code = r#"
 @app.route("/u/<name>")
 def show(name):
     return redirect(name)
 "#;
-    assert_eq!(of_rule("python", code, "py/open-redirect"), vec![(4, Severity::Medium)]);
+    assert_eq!(
+        of_rule("python", code, "py/open-redirect"),
+        vec![(4, Severity::Medium)]
+    );
 }
 
 #[test]
@@ -179,7 +257,10 @@ fn import_aliases_resolve_for_call_patterns() {
 fn suppression_comments_silence_findings() {
     let cases = [
         ("h = hashlib.md5(b)  # rlm: ignore[py/insecure-hash]\n", 0),
-        ("h = hashlib.md5(b)  # rlm: ignore[category-that-does-not-match]\n", 1),
+        (
+            "h = hashlib.md5(b)  # rlm: ignore[category-that-does-not-match]\n",
+            1,
+        ),
         ("h = hashlib.md5(b)  # rlm: ignore\n", 0),
         ("h = hashlib.md5(b)  # nosec\n", 0),
         ("h = hashlib.md5(b)  # nosec B324\n", 0),
@@ -190,7 +271,11 @@ fn suppression_comments_silence_findings() {
     ];
     for (code, expected) in cases {
         let code = format!("import hashlib\n{code}");
-        assert_eq!(of_rule("python", &code, "py/insecure-hash").len(), expected, "{code}");
+        assert_eq!(
+            of_rule("python", &code, "py/insecure-hash").len(),
+            expected,
+            "{code}"
+        );
     }
     let go = "package main\nfunc h(b []byte) { md5.Sum(b) //nolint:gosec\n}\n";
     assert_eq!(of_rule("go", go, "go/weak-crypto"), vec![]);
@@ -209,8 +294,14 @@ fn baseline_keeps_known_findings_out_even_after_lines_move() {
     let loaded = Baseline::load(&path).unwrap();
     assert_eq!(loaded, baseline);
     let (new, known) = loaded.split(scan_source("a.py", after, rules()).findings);
-    assert_eq!(new.iter().map(|f| f.span.start.line).collect::<Vec<_>>(), vec![6]);
-    assert_eq!(known.iter().map(|f| f.span.start.line).collect::<Vec<_>>(), vec![5]);
+    assert_eq!(
+        new.iter().map(|f| f.span.start.line).collect::<Vec<_>>(),
+        vec![6]
+    );
+    assert_eq!(
+        known.iter().map(|f| f.span.start.line).collect::<Vec<_>>(),
+        vec![5]
+    );
 }
 
 #[test]
@@ -232,7 +323,10 @@ fn apply_all(file: &str, code: &str) -> (String, Vec<String>) {
         .collect();
     let fixed = apply_edits(code, &edits).unwrap();
     let again = scan_source(file, &fixed, rules());
-    (fixed, again.findings.into_iter().map(|f| f.rule_id).collect())
+    (
+        fixed,
+        again.findings.into_iter().map(|f| f.rule_id).collect(),
+    )
 }
 
 #[test]
@@ -287,9 +381,56 @@ fn fixes_apply_and_turn_the_finding_off() {
 }
 
 #[test]
+fn merged_fixes_share_an_added_import_and_defer_overlaps() {
+    let code =
+        "DB_PASSWORD = \"q8Zr2LmX4vN7pK1sT9wY3bC6\"\nAPI_TOKEN = \"Zp3kR9xQ2mW7vL4nT8yB6cD1\"\n";
+    let findings = scan_source("settings.py", code, rules()).findings;
+    assert_eq!(findings.len(), 2);
+    let merged = merge_fixes(findings.iter().filter_map(|f| f.fix.as_ref()));
+    assert_eq!((merged.applied, merged.deferred), (2, 0));
+    assert_eq!(
+        apply_edits(code, &merged.edits).unwrap(),
+        "import os\nDB_PASSWORD = os.environ[\"DB_PASSWORD\"]\nAPI_TOKEN = os.environ[\"API_TOKEN\"]\n"
+    );
+    // The same fix twice: the second overlaps the first and waits.
+    let fix = findings[0].fix.clone().unwrap();
+    let other = Fix {
+        description: "other".into(),
+        edits: vec![TextEdit {
+            replacement: "x".into(),
+            ..fix.edits[1].clone()
+        }],
+    };
+    let merged = merge_fixes([&fix, &other]);
+    assert_eq!((merged.applied, merged.deferred), (1, 1));
+}
+
+#[test]
+fn sql_fixes_use_the_driver_placeholder() {
+    let js = "function f(db, name) {\n  return db.query(\"SELECT * FROM t WHERE name = '\" + name + \"'\");\n}\n";
+    assert_eq!(
+        apply_all("a.js", js).0,
+        "function f(db, name) {\n  return db.query(\"SELECT * FROM t WHERE name = ?\", [name]);\n}\n"
+    );
+    let pg = "const { Pool } = require('pg');\nfunction f(db, a, b) {\n  return db.query(`SELECT * FROM t WHERE a = ${a} AND b = ${b}`);\n}\n";
+    assert_eq!(
+        apply_all("a.js", pg).0,
+        "const { Pool } = require('pg');\nfunction f(db, a, b) {\n  return db.query(\"SELECT * FROM t WHERE a = $1 AND b = $2\", [a, b]);\n}\n"
+    );
+    let py = "import sqlite3\ndef f(cur, uid):\n    cur.execute(\"SELECT * FROM t WHERE id = {}\".format(uid))\n";
+    let (fixed, remaining) = apply_all("a.py", py);
+    assert_eq!(
+        fixed,
+        "import sqlite3\ndef f(cur, uid):\n    cur.execute(\"SELECT * FROM t WHERE id = ?\", (uid,))\n"
+    );
+    assert_eq!(remaining, Vec::<String>::new());
+}
+
+#[test]
 fn no_fix_is_offered_when_the_rewrite_would_be_unsafe() {
     // A pipeline cannot become an argument list.
-    let code = "import subprocess\ndef f(n):\n    subprocess.run(f\"ls {n} | wc -l\", shell=True)\n";
+    let code =
+        "import subprocess\ndef f(n):\n    subprocess.run(f\"ls {n} | wc -l\", shell=True)\n";
     let f = scan_source("a.py", code, rules()).findings;
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].rule_id, "py/command-injection");
@@ -314,7 +455,10 @@ fn unparsable_file_still_reports_what_it_can() {
     let ids: Vec<&str> = scan.findings.iter().map(|f| f.rule_id.as_str()).collect();
     assert!(ids.contains(&"secret/aws-access-key"), "{ids:?}");
     assert_eq!(scan.notes.len(), 1);
-    assert_eq!(scan.notes[0].message, "does not parse cleanly; rules ran on the parts that did");
+    assert_eq!(
+        scan.notes[0].message,
+        "does not parse cleanly; rules ran on the parts that did"
+    );
 }
 
 #[test]
@@ -325,7 +469,11 @@ fn minified_javascript_is_scanned_with_short_snippets() {
     }
     code.push_str("eval(location.hash.slice(1));");
     let scan = scan_source("app.min.js", &code, rules());
-    let f: Vec<&Finding> = scan.findings.iter().filter(|f| f.rule_id == "js/code-injection").collect();
+    let f: Vec<&Finding> = scan
+        .findings
+        .iter()
+        .filter(|f| f.rule_id == "js/code-injection")
+        .collect();
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].span.start.line, 1);
     assert!(f[0].snippet.chars().count() <= 120, "{}", f[0].snippet);
@@ -344,7 +492,10 @@ fn workspace_scan_handles_mixed_encodings_binary_and_huge_files() {
     std::fs::write(root.join("huge.py"), "x = 1\n".repeat(1_000_000)).unwrap();
     let options = ScanOptions {
         threads: 2,
-        list: crate::workspace::ListOptions { max_file_size: 1024 * 1024, ..Default::default() },
+        list: crate::workspace::ListOptions {
+            max_file_size: 1024 * 1024,
+            ..Default::default()
+        },
     };
     let report = scan_workspace(root, rules(), &options).unwrap();
     let found: Vec<(String, String, bool)> = report
@@ -393,16 +544,28 @@ why = "Libraries should log."
 "#,
     )
     .unwrap();
-    let config = AuditConfig { disable: vec!["category:weak-crypto".into()], ..Default::default() };
+    let config = AuditConfig {
+        disable: vec!["category:weak-crypto".into()],
+        ..Default::default()
+    };
     let set = config.rule_set(dir.path()).unwrap();
     assert!(set.get("team/no-print").is_some());
     assert!(set.get("py/insecure-hash").is_none());
     let f = scan_source("a.py", "import hashlib\nprint(hashlib.md5(b))\n", &set).findings;
     assert_eq!(
-        f.iter().map(|f| (f.rule_id.as_str(), f.message.as_str())).collect::<Vec<_>>(),
+        f.iter()
+            .map(|f| (f.rule_id.as_str(), f.message.as_str()))
+            .collect::<Vec<_>>(),
         vec![("team/no-print", "use logging instead of print")]
     );
-    let only = RuleSet::load(&[], &Selection { enable: vec!["go/*".into()], disable: vec![] }).unwrap();
+    let only = RuleSet::load(
+        &[],
+        &Selection {
+            enable: vec!["go/*".into()],
+            disable: vec![],
+        },
+    )
+    .unwrap();
     assert!(only.rules().iter().all(|r| r.id().starts_with("go/")));
 }
 
@@ -414,8 +577,16 @@ fn broken_user_rule_names_its_file() {
         "id = \"team/bad\"\ntitle = \"t\"\ncategory = \"c\"\nseverity = \"low\"\nconfidence = \"low\"\nlanguages = [\"python\"]\nmessage = \"m\"\n[[call]]\ncallee = '('\n[doc]\nwhat = \"w\"\nwhy = \"w\"\n",
     )
     .unwrap();
-    let err = RuleSet::load(&[dir.path().to_path_buf()], &Selection::default()).unwrap_err().to_string();
-    assert!(err.starts_with(&format!("rule team/bad ({}): bad regex \"(\"", dir.path().join("bad.toml").display())), "{err}");
+    let err = RuleSet::load(&[dir.path().to_path_buf()], &Selection::default())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with(&format!(
+            "rule team/bad ({}): bad regex \"(\"",
+            dir.path().join("bad.toml").display()
+        )),
+        "{err}"
+    );
 }
 
 struct CountingTriager {
@@ -430,7 +601,10 @@ impl triage::Triager for CountingTriager {
     ) -> Result<triage::TriageOutcome, triage::TriageError> {
         self.seen.push(finding.rule_id.clone());
         Ok(triage::TriageOutcome {
-            verdict: Verdict { verdict: VerdictKind::TruePositive, reason: format!("{} is reachable", finding.rule_id) },
+            verdict: Verdict {
+                verdict: VerdictKind::TruePositive,
+                reason: format!("{} is reachable", finding.rule_id),
+            },
             tokens: 1000,
         })
     }
@@ -438,13 +612,35 @@ impl triage::Triager for CountingTriager {
 
 #[test]
 fn triage_goes_most_severe_first_and_stops_at_the_budget() {
-    let code = "import hashlib, os, sys\nh = hashlib.md5(b)\nos.system(sys.argv[1])\nrequests.get(u)\n";
+    let code =
+        "import hashlib, os, sys\nh = hashlib.md5(b)\nos.system(sys.argv[1])\nrequests.get(u)\n";
     let mut findings = scan_source("a.py", code, rules()).findings;
     let mut triager = CountingTriager { seen: Vec::new() };
-    let budget = triage::TriageBudget { max_findings: 10, max_tokens: 2000 };
-    let summary = triage::triage_findings(&mut findings, &mut triager, &budget, &triage::TriageContext { root: std::path::Path::new(".") });
-    assert_eq!(triager.seen, vec!["py/command-injection", "py/insecure-hash"]);
-    assert_eq!(summary, triage::TriageSummary { triaged: 2, skipped: 1, tokens: 2000, errors: vec![] });
+    let budget = triage::TriageBudget {
+        max_findings: 10,
+        max_tokens: 2000,
+    };
+    let summary = triage::triage_findings(
+        &mut findings,
+        &mut triager,
+        &budget,
+        &triage::TriageContext {
+            root: std::path::Path::new("."),
+        },
+    );
+    assert_eq!(
+        triager.seen,
+        vec!["py/command-injection", "py/insecure-hash"]
+    );
+    assert_eq!(
+        summary,
+        triage::TriageSummary {
+            triaged: 2,
+            skipped: 1,
+            tokens: 2000,
+            errors: vec![]
+        }
+    );
     assert_eq!(findings.iter().filter(|f| f.triage.is_some()).count(), 2);
 }
 
@@ -455,13 +651,25 @@ fn sarif_output_has_rules_results_and_fixes() {
     let log = sarif::to_sarif(&findings, rules(), std::path::Path::new("/work/my repo"));
     assert_eq!(log["version"], "2.1.0");
     let run = &log["runs"][0];
-    assert_eq!(run["originalUriBaseIds"]["%SRCROOT%"]["uri"], "file:///work/my%20repo/");
-    assert_eq!(run["tool"]["driver"]["rules"].as_array().unwrap().len(), rules().len());
+    assert_eq!(
+        run["originalUriBaseIds"]["%SRCROOT%"]["uri"],
+        "file:///work/my%20repo/"
+    );
+    assert_eq!(
+        run["tool"]["driver"]["rules"].as_array().unwrap().len(),
+        rules().len()
+    );
     let result = &run["results"][0];
     assert_eq!(result["ruleId"], "py/yaml-load");
     assert_eq!(result["level"], "warning");
-    assert_eq!(result["locations"][0]["physicalLocation"]["region"]["startLine"], 2);
-    assert_eq!(result["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"], "yaml.safe_load(text)");
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["region"]["startLine"],
+        2
+    );
+    assert_eq!(
+        result["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"],
+        "yaml.safe_load(text)"
+    );
     let index = result["ruleIndex"].as_u64().unwrap() as usize;
     assert_eq!(run["tool"]["driver"]["rules"][index]["id"], "py/yaml-load");
 }
@@ -478,10 +686,17 @@ fn rules_reference_in_docs_is_current() {
     let want = format!("\n{generated}\n");
     if body != want {
         if std::env::var_os("UPDATE_DOCS").is_some() {
-            let new = format!("{}{}{want}{}", &current[..start], docs::BEGIN, &current[end..]);
+            let new = format!(
+                "{}{}{want}{}",
+                &current[..start],
+                docs::BEGIN,
+                &current[end..]
+            );
             std::fs::write(&path, new).unwrap();
         } else {
-            panic!("docs/audit.md rules reference is stale: run UPDATE_DOCS=1 cargo test -p rlm-engine --lib audit");
+            panic!(
+                "docs/audit.md rules reference is stale: run UPDATE_DOCS=1 cargo test -p rlm-engine --lib audit"
+            );
         }
     }
 }
@@ -493,13 +708,24 @@ fn every_rule_file_is_valid_and_ids_match_their_folder() {
             continue;
         }
         let rule = Rule::from_toml(text, path).unwrap();
+        rule.check_queries().unwrap();
         let prefix = match path.split('/').next().unwrap() {
             "python" => "py",
             "javascript" => "js",
-            "secrets" => if rule.id().starts_with("all/") { "all" } else { "secret" },
+            "secrets" => {
+                if rule.id().starts_with("all/") {
+                    "all"
+                } else {
+                    "secret"
+                }
+            }
             other => other,
         };
-        assert!(rule.id().starts_with(&format!("{prefix}/")), "{path}: {}", rule.id());
+        assert!(
+            rule.id().starts_with(&format!("{prefix}/")),
+            "{path}: {}",
+            rule.id()
+        );
         let file = path.rsplit('/').next().unwrap().trim_end_matches(".toml");
         assert_eq!(rule.id().split('/').nth(1), Some(file), "{path}");
     }

@@ -21,7 +21,10 @@ impl<'s> LineIndex<'s> {
         while !self.text.is_char_boundary(byte) {
             byte -= 1;
         }
-        let line = self.starts.partition_point(|&s| s <= byte).saturating_sub(1);
+        let line = self
+            .starts
+            .partition_point(|&s| s <= byte)
+            .saturating_sub(1);
         let start = self.starts.get(line).copied().unwrap_or(0);
         let column = self.text.get(start..byte).map_or(0, |s| s.chars().count()) + 1;
         Position {

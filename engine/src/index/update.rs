@@ -65,6 +65,30 @@ fn millis<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
 /// on disk so that an editor's view of the workspace is what the index answers from.
 pub type Overlay = BTreeMap<String, String>;
 
+impl IndexReport {
+    /// A report of a run that changed nothing yet: `unchanged` files carried over.
+    fn unchanged(listing: &Listing, dir: &Path, unchanged: usize) -> IndexReport {
+        IndexReport {
+            root: listing.root.clone(),
+            index_dir: dir.to_path_buf(),
+            source: listing.source,
+            files: unchanged,
+            added: 0,
+            updated: 0,
+            unchanged,
+            removed: 0,
+            chunks: 0,
+            symbols: 0,
+            bytes_indexed: 0,
+            lossy_utf8: 0,
+            skipped: listing.skipped.clone(),
+            rebuilt: false,
+            warnings: Vec::new(),
+            elapsed: Duration::ZERO,
+        }
+    }
+}
+
 /// Brings the index of the workspace at `root` up to date.
 pub fn index_workspace(
     root: &Path,
@@ -112,6 +136,14 @@ pub fn index_workspace_with(
 
     let mut warnings = listing.warnings.clone();
     let (index, old_manifest, rebuilt) = open_or_rebuild(dir, &mut warnings)?;
+    let plan = plan(&listing, &old_manifest, overlay);
+    if plan.to_read.is_empty() && plan.removed.is_empty() && !rebuilt {
+        // Nothing to do: no writer, no commit, no manifest rewrite.
+        let mut report = IndexReport::unchanged(&listing, dir, plan.kept.len());
+        report.warnings = warnings;
+        report.elapsed = started.elapsed();
+        return Ok(report);
+    }
     let (_, fields) = schema::build_schema();
     let mut writer: IndexWriter<TantivyDocument> = index
         .writer_with_num_threads(
@@ -120,7 +152,6 @@ pub fn index_workspace_with(
         )
         .map_err(IndexError::tantivy("opening the index writer"))?;
 
-    let plan = plan(&listing, &old_manifest, overlay);
     let mut manifest = Manifest {
         schema_version: SCHEMA_VERSION,
         files: plan.kept,
@@ -140,24 +171,9 @@ pub fn index_workspace_with(
         progress,
     );
 
-    let mut report = IndexReport {
-        root: listing.root.clone(),
-        index_dir: dir.clone(),
-        source: listing.source,
-        files: 0,
-        added: 0,
-        updated: 0,
-        unchanged: manifest.files.len(),
-        removed: plan.removed.len(),
-        chunks: 0,
-        symbols: 0,
-        bytes_indexed: 0,
-        lossy_utf8: 0,
-        skipped: listing.skipped.clone(),
-        rebuilt,
-        warnings: Vec::new(),
-        elapsed: Duration::ZERO,
-    };
+    let mut report = IndexReport::unchanged(&listing, dir, manifest.files.len());
+    report.removed = plan.removed.len();
+    report.rebuilt = rebuilt;
     let mut changed = !plan.removed.is_empty();
     for (path, outcome) in outcomes {
         let existed = old_manifest.files.contains_key(&path);

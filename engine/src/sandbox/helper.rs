@@ -54,11 +54,24 @@ fn weak(plan: &HelperPlan, result: Result<(), SandboxError>) -> Result<(), Sandb
     }
 }
 
-fn apply_and_exec(plan: &HelperPlan) -> Result<std::convert::Infallible, SandboxError> {
-    // SAFETY: prctl with integer arguments only.
-    if unsafe { libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0) } != 0 {
-        return Err(os_err("parent-death signal"));
+/// Asks for SIGKILL when the supervisor goes away; exits at once if it already has.
+fn die_with_parent(parent: libc::pid_t) -> Result<(), SandboxError> {
+    // SAFETY: prctl and getppid with integer arguments only.
+    unsafe {
+        if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0) != 0 {
+            return Err(os_err("parent-death signal"));
+        }
+        if libc::getppid() != parent {
+            libc::_exit(HELPER_FAILED);
+        }
     }
+    Ok(())
+}
+
+fn apply_and_exec(plan: &HelperPlan) -> Result<std::convert::Infallible, SandboxError> {
+    // SAFETY: getppid cannot fail.
+    let parent = unsafe { libc::getppid() };
+    die_with_parent(parent)?;
     if plan.network_namespace {
         // Best effort: an empty network namespace (no interfaces, not even loopback) where the
         // kernel allows it; seccomp denies sockets either way.
@@ -79,6 +92,8 @@ fn apply_and_exec(plan: &HelperPlan) -> Result<std::convert::Infallible, Sandbox
     weak(plan, apply_landlock(&plan.landlock))?;
     if let Some(uid) = plan.run_as {
         switch_user(uid)?;
+        // A credential change clears the parent-death signal: ask again.
+        die_with_parent(parent)?;
     }
     for set in [
         caps::CapSet::Effective,

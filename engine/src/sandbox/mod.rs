@@ -12,12 +12,14 @@
 //!   adds a wall-clock timeout that kills the process group and a scratch quota;
 //! - **output** ([`redact`]): secrets redacted and output truncated before it leaves.
 //!
-//! API, as the RLM loop uses it: [`SandboxPolicy::from_config`] once, [`Repl::start`] per run,
+//! API, as the RLM loop uses it: [`SandboxPolicy::from_config`] once (with
+//! [`policy::default_helper`]`(current_exe)` as the helper program), [`Repl::start`] per run,
 //! [`Repl::load_context_text`] / [`Repl::load_context_file`] to set `context`,
 //! [`Repl::execute`] per step (a [`StepResult`]: stdout, stderr, error, truncation note,
 //! elapsed, [`Finish`] from `FINAL(value)`, `FINAL_VAR(name)` or `answer["ready"] = True`),
 //! [`Repl::show_vars`]. Variables persist between steps; a step that is killed reports
-//! `state_lost` and the next step runs in a fresh worker with `context` reloaded.
+//! `state_lost` and the next step runs in a fresh worker with `context` reloaded. A worker dies
+//! with the thread that started it (parent-death signal): keep a `Repl` on a long-lived thread.
 
 pub mod config;
 pub mod helper;
@@ -53,8 +55,8 @@ pub enum SandboxError {
     #[error("cannot use Python interpreter {path}: {message}")]
     Interpreter { path: PathBuf, message: String },
     #[error(
-        "refusing to run generated code in a weak sandbox: {missing}. Run on a kernel with these \
-         layers, or accept the risk with --allow-weak-sandbox ([sandbox] allow_weak_sandbox = true)"
+        "refusing to run generated code in a weak sandbox: {missing}. Fix what is missing, or \
+         accept the risk with --allow-weak-sandbox ([sandbox] allow_weak_sandbox = true)"
     )]
     Weak { missing: String },
     #[error("sandbox layer {layer} failed: {message}")]

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 pub struct HelperPlan {
     /// The real interpreter, executed last.
     pub program: PathBuf,
-    /// Its argv (argv[0] included).
+    /// Its argv (`argv[0]` included).
     pub argv: Vec<String>,
     /// The per-run scratch folder: the worker's working directory.
     pub scratch: PathBuf,
@@ -57,23 +57,33 @@ pub struct LandlockPlan {
     pub write: Vec<PathBuf>,
 }
 
+/// Loads the worker from marshalled bytecode (the last argument, removed before the worker
+/// reads its configuration from `argv[1]`).
+pub const BYTECODE_LOADER: &str =
+    "import marshal, sys; exec(marshal.loads(bytes.fromhex(sys.argv.pop(2))))";
+
 /// The interpreter's command line: isolated mode (no environment, no user site), no `site`, no
-/// bytecode files, UTF-8 mode; the worker script follows with its configuration.
-pub fn interpreter_argv(worker_source: &str, worker_conf: &str) -> Vec<String> {
-    [
-        "python3",
-        "-I",
-        "-S",
-        "-B",
-        "-X",
-        "utf8",
-        "-c",
-        worker_source,
-        worker_conf,
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect()
+/// bytecode files, UTF-8 mode; then the worker (its bytecode when the probe compiled it, else its
+/// source) and its configuration.
+pub fn interpreter_argv(
+    worker_source: &str,
+    worker_bytecode: &str,
+    worker_conf: &str,
+) -> Vec<String> {
+    let mut argv: Vec<String> = ["python3", "-I", "-S", "-B", "-X", "utf8", "-c"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    if worker_bytecode.is_empty() {
+        argv.extend([worker_source.to_string(), worker_conf.to_string()]);
+    } else {
+        argv.extend([
+            BYTECODE_LOADER.to_string(),
+            worker_conf.to_string(),
+            worker_bytecode.to_string(),
+        ]);
+    }
+    argv
 }
 
 /// The rlimits for `limits`.
@@ -120,6 +130,19 @@ pub fn landlock_plan(python: &Interpreter, scratch: &Path) -> LandlockPlan {
     }
 }
 
+/// One argument may not exceed 128 KiB (MAX_ARG_STRLEN), and the plan travels as one argument to
+/// the helper: past this size the worker goes as source instead.
+const MAX_BYTECODE_HEX: usize = 96 * 1024;
+
+fn bytecode_within_argv_limit(policy: &SandboxPolicy) -> &str {
+    let hex = policy.python.worker_bytecode.as_str();
+    if hex.len() <= MAX_BYTECODE_HEX {
+        hex
+    } else {
+        ""
+    }
+}
+
 /// The plan for one worker of `policy` in `scratch`.
 pub fn helper_plan(
     policy: &SandboxPolicy,
@@ -129,7 +152,11 @@ pub fn helper_plan(
 ) -> HelperPlan {
     HelperPlan {
         program: policy.python.executable.clone(),
-        argv: interpreter_argv(worker_source, worker_conf),
+        argv: interpreter_argv(
+            worker_source,
+            bytecode_within_argv_limit(policy),
+            worker_conf,
+        ),
         scratch: scratch.to_path_buf(),
         rlimits: rlimits(&policy.limits),
         landlock: landlock_plan(&policy.python, scratch),
@@ -208,6 +235,7 @@ mod tests {
                 "/usr/bin/python3.11".into(),
                 "/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2".into(),
             ],
+            worker_bytecode: String::new(),
         };
         assert_eq!(
             landlock_plan(&python, Path::new("/tmp/rlm-scratch-1")),
@@ -228,9 +256,24 @@ mod tests {
     #[test]
     fn interpreter_runs_isolated_without_site() {
         assert_eq!(
-            interpreter_argv("pass", "{}"),
+            interpreter_argv("pass", "", "{}"),
             vec![
                 "python3", "-I", "-S", "-B", "-X", "utf8", "-c", "pass", "{}"
+            ]
+        );
+        assert_eq!(
+            interpreter_argv("pass", "e300", "{}"),
+            vec![
+                "python3",
+                "-I",
+                "-S",
+                "-B",
+                "-X",
+                "utf8",
+                "-c",
+                BYTECODE_LOADER,
+                "{}",
+                "e300"
             ]
         );
     }

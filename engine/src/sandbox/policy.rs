@@ -203,6 +203,9 @@ pub struct Interpreter {
     pub read_paths: Vec<PathBuf>,
     /// Files granted execute: the interpreter and its ELF loader.
     pub exec_paths: Vec<PathBuf>,
+    /// The worker script compiled by this interpreter and marshalled, in hex (empty: the worker
+    /// compiles its source at every start, which costs a few milliseconds).
+    pub worker_bytecode: String,
 }
 
 /// OS-level options resolved against the machine.
@@ -303,6 +306,17 @@ impl SandboxPolicy {
     }
 }
 
+/// The helper program for a face running as `exe`: the small `rlm-sandbox-helper` installed next
+/// to it when there is one (it starts faster), else `exe` itself (the hidden subcommand).
+pub fn default_helper(exe: &Path) -> PathBuf {
+    let sibling = exe.with_file_name("rlm-sandbox-helper");
+    if sibling.is_file() {
+        sibling
+    } else {
+        exe.to_path_buf()
+    }
+}
+
 /// The blocklist after the user's allow and block lists.
 pub fn blocked_modules(allow: &[String], block: &[String]) -> BTreeSet<String> {
     let mut set: BTreeSet<String> = DEFAULT_BLOCKED_MODULES
@@ -349,11 +363,17 @@ struct ProbeOutput {
     version: String,
     stdlib: Vec<String>,
     maps: Vec<String>,
+    #[serde(default)]
+    worker: String,
 }
 
-/// Run unconfined, once: imports what the worker imports, then lists the mapped files.
+/// Run unconfined, once: imports the worker's modules and the extension modules that link
+/// external libraries (zlib, OpenSSL, mpdecimal), then lists the mapped files, whose folders
+/// Landlock will grant read-only.
 const PROBE: &str = r#"
-import sys, json, os, sysconfig, signal, time, traceback, io, math, re, random, hashlib, datetime, collections, itertools, functools, statistics, bisect, heapq, struct, unicodedata, decimal, binascii, base64, string, textwrap, difflib, zlib, csv, dataclasses, enum, typing, copy, pprint, fractions, operator, array
+import sys, os, sysconfig, json, signal, time, io, math, zlib, hashlib, decimal, marshal
+src = sys.stdin.read()
+worker = marshal.dumps(compile(src, "<rlm-worker>", "exec")).hex() if src else ""
 paths = sysconfig.get_paths()
 stdlib = sorted({os.path.realpath(paths[k]) for k in ("stdlib", "platstdlib") if k in paths})
 maps = set()
@@ -362,21 +382,32 @@ with open("/proc/self/maps") as f:
         parts = line.split(None, 5)
         if len(parts) == 6 and parts[5].startswith("/"):
             maps.add(os.path.realpath(parts[5].strip()))
-print(json.dumps({"executable": os.path.realpath(sys.executable), "version": "%d.%d.%d" % sys.version_info[:3], "stdlib": stdlib, "maps": sorted(maps)}))
+print(json.dumps({"executable": os.path.realpath(sys.executable), "version": "%d.%d.%d" % sys.version_info[:3], "stdlib": stdlib, "maps": sorted(maps), "worker": worker}))
 "#;
 
-/// Runs `candidate` once, unconfined, to learn the real binary and what it maps.
+/// Runs `candidate` once, unconfined, to learn the real binary and what it maps, and to compile
+/// the worker script to bytecode.
 pub fn probe_interpreter(candidate: &Path) -> Result<Interpreter, SandboxError> {
-    let output = std::process::Command::new(candidate)
+    let failed = |e: std::io::Error| SandboxError::Interpreter {
+        path: candidate.to_path_buf(),
+        message: e.to_string(),
+    };
+    let mut child = std::process::Command::new(candidate)
         .args(["-I", "-S", "-c", PROBE])
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .stdin(std::process::Stdio::null())
-        .output()
-        .map_err(|e| SandboxError::Interpreter {
-            path: candidate.to_path_buf(),
-            message: e.to_string(),
-        })?;
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .map_err(failed)?;
+    if let Some(mut stdin) = child.stdin.take() {
+        use std::io::Write;
+        stdin
+            .write_all(super::WORKER_SOURCE.as_bytes())
+            .map_err(failed)?;
+    }
+    let output = child.wait_with_output().map_err(failed)?;
     if !output.status.success() {
         return Err(SandboxError::Interpreter {
             path: candidate.to_path_buf(),
@@ -397,14 +428,11 @@ fn interpreter_from_probe(probe: ProbeOutput) -> Interpreter {
     let mut exec: BTreeSet<PathBuf> = BTreeSet::from([executable.clone()]);
     for mapped in &probe.maps {
         let path = PathBuf::from(mapped);
-        if read.iter().any(|r| path.starts_with(r)) {
-            continue;
-        }
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         if name.starts_with("ld-linux") || name.starts_with("ld-musl") || name.starts_with("ld64") {
             exec.insert(path.clone());
         }
-        if path == executable {
+        if path == executable || read.iter().any(|r| path.starts_with(r)) {
             continue;
         }
         if let Some(dir) = path.parent() {
@@ -421,6 +449,7 @@ fn interpreter_from_probe(probe: ProbeOutput) -> Interpreter {
         version: probe.version,
         read_paths: read.into_iter().collect(),
         exec_paths: exec.into_iter().collect(),
+        worker_bytecode: probe.worker,
     }
 }
 
@@ -553,6 +582,7 @@ mod tests {
                 "/usr/lib/x86_64-linux-gnu/libc.so.6".into(),
                 "/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2".into(),
             ],
+            worker: "e3".into(),
         };
         let interp = interpreter_from_probe(probe);
         let mut expected_read = vec![
@@ -573,6 +603,7 @@ mod tests {
                     "/opt/py/bin/python3.11".into(),
                     "/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2".into(),
                 ],
+                worker_bytecode: "e3".into(),
             }
         );
     }

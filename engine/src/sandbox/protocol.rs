@@ -70,7 +70,7 @@ mod tests {
             &mut buf,
             &json!({"op": "reply", "ok": true, "value": [1, "é"]}),
         )?;
-        assert_eq!(&buf[..4], &27u32.to_be_bytes());
+        assert_eq!(&buf[..4], &28u32.to_be_bytes());
         let mut input = buf.as_slice();
         assert_eq!(
             read_frame(&mut input)?,

@@ -32,7 +32,7 @@ pub const DEFAULT_PATTERNS: &[(&str, &str)] = &[
     ),
     (
         "secret-assignment",
-        r#"(?i)\b[A-Za-z0-9_]*(?:password|passwd|pwd|secret|secret_key|secret_access_key|private_key|api_key|apikey|token|client_secret)\b["']?\s*[:=]\s*["']?(?P<value>[^\s"',;]{3,})"#,
+        r#"(?i)\b[A-Za-z0-9_]*(?:password|passwd|pwd|secret|secret_key|secret_access_key|private_key|api_key|apikey|token|client_secret)\b["']?\s*[:=]\s*["']?(?P<value>[^\s"',;\[]{3,})"#,
     ),
     ("ssn", r"\b\d{3}-\d{2}-\d{4}\b"),
 ];
@@ -185,6 +185,14 @@ mod tests {
             err.as_deref()
                 .is_some_and(|e| e.contains("redact_patterns: \"(\" is not a valid")),
             "{err:?}"
+        );
+    }
+
+    #[test]
+    fn redacted_values_are_not_redacted_twice() {
+        check(
+            "token: ghp_0123456789abcdefghijklmnopqrstuvwxyzAB",
+            "token: [REDACTED:github-token]",
         );
     }
 

@@ -158,12 +158,17 @@ struct RawOutput {
 
 const RAW_KEEP: usize = 256 * 1024;
 const START_TIMEOUT: Duration = Duration::from_secs(20);
-const INTERRUPT_GRACE: Duration = Duration::from_millis(1500);
+const INTERRUPT_GRACE: Duration = Duration::from_millis(500);
 const QUOTA_POLL: Duration = Duration::from_millis(100);
 
 impl Repl {
     /// Starts a confined worker. Fails with what is missing where the policy is weak and weak
     /// sandboxes are not allowed.
+    ///
+    /// The worker dies with the thread that started it (Linux's parent-death signal follows the
+    /// spawning thread), so that no worker outlives its supervisor: start a `Repl` on the thread
+    /// that will use it, or on a long-lived one, not on a short-lived pool thread. A respawn after
+    /// a kill happens on the thread that calls [`Repl::execute`].
     pub fn start(policy: &SandboxPolicy) -> Result<Repl, SandboxError> {
         policy.check_strength()?;
         let worker = Worker::spawn(policy)?;

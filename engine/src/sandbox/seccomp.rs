@@ -83,10 +83,14 @@ mod syscall_nr {
         tgkill => SYS_tgkill, rt_sigqueueinfo => SYS_rt_sigqueueinfo,
         rt_tgsigqueueinfo => SYS_rt_tgsigqueueinfo, setuid => SYS_setuid, setgid => SYS_setgid,
         setreuid => SYS_setreuid, setregid => SYS_setregid, setresuid => SYS_setresuid,
-        setresgid => SYS_setresgid, setgroups => SYS_setgroups,
+        setresgid => SYS_setresgid, setgroups => SYS_setgroups, fchmod => SYS_fchmod,
+        fchmodat => SYS_fchmodat, fchown => SYS_fchown, fchownat => SYS_fchownat,
     );
     #[cfg(target_arch = "x86_64")]
-    nrs!(fork => SYS_fork, vfork => SYS_vfork, mknod => SYS_mknod, iopl => SYS_iopl, ioperm => SYS_ioperm);
+    nrs!(
+        fork => SYS_fork, vfork => SYS_vfork, mknod => SYS_mknod, iopl => SYS_iopl,
+        ioperm => SYS_ioperm, fchmodat2 => SYS_fchmodat2, chmod => SYS_chmod, chown => SYS_chown, lchown => SYS_lchown,
+    );
 }
 
 const EPERM: Denial = Denial::Errno(libc::EPERM);
@@ -103,6 +107,10 @@ pub fn seccomp_rules(pid: u32) -> Vec<SyscallRule> {
         rule!(mknod, EPERM, Always),
         rule!(iopl, EPERM, Always),
         rule!(ioperm, EPERM, Always),
+        rule!(chmod, EPERM, Always),
+        rule!(chown, EPERM, Always),
+        rule!(lchown, EPERM, Always),
+        rule!(fchmodat2, EPERM, Always),
     ]);
     rules.extend([
         rule!(clone, KillProcess, NewProcess),
@@ -164,6 +172,12 @@ pub fn seccomp_rules(pid: u32) -> Vec<SyscallRule> {
         rule!(setresuid, EPERM, Always),
         rule!(setresgid, EPERM, Always),
         rule!(setgroups, EPERM, Always),
+        // Landlock does not cover file modes and owners; without the uid switch (host not
+        // root) the worker would own what the host owns.
+        rule!(fchmod, EPERM, Always),
+        rule!(fchmodat, EPERM, Always),
+        rule!(fchown, EPERM, Always),
+        rule!(fchownat, EPERM, Always),
         rule!(kill, EPERM, TargetIsNot(pid)),
         rule!(tgkill, EPERM, TargetIsNot(pid)),
         rule!(rt_sigqueueinfo, EPERM, TargetIsNot(pid)),

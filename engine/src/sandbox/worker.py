@@ -5,18 +5,44 @@
 # the scratch folder. Protocol messages travel over fd 3 (host -> worker) and fd 4 (worker -> host)
 # as frames: 4-byte big-endian length, then UTF-8 JSON. User code may write fd 1 and 2 freely; the
 # host never reads protocol from them.
+import _json
 import builtins as _b
-import json as _json
+import io as _io
 import os as _os
 import signal as _signal
 import sys as _sys
 import time as _time
-import traceback as _tb
-import io as _io
+
+
+# JSON through the C accelerator directly: the `json` package imports `re`, which would double
+# the worker's start-up time. `traceback` is imported on the first error for the same reason.
+class _JsonCtx:
+    strict = True
+    object_hook = None
+    object_pairs_hook = None
+    parse_float = float
+    parse_int = int
+    parse_constant = float
+    memo = {}
+
+
+_scan = _json.make_scanner(_JsonCtx())
+_encode = _json.make_encoder(
+    None, repr, _json.encode_basestring, None, ":", ",", False, False, True
+)
+
+
+def _loads(text):
+    return _scan(text, 0)[0]
+
+
+def _dumps(value):
+    return "".join(_encode(value, 0))
+
 
 _RD = _io.FileIO(3, "rb", closefd=True)
 _WR = _io.FileIO(4, "wb", closefd=True)
-_CONF = _json.loads(_sys.argv[1])
+_CONF = _loads(_sys.argv[1])
 _SCRATCH = _os.path.realpath(_CONF["scratch"])
 _BLOCKED = frozenset(_CONF["blocked_modules"])
 _OUT_KEEP = int(_CONF["output_keep_bytes"])
@@ -40,11 +66,11 @@ def _read_exact(n):
 
 def _recv():
     size = int.from_bytes(_read_exact(4), "big")
-    return _json.loads(_read_exact(size).decode("utf-8"))
+    return _loads(_read_exact(size).decode("utf-8"))
 
 
 def _send(msg):
-    data = _json.dumps(msg, ensure_ascii=False, default=repr).encode("utf-8", "replace")
+    data = _dumps(msg).encode("utf-8", "surrogatepass").decode("utf-8", "replace").encode("utf-8")
     buf = len(data).to_bytes(4, "big") + data
     view = memoryview(buf)
     while view:
@@ -310,6 +336,8 @@ _reset_namespace()
 
 
 def _user_traceback(exc):
+    import traceback as _tb
+
     frames = [f for f in _tb.extract_tb(exc.__traceback__) if f.filename == "<step>"]
     lines = ["Traceback (most recent call last):\n"]
     lines += _tb.format_list(frames)
@@ -338,6 +366,8 @@ def _run_step(code):
         stop = "memory"
         error = {"type": "MemoryError", "message": str(exc), "traceback": ""}
     except SyntaxError as exc:
+        import traceback as _tb
+
         error = {
             "type": "SyntaxError",
             "message": str(exc),

@@ -29,29 +29,88 @@ pub struct Args {
 
 /// Fifty term queries of the kind people type: identifiers and words common in Rust and Python.
 const QUERIES: [&str; 50] = [
-    "parse", "serialize", "deserialize", "HashMap", "thread", "socket", "buffer", "encode", "decode",
-    "iterator", "timeout", "deadline", "mutex", "channel", "allocator", "unicode", "utf8", "escape",
-    "hash", "random", "tokenize", "compile", "regex", "format", "display", "debug", "error", "panic",
-    "unwrap", "config", "builder", "visitor", "register", "callback", "future", "poll", "waker",
-    "spawn", "join", "read_line", "write_all", "flush", "seek", "metadata", "permissions", "symlink",
-    "environ", "subprocess", "logging", "datetime",
+    "parse",
+    "serialize",
+    "deserialize",
+    "HashMap",
+    "thread",
+    "socket",
+    "buffer",
+    "encode",
+    "decode",
+    "iterator",
+    "timeout",
+    "deadline",
+    "mutex",
+    "channel",
+    "allocator",
+    "unicode",
+    "utf8",
+    "escape",
+    "hash",
+    "random",
+    "tokenize",
+    "compile",
+    "regex",
+    "format",
+    "display",
+    "debug",
+    "error",
+    "panic",
+    "unwrap",
+    "config",
+    "builder",
+    "visitor",
+    "register",
+    "callback",
+    "future",
+    "poll",
+    "waker",
+    "spawn",
+    "join",
+    "read_line",
+    "write_all",
+    "flush",
+    "seek",
+    "metadata",
+    "permissions",
+    "symlink",
+    "environ",
+    "subprocess",
+    "logging",
+    "datetime",
 ];
 
 const SOURCE_EXTENSIONS: &[&str] = &["rs", "py", "js", "ts", "go", "java", "c", "h", "toml", "md"];
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let sources = if args.corpus.is_empty() { default_corpus() } else { args.corpus.clone() };
+    let sources = if args.corpus.is_empty() {
+        default_corpus()
+    } else {
+        args.corpus.clone()
+    };
     if sources.is_empty() {
         bail!("no corpus found: pass --corpus DIR (a source tree to index)");
     }
     let scratch = tempfile::tempdir().context("creating a scratch folder")?;
     let tree = scratch.path().join("tree");
     let (files, bytes) = copy_corpus(&sources, &tree, args.max_files)?;
-    println!("corpus: {files} files, {:.1} MB from {}", bytes as f64 / 1e6, join_paths(&sources));
+    println!(
+        "corpus: {files} files, {:.1} MB from {}",
+        bytes as f64 / 1e6,
+        join_paths(&sources)
+    );
 
-    let settings = IndexSettings::new(&tree, &Config::default(), Some(&scratch.path().join("index")));
+    let settings = IndexSettings::new(
+        &tree,
+        &Config::default(),
+        Some(&scratch.path().join("index")),
+    );
+    let cpu_before = cpu_time();
     let full = index_workspace(&tree, &settings, &NoProgress)?;
+    let cpu = (cpu_time() - cpu_before).max(1e-9);
     let secs = full.elapsed.as_secs_f64().max(1e-9);
+    let mb = full.bytes_indexed as f64 / 1e6;
     println!(
         "full index:        {} files, {} chunks, {} symbols in {:.2} s = {:.0} files/s, {:.1} MB/s",
         full.files,
@@ -59,13 +118,20 @@ pub fn run(args: Args) -> Result<ExitCode> {
         full.symbols,
         secs,
         full.files as f64 / secs,
-        full.bytes_indexed as f64 / 1e6 / secs
+        mb / secs
+    );
+    println!(
+        "                   {cpu:.2} CPU-s = {:.1} MB per CPU-second (wall time depends on what else runs)",
+        mb / cpu
     );
 
     let noop = index_workspace(&tree, &settings, &NoProgress)?;
     println!("no-change re-run:  {:.1} ms", ms(noop.elapsed));
-    let target = first_file_with_extension(&tree, "rs").or_else(|| first_file_with_extension(&tree, "py"));
-    let Some(target) = target else { bail!("the corpus holds no .rs or .py file to touch") };
+    let target =
+        first_file_with_extension(&tree, "rs").or_else(|| first_file_with_extension(&tree, "py"));
+    let Some(target) = target else {
+        bail!("the corpus holds no .rs or .py file to touch")
+    };
     let mut incremental = Vec::new();
     for round in 0..5 {
         let mut text = std::fs::read_to_string(&target)?;
@@ -73,19 +139,30 @@ pub fn run(args: Args) -> Result<ExitCode> {
         std::fs::write(&target, text)?;
         let report = index_workspace(&tree, &settings, &NoProgress)?;
         if report.updated != 1 {
-            bail!("the incremental run re-indexed {} files, expected 1", report.updated);
+            bail!(
+                "the incremental run re-indexed {} files, expected 1",
+                report.updated
+            );
         }
         incremental.push(report.elapsed);
     }
     incremental.sort();
-    println!("one-file update:   {:.1} ms (median of 5)", ms(incremental[2]));
+    println!(
+        "one-file update:   {:.1} ms (median of 5)",
+        ms(incremental[2])
+    );
 
     let index = WorkspaceIndex::open(&settings.dir)?;
     let mut ours = Vec::new();
     for _ in 0..args.repeat.max(1) {
         for query in QUERIES {
             let started = Instant::now();
-            let q = SearchQuery { text: query.to_string(), limit: 10, language: None, path_glob: None };
+            let q = SearchQuery {
+                text: query.to_string(),
+                limit: 10,
+                language: None,
+                path_glob: None,
+            };
             let hits = search(&index, &q)?;
             ours.push(started.elapsed());
             std::hint::black_box(hits);
@@ -93,7 +170,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     ours.sort();
     let (p50, p99) = (percentile(&ours, 50), percentile(&ours, 99));
-    println!("query (in-process, k=10, {} runs): p50 {:.2} ms, p99 {:.2} ms", ours.len(), ms(p50), ms(p99));
+    println!(
+        "query (in-process, k=10, {} runs): p50 {:.2} ms, p99 {:.2} ms",
+        ours.len(),
+        ms(p50),
+        ms(p99)
+    );
 
     let exe = std::env::current_exe()?;
     let mut cli = Vec::new();
@@ -112,7 +194,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     }
     cli.sort();
-    println!("query (`rlm search` process, 20 runs): p50 {:.2} ms", ms(percentile(&cli, 50)));
+    println!(
+        "query (`rlm search` process, 20 runs): p50 {:.2} ms",
+        ms(percentile(&cli, 50))
+    );
 
     match ripgrep_latencies(&tree) {
         Ok(mut rg) => {
@@ -134,6 +219,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// CPU seconds (user + system) this process has used: a measure that other load on the machine
+/// does not inflate the way wall time is inflated.
+fn cpu_time() -> f64 {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage writes a plain struct we own; RUSAGE_SELF is always valid.
+    let ok = unsafe { libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr()) } == 0;
+    if !ok {
+        return 0.0;
+    }
+    // SAFETY: initialised by the successful call above.
+    let usage = unsafe { usage.assume_init() };
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    secs(usage.ru_utime) + secs(usage.ru_stime)
+}
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
@@ -147,7 +247,11 @@ fn percentile(sorted: &[Duration], p: usize) -> Duration {
 }
 
 fn join_paths(paths: &[PathBuf]) -> String {
-    paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn default_corpus() -> Vec<PathBuf> {
@@ -155,13 +259,16 @@ fn default_corpus() -> Vec<PathBuf> {
     let home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
-    if let Some(registry) = home.map(|h| h.join("registry/src")) {
-        if let Ok(entries) = std::fs::read_dir(&registry) {
-            out.extend(entries.flatten().map(|e| e.path()).filter(|p| p.is_dir()));
-        }
+    if let Some(registry) = home.map(|h| h.join("registry/src"))
+        && let Ok(entries) = std::fs::read_dir(&registry)
+    {
+        out.extend(entries.flatten().map(|e| e.path()).filter(|p| p.is_dir()));
     }
     let stdlib = Command::new("python3")
-        .args(["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"])
+        .args([
+            "-c",
+            "import sysconfig; print(sysconfig.get_paths()['stdlib'])",
+        ])
         .output()
         .ok()
         .filter(|o| o.status.success())
@@ -179,10 +286,14 @@ fn copy_corpus(sources: &[PathBuf], dest: &Path, max_files: usize) -> Result<(us
     while files < max_files {
         let mut progressed = false;
         for (i, list) in lists.iter_mut().enumerate() {
-            let Some(path) = list.get(cursor[i]) else { continue };
+            let Some(path) = list.get(cursor[i]) else {
+                continue;
+            };
             cursor[i] += 1;
             progressed = true;
-            let Ok(rel) = path.strip_prefix(&sources[i]) else { continue };
+            let Ok(rel) = path.strip_prefix(&sources[i]) else {
+                continue;
+            };
             let target = dest.join(format!("src{i}")).join(rel);
             if let Some(parent) = target.parent() {
                 std::fs::create_dir_all(parent)?;
@@ -211,7 +322,9 @@ fn source_files(root: &Path) -> Vec<PathBuf> {
         .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
         .map(|e| e.into_path())
         .filter(|p| {
-            p.extension().and_then(|e| e.to_str()).is_some_and(|e| SOURCE_EXTENSIONS.contains(&e))
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| SOURCE_EXTENSIONS.contains(&e))
                 && std::fs::metadata(p).is_ok_and(|m| m.len() < 1024 * 1024)
         })
         .collect();

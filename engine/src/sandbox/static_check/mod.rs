@@ -3,7 +3,8 @@
 //! aims at clear refusals of the common escapes, each naming the line, the rule and how to
 //! rewrite; the runtime and OS layers hold where it is switched off or fooled.
 //!
-//! One file per rule; [`RULES`] is the registry (`rlm exec --explain`-style docs come from it).
+//! One file per rule, each documented in fixed headings; [`RULES`] is the registry (`rlm doctor`
+//! lists it, docs/sandbox.md describes each).
 //! Code tree-sitter cannot parse is refused as a whole: a disagreement between the checker's
 //! grammar and CPython's must not become a hiding place.
 
@@ -104,8 +105,9 @@ pub fn check(code: &str, policy: &StaticPolicy) -> Vec<Violation> {
         let children: Vec<Node> = node.children(&mut cursor).collect();
         stack.extend(children.into_iter().rev());
     }
+    // One refusal per line and rule: the first finding says enough to rewrite the line.
     found.sort_by(|a, b| (a.line, a.rule).cmp(&(b.line, b.rule)));
-    found.dedup();
+    found.dedup_by(|a, b| (a.line, a.rule) == (b.line, b.rule));
     found
 }
 
