@@ -8,6 +8,7 @@
 //! - [`parse`] detects languages, extracts symbols with tree-sitter and cuts files into chunks.
 //! - [`index`] keeps a persistent, incremental tantivy index of those chunks and symbols.
 //! - [`search`] answers BM25 queries and symbol look-ups over that index.
+//! - [`navigate`] finds the identifier at a place, its definitions and its uses (hover, go-to).
 //! - [`context`] renders a workspace as one text, the form the RLM loop holds as `context`.
 //! - [`models`] loads ONNX Runtime and the offline ONNX models (embeddings, InfiniRetri attention).
 //! - [`retrieval`] finds the passages that answer a question: BM25, embeddings, InfiniRetri, hybrid.
@@ -16,25 +17,27 @@
 //! - [`config`] merges the user's and the workspace's `rlm.toml`.
 //! - [`audit`] scans a workspace for security bugs: rules as data, taint tracking, fixes, SARIF.
 //! - [`files`] reads files a client names, confined to the workspace and bounded in size.
-//! - [`config`] merges the user's and the workspace's `rlm.toml`.
-//! - [`audit`] scans a workspace for security bugs: rules as data, taint tracking, fixes, SARIF.
-//! - [`sandbox`] runs model-written Python in a confined, persistent worker (the RLM REPL).
+//! - [`ask`] prepares an RLM run (models, budgets, sandbox) from configuration for the faces.
+//! - [`explain`] renders a finding and its rule's documentation as Markdown for people.
 //! - [`providers`] sends chat requests to language models (OpenAI-compatible, Anthropic,
 //!   Gemini, Ollama) with retries, prices and a SQLite response cache.
 //! - [`rlm`] is the Recursive Language Model loop: a root model explores a huge context by
 //!   writing Python in the sandbox, with sub-calls, recursion, budgets and traces.
 
+pub mod ask;
 pub mod audit;
 pub mod config;
 pub mod context;
+pub mod explain;
 pub mod files;
 pub mod index;
 pub mod memory;
 pub mod models;
+pub mod navigate;
 pub mod parse;
 pub mod providers;
-pub mod rlm;
 pub mod retrieval;
+pub mod rlm;
 pub mod sandbox;
 pub mod search;
 pub mod workspace;

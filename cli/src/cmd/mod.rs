@@ -6,6 +6,7 @@ mod context;
 mod doctor;
 pub(crate) mod exec;
 mod index;
+mod lsp;
 mod memory;
 mod models;
 mod retrieve;
@@ -41,12 +42,14 @@ pub enum Command {
     /// The offline ONNX models: list, install, verify
     #[command(subcommand)]
     Models(models::ModelsCommand),
+    /// Run the language server on stdio (for editors)
+    Lsp(lsp::Args),
+    /// Security audit: findings as text, JSON or SARIF; quick fixes; CI exit codes
+    Scan(scan::Args),
     /// Hierarchical, encrypted memory shared by agents (H-MEM)
     Memory(memory::Args),
     /// Serve the engine to coding agents over MCP (stdio, or streamable HTTP with --http)
     Mcp(mcp::Args),
-    /// Security audit: findings as text, JSON or SARIF; quick fixes; CI exit codes
-    Scan(scan::Args),
     /// Run a Python script as one step in a fresh sandbox (exit 0 ok, 1 raised, 2 blocked, 3 killed)
     Exec(exec::Args),
     /// Report which sandbox layers are active on this machine
@@ -69,5 +72,6 @@ pub fn run(command: Command) -> Result<ExitCode> {
         Command::Doctor(args) => doctor::run(args),
         Command::Scan(args) => scan::run(args),
         Command::Mcp(args) => mcp::run(args),
+        Command::Lsp(args) => lsp::run(args),
     }
 }

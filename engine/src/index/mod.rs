@@ -15,7 +15,9 @@ mod update;
 pub use manifest::{FileEntry, Manifest, SCHEMA_VERSION};
 pub use schema::{CODE_TOKENIZER, DOC_CHUNK, DOC_SYMBOL, Fields, query_tokenizers};
 pub use tokenizer::{CodeTokenizer, tokenize_into};
-pub use update::{IndexProgress, IndexReport, NoProgress, index_workspace};
+pub use update::{
+    IndexProgress, IndexReport, NoProgress, Overlay, index_workspace, index_workspace_with,
+};
 
 use crate::config::Config;
 use crate::parse::ChunkLimits;

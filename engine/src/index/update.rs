@@ -61,6 +61,10 @@ fn millis<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_u64(u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
 }
 
+/// Unsaved editor buffers, by path relative to the workspace root: indexed in place of the file
+/// on disk so that an editor's view of the workspace is what the index answers from.
+pub type Overlay = BTreeMap<String, String>;
+
 impl IndexReport {
     /// A report of a run that changed nothing yet: `unchanged` files carried over.
     fn unchanged(listing: &Listing, dir: &Path, unchanged: usize) -> IndexReport {
@@ -91,6 +95,19 @@ pub fn index_workspace(
     settings: &IndexSettings,
     progress: &dyn IndexProgress,
 ) -> Result<IndexReport, IndexError> {
+    index_workspace_with(root, settings, &Overlay::new(), progress)
+}
+
+/// Like [`index_workspace`], with `overlay` texts in place of the listed files they name. An
+/// overlaid file's manifest entry gets no mtime, so the next run without the overlay re-reads
+/// the file from disk (and re-indexes it only if the saved text differs). Overlay paths that are
+/// not in the listing (new, deleted or ignored files) are left out, as on disk.
+pub fn index_workspace_with(
+    root: &Path,
+    settings: &IndexSettings,
+    overlay: &Overlay,
+    progress: &dyn IndexProgress,
+) -> Result<IndexReport, IndexError> {
     let started = Instant::now();
     let listing = list_files(root, &settings.list)?;
     let dir = &settings.dir;
@@ -119,7 +136,7 @@ pub fn index_workspace(
 
     let mut warnings = listing.warnings.clone();
     let (index, old_manifest, rebuilt) = open_or_rebuild(dir, &mut warnings)?;
-    let plan = plan(&listing, &old_manifest);
+    let plan = plan(&listing, &old_manifest, overlay);
     if plan.to_read.is_empty() && plan.removed.is_empty() && !rebuilt {
         // Nothing to do: no writer, no commit, no manifest rewrite.
         let mut report = IndexReport::unchanged(&listing, dir, plan.kept.len());
@@ -147,6 +164,7 @@ pub fn index_workspace(
     let outcomes = read_and_index(
         &plan.to_read,
         &old_manifest,
+        overlay,
         &writer,
         &fields,
         settings,
@@ -256,13 +274,14 @@ struct Plan {
     removed: Vec<String>,
 }
 
-fn plan(listing: &Listing, old: &Manifest) -> Plan {
+fn plan(listing: &Listing, old: &Manifest, overlay: &Overlay) -> Plan {
     let mut kept = BTreeMap::new();
     let mut to_read = Vec::new();
     for file in &listing.files {
         match old.files.get(&file.rel_path) {
             Some(entry)
-                if entry.size == file.size
+                if !overlay.contains_key(&file.rel_path)
+                    && entry.size == file.size
                     && entry.mtime_ns == file.mtime_ns
                     && file.mtime_ns != 0 =>
             {
@@ -299,6 +318,7 @@ enum Outcome {
 fn read_and_index(
     files: &[WorkspaceFile],
     old: &Manifest,
+    overlay: &Overlay,
     writer: &IndexWriter<TantivyDocument>,
     fields: &Fields,
     settings: &IndexSettings,
@@ -317,6 +337,7 @@ fn read_and_index(
                     let outcome = index_one(
                         file,
                         old.files.get(&file.rel_path),
+                        overlay.get(&file.rel_path).map(String::as_str),
                         writer,
                         fields,
                         settings,
@@ -343,6 +364,7 @@ fn looks_binary(bytes: &[u8]) -> bool {
 fn index_one(
     file: &WorkspaceFile,
     old: Option<&FileEntry>,
+    overlaid: Option<&str>,
     writer: &IndexWriter<TantivyDocument>,
     fields: &Fields,
     settings: &IndexSettings,
@@ -354,7 +376,13 @@ fn index_one(
         }
         Outcome::Skipped(reason)
     };
-    let bytes = match std::fs::read(&file.abs_path) {
+    // An overlaid text is not what is on disk: record no mtime so a later run re-reads the file.
+    let mtime_ns = if overlaid.is_some() { 0 } else { file.mtime_ns };
+    let read = match overlaid {
+        Some(text) => Ok(text.as_bytes().to_vec()),
+        None => std::fs::read(&file.abs_path),
+    };
+    let bytes = match read {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return skip(SkipReason::Vanished),
         Err(_) => return skip(SkipReason::Unreadable),
@@ -371,7 +399,7 @@ fn index_one(
     if let Some(old) = old.filter(|o| o.hash == hash) {
         return Outcome::Same(FileEntry {
             size,
-            mtime_ns: file.mtime_ns,
+            mtime_ns,
             ..old.clone()
         });
     }
@@ -429,7 +457,7 @@ fn index_one(
     Outcome::Indexed {
         entry: FileEntry {
             size,
-            mtime_ns: file.mtime_ns,
+            mtime_ns,
             hash,
             lang: lang.to_string(),
             chunks: chunks.len(),
@@ -452,7 +480,7 @@ mod tests {
         let writer: IndexWriter<TantivyDocument> = index.writer_with_num_threads(1, 15_000_000)?;
         let (_, fields) = schema::build_schema();
         let settings = IndexSettings::new(dir.path(), &Config::default(), None);
-        Ok(index_one(file, None, &writer, &fields, &settings))
+        Ok(index_one(file, None, None, &writer, &fields, &settings))
     }
 
     fn listed(path: PathBuf) -> WorkspaceFile {

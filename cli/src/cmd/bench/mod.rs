@@ -3,6 +3,7 @@
 
 mod audit;
 mod index;
+mod lsp;
 mod memory;
 mod mcp;
 mod rlm;
@@ -21,6 +22,8 @@ pub enum BenchCommand {
     Index(index::Args),
     /// Needle in a haystack of real source code: bm25, vector, infini and hybrid recall and speed
     Retrieve(retrieve::Args),
+    /// Language server: initialize to first hover, hover/definition p50/p99, memory
+    Lsp(lsp::Args),
     /// Memory store: add/search latency by size, consolidation time, encryption overhead
     Memory(memory::Args),
     /// The MCP server over stdio: start-up, search_code and find_symbol latency p50/p99
@@ -36,6 +39,7 @@ pub fn run(command: BenchCommand) -> Result<ExitCode> {
         BenchCommand::Audit(args) => audit::run(args),
         BenchCommand::Index(args) => index::run(args),
         BenchCommand::Retrieve(args) => retrieve::run(args),
+        BenchCommand::Lsp(args) => lsp::run(args),
         BenchCommand::Memory(args) => memory::run(args),
         BenchCommand::Mcp(args) => mcp::run(args),
         BenchCommand::Rlm(args) => rlm::run(args),

@@ -1,0 +1,161 @@
+//! Starting an RLM run from a workspace's configuration, for the faces that are not the CLI's
+//! `rlm ask` (the editor's "Ask RLM", and any other long-lived face): the models, budgets,
+//! sandbox policy and loop options from `[rlm]`, `[providers]` and `[sandbox]` (with the
+//! environment's `RLM_MODEL` / `RLM_SUB_MODEL`), the face's overrides on top, and a question
+//! focused on an editor selection. The loop itself is [`crate::rlm::ask`].
+
+use crate::config::{ConfigError, LoadedConfig};
+use crate::providers::{ApiKey, ChatModel, ProviderError, ProvidersConfig, ResponseCache, build_model};
+use crate::rlm::{Budgets, LoopOptions, Models, RlmConfig};
+use crate::sandbox::{SandboxConfig, SandboxError, SandboxPolicy};
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Why a run cannot start.
+#[derive(Debug, thiserror::Error)]
+pub enum PrepareError {
+    #[error(
+        "no model configured for RLM questions: set RLM_MODEL (e.g. openai:gpt-4o-mini with OPENAI_API_KEY, or ollama:qwen3:8b) in the environment the editor starts rlm from, or [rlm] root in rlm.toml, or the editor's rlm model setting. See docs/providers.md"
+    )]
+    NoModel,
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Provider(#[from] ProviderError),
+    #[error(transparent)]
+    Sandbox(#[from] SandboxError),
+}
+
+/// A face's settings over the configuration; `None` keeps the configured value.
+#[derive(Debug, Clone, Default)]
+pub struct AskOverrides {
+    pub root: Option<String>,
+    pub sub: Option<String>,
+    pub max_iterations: Option<u32>,
+    pub max_cost_usd: Option<f64>,
+    pub max_wall: Option<Duration>,
+}
+
+/// Everything an [`crate::rlm::AskRequest`] needs besides the question, context and token.
+pub struct Prepared {
+    pub models: Models,
+    pub budgets: Budgets,
+    pub sandbox: SandboxPolicy,
+    pub options: LoopOptions,
+    /// Keys written in config files, redacted from traces like environment keys.
+    pub secrets: Vec<ApiKey>,
+}
+
+/// Builds the models, budgets, sandbox policy and options for a run. `helper` is the `rlm`
+/// binary, which the sandbox starts as its confined helper.
+pub fn prepare(
+    loaded: &LoadedConfig,
+    helper: &Path,
+    overrides: &AskOverrides,
+) -> Result<Prepared, PrepareError> {
+    let rlm: RlmConfig = loaded.section("rlm")?;
+    let providers: ProvidersConfig = loaded.section("providers")?;
+    let sandbox: SandboxConfig = loaded.section("sandbox")?;
+    let root_spec = overrides
+        .root
+        .clone()
+        .or_else(|| rlm.root_model())
+        .ok_or(PrepareError::NoModel)?;
+    let sub_spec = overrides.sub.clone().or_else(|| rlm.sub_model());
+    let cache = if rlm.cache == Some(false) {
+        None
+    } else {
+        match rlm.cache_path.clone().or_else(ResponseCache::default_path) {
+            Some(path) => Some(Arc::new(ResponseCache::open(&path)?)),
+            None => None,
+        }
+    };
+    let root = build_model(&root_spec, &providers, cache.clone())?;
+    let sub: Arc<dyn ChatModel> = match &sub_spec {
+        Some(spec) if *spec != root_spec => build_model(spec, &providers, cache)?,
+        _ => Arc::clone(&root),
+    };
+    let mut budgets = rlm.budgets();
+    if let Some(n) = overrides.max_iterations {
+        budgets.max_iterations = n.max(1);
+    }
+    if let Some(usd) = overrides.max_cost_usd.filter(|u| u.is_finite() && *u > 0.0) {
+        budgets.max_cost_usd = Some(usd);
+    }
+    if let Some(wall) = overrides.max_wall {
+        budgets.max_wall = Some(wall);
+    }
+    Ok(Prepared {
+        models: Models { root, sub },
+        budgets,
+        sandbox: SandboxPolicy::from_config(&sandbox, helper)?,
+        options: rlm.loop_options(),
+        secrets: providers.endpoints.values().filter_map(|e| e.api_key.clone()).map(ApiKey::new).collect(),
+    })
+}
+
+/// A selection in a file the question is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Focus {
+    /// Workspace-relative path (or the file's own path outside the workspace).
+    pub path: String,
+    /// 1-based, inclusive.
+    pub start_line: usize,
+    pub end_line: usize,
+    pub text: String,
+}
+
+/// The question with the selection it is about, so the model starts from the right place in
+/// the workspace context (which holds the whole file under its `# === FILE:` header).
+pub fn focused_question(question: &str, focus: Option<&Focus>) -> String {
+    let Some(focus) = focus else {
+        return question.trim().to_string();
+    };
+    let lines = if focus.start_line == focus.end_line {
+        format!("line {}", focus.start_line)
+    } else {
+        format!("lines {}-{}", focus.start_line, focus.end_line)
+    };
+    format!(
+        "{}\n\nThe question is about this selection, {lines} of `{}` (the whole file is in the context under `# === FILE: {}`):\n```\n{}\n```",
+        question.trim(),
+        focus.path,
+        focus.path,
+        focus.text.trim_end()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    #[test]
+    fn focused_question_names_the_file_lines_and_selection() {
+        let focus = Focus {
+            path: "src/app.py".into(),
+            start_line: 3,
+            end_line: 4,
+            text: "def f():\n    return 1\n".into(),
+        };
+        assert_eq!(
+            focused_question(" What does f return? ", Some(&focus)),
+            "What does f return?\n\nThe question is about this selection, lines 3-4 of `src/app.py` (the whole file is in the context under `# === FILE: src/app.py`):\n```\ndef f():\n    return 1\n```"
+        );
+        assert_eq!(focused_question("Why?", None), "Why?");
+    }
+
+    #[test]
+    fn prepare_without_a_model_says_how_to_configure_one() {
+        let loaded = crate::config::Config::load_files(&[]).unwrap();
+        // RLM_MODEL from the environment would configure one; the test runs without it.
+        if std::env::var_os("RLM_MODEL").is_some() {
+            return;
+        }
+        let err = prepare(&loaded, Path::new("/bin/true"), &AskOverrides::default())
+            .err()
+            .expect("no model");
+        assert!(err.to_string().starts_with("no model configured"), "{err}");
+    }
+}
