@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export RLM_ROOT="$PWD"
-export PATH="$PWD/target/debug:$PATH"
+export PATH="${CARGO_TARGET_DIR:-$PWD/target}/debug:$PATH"
 run() { echo; echo "\$ $*"; "$@"; }
 run rlm index .
 run rlm search . "parse config" -k 3

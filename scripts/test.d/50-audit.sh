@@ -4,7 +4,7 @@
 # CI exit codes, baselines, and --fix --write turning findings off.
 set -uo pipefail
 cd "$RLM_ROOT"
-RLM="$RLM_ROOT/target/debug/rlm"
+RLM="${CARGO_TARGET_DIR:-$RLM_ROOT/target}/debug/rlm"
 PY="$RLM_ROOT/.venv/bin/python"
 passed=0
 failed=0

@@ -5,7 +5,7 @@
 # the `vscode` module mocked).
 set -uo pipefail
 cd "$RLM_ROOT"
-RLM="$RLM_ROOT/target/debug/rlm"
+RLM="${CARGO_TARGET_DIR:-$RLM_ROOT/target}/debug/rlm"
 passed=0
 failed=0
 tmp=$(mktemp -d)

@@ -3,7 +3,7 @@
 # with and without a token) and the MCP Inspector CLI (tools/list, tools/call over stdio).
 set -uo pipefail
 cd "$RLM_ROOT"
-RLM="$RLM_ROOT/target/debug/rlm"
+RLM="${CARGO_TARGET_DIR:-$RLM_ROOT/target}/debug/rlm"
 passed=0
 failed=0
 
