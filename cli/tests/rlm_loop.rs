@@ -842,3 +842,133 @@ fn retrieve_searches_the_workspace_index() {
             .starts_with("retrieve() needs an indexed workspace context (run `rlm index PATH`)"),
     );
 }
+
+#[test]
+fn retrieve_falls_back_to_bm25_with_a_note_when_the_retrieval_models_are_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let no_models = dir.path().join("no-models");
+    std::fs::write(
+        dir.path().join("rlm.toml"),
+        format!("[models]\ndir = {:?}\n", no_models.to_str().unwrap()),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("billing.py"),
+        "def compute_invoice_total(items):\n    return sum(i.price for i in items)\n",
+    )
+    .unwrap();
+    let settings = rlm_engine::index::IndexSettings::new(
+        dir.path(),
+        &rlm_engine::config::Config::default(),
+        None,
+    );
+    rlm_engine::index::index_workspace(dir.path(), &settings, &rlm_engine::index::NoProgress)
+        .unwrap();
+    let run = Run::new(trajectory(
+        vec![repl(
+            "hits = retrieve('invoice total', k=1)\nFINAL(hits[0]['path'] + '|' + hits[0]['method'] + '|' + hits[0]['note'][:56])",
+        )],
+        vec![],
+        |_| String::new(),
+    ));
+    let context = ContextSource::Workspace {
+        root: dir.path().to_path_buf(),
+        list: settings.list.clone(),
+        index_dir: Some(settings.dir.clone()),
+    };
+    let Some(result) = run.ask("Where are invoices totalled?", context) else {
+        return;
+    };
+    assert_eq!(
+        result.unwrap().answer,
+        "billing.py|bm25|BM25 fallback: the configured retrieval is unavailable ("
+    );
+}
+
+#[test]
+fn root_prompt_offers_retrieve_first_above_the_infiniretri_threshold() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("billing.py"),
+        "def compute_invoice_total(items):\n    return sum(i.price for i in items)\n",
+    )
+    .unwrap();
+    let settings = rlm_engine::index::IndexSettings::new(
+        dir.path(),
+        &rlm_engine::config::Config::default(),
+        None,
+    );
+    rlm_engine::index::index_workspace(dir.path(), &settings, &rlm_engine::index::NoProgress)
+        .unwrap();
+    let sentence = "This context is large: start with `retrieve(question, k)`";
+    // (threshold, whether the root prompt offers retrieve() first)
+    for (threshold, offered) in [(10u64, true), (1_000_000, false)] {
+        std::fs::write(
+            dir.path().join("rlm.toml"),
+            format!("[retrieval]\ninfiniretri_threshold = {threshold}\n"),
+        )
+        .unwrap();
+        let run = Run::new(trajectory(vec![repl("FINAL('ok')")], vec![], |_| {
+            String::new()
+        }));
+        let context = ContextSource::Workspace {
+            root: dir.path().to_path_buf(),
+            list: settings.list.clone(),
+            index_dir: Some(settings.dir.clone()),
+        };
+        let Some(result) = run.ask("Where are invoices totalled?", context) else {
+            return;
+        };
+        assert_eq!(result.unwrap().answer, "ok");
+        let requests = run.server.requests();
+        assert_eq!(
+            requests[0].system.contains(sentence),
+            offered,
+            "threshold {threshold}: {}",
+            requests[0].system
+        );
+    }
+}
+
+#[test]
+fn retrieve_uses_the_configured_hybrid_retrieval_when_the_models_are_installed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("billing.py"),
+        "def compute_invoice_total(items):\n    return sum(i.price for i in items)\n",
+    )
+    .unwrap();
+    let settings = rlm_engine::index::IndexSettings::new(
+        dir.path(),
+        &rlm_engine::config::Config::default(),
+        None,
+    );
+    rlm_engine::index::index_workspace(dir.path(), &settings, &rlm_engine::index::NoProgress)
+        .unwrap();
+    let loaded = rlm_engine::config::Config::load(dir.path()).unwrap();
+    let retriever =
+        rlm_engine::retrieval::Retriever::new(dir.path(), &settings.dir, &loaded).unwrap();
+    if let Err(e) = retriever
+        .embedder()
+        .and_then(|_| retriever.attention_model().map(|_| ()))
+    {
+        eprintln!("skipping: the retrieval models are not installed here: {e}");
+        return;
+    }
+    let run = Run::new(trajectory(
+        vec![repl(
+            "hits = retrieve('invoice total', k=1)\nFINAL(hits[0]['path'] + '|' + hits[0]['method'] + '|' + str('note' in hits[0]))",
+        )],
+        vec![],
+        |_| String::new(),
+    ));
+    let context = ContextSource::Workspace {
+        root: dir.path().to_path_buf(),
+        list: settings.list.clone(),
+        index_dir: Some(settings.dir.clone()),
+    };
+    let Some(result) = run.ask("Where are invoices totalled?", context) else {
+        return;
+    };
+    assert_eq!(result.unwrap().answer, "billing.py|hybrid|False");
+}

@@ -6,7 +6,10 @@
 
 use crate::output::print_json;
 use crate::workspace::Workspace;
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
+use rlm_engine::ask::{AskOverrides, PrepareError, prepare};
+use rlm_engine::audit::triage::{TriageContext, triage_findings};
+use rlm_engine::audit::triage_model::ModelTriager;
 use rlm_engine::audit::{
     AuditConfig, Baseline, Finding, RuleSet, ScanOptions, ScanReport, Severity, apply_edits,
     merge_fixes, sarif, scan_source, scan_workspace, unified_diff,
@@ -99,12 +102,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if args.list_rules {
         return list_rules(&rules);
     }
-    if args.triage {
-        bail!(
-            "--triage needs the RLM loop with a model configured, and this build has no triage \
-             backend wired in yet; run `rlm scan` without --triage (findings are still reported)"
-        );
-    }
+    // Built before scanning, so a missing or broken model fails at once.
+    let mut triager = if args.triage {
+        match triage_model(&workspace, &rules)? {
+            Some(t) => Some(t),
+            None => {
+                eprintln!("error: {NO_TRIAGE_MODEL_MESSAGE}");
+                return Ok(ExitCode::from(2));
+            }
+        }
+    } else {
+        None
+    };
     let threshold = match &args.severity {
         Some(level) => Severity::from_name(level).with_context(|| {
             format!("unknown severity {level:?}: use low, medium, high or critical")
@@ -160,6 +169,25 @@ pub fn run(args: Args) -> Result<ExitCode> {
         in_baseline = known.len();
         findings = new;
     }
+    if let Some(triager) = triager.as_mut() {
+        let summary = triage_findings(
+            &mut findings,
+            triager,
+            &config.triage,
+            &TriageContext { root: &report.root },
+        );
+        for error in &summary.errors {
+            eprintln!("warning: {error}");
+        }
+        eprintln!(
+            "triage: {} findings triaged, {} left untriaged by the budget, {} failed; {} tokens, ${:.4}",
+            summary.triaged,
+            summary.skipped,
+            summary.errors.len(),
+            summary.tokens,
+            triager.spent_usd()
+        );
+    }
     let mut out: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(path)
@@ -212,6 +240,30 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Printed when `--triage` finds no model: the three shortest ways to configure one.
+pub const NO_TRIAGE_MODEL_MESSAGE: &str =
+    "--triage needs a model and none is configured. The three shortest ways:
+  1. a hosted model, in the environment:
+       export OPENAI_API_KEY=sk-...   RLM_MODEL=openai:gpt-4o-mini
+  2. a local model, no key:
+       ollama pull qwen3:8b && export RLM_MODEL=ollama:qwen3:8b
+  3. per workspace: [rlm] root = \"openai:gpt-4o-mini\" in rlm.toml
+Run `rlm scan` without --triage to get the findings without verdicts. See docs/providers.md.";
+
+/// The model triager from `[rlm]`/`[providers]` (and `RLM_MODEL`), or `None` when no model is
+/// configured. The money cap is `[rlm] max_cost_usd`.
+fn triage_model(workspace: &Workspace, rules: &RuleSet) -> Result<Option<ModelTriager>> {
+    let helper = std::env::current_exe().context("finding the rlm binary")?;
+    let prepared = match prepare(&workspace.config, &helper, &AskOverrides::default()) {
+        Ok(p) => p,
+        Err(PrepareError::NoModel) => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    let triager = ModelTriager::new(prepared.models.root, rules, prepared.budgets.max_cost_usd)
+        .context("starting the async runtime")?;
+    Ok(Some(triager))
 }
 
 fn list_rules(rules: &RuleSet) -> Result<ExitCode> {

@@ -25,6 +25,7 @@ mod syntax;
 pub mod taint;
 mod text;
 pub mod triage;
+pub mod triage_model;
 
 pub use baseline::{Baseline, BaselineEntry};
 pub use catalog::{RuleSet, Selection};

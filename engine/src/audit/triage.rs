@@ -41,6 +41,12 @@ pub trait Triager {
         finding: &Finding,
         context: &TriageContext<'_>,
     ) -> Result<TriageOutcome, TriageError>;
+
+    /// True once the triager's own budget (money, for a model) is spent: the remaining
+    /// findings are skipped as if the loop's budget had run out.
+    fn exhausted(&self) -> bool {
+        false
+    }
 }
 
 /// Caps on what `--triage` may spend (`[audit.triage]`).
@@ -91,6 +97,7 @@ pub fn triage_findings(
     for i in order {
         if summary.triaged + summary.errors.len() >= budget.max_findings
             || summary.tokens >= budget.max_tokens
+            || triager.exhausted()
         {
             summary.skipped += 1;
             continue;

@@ -39,6 +39,11 @@ pub(crate) struct Shared {
     pub records: Mutex<Vec<TraceRecord>>,
     /// The index behind `retrieve()` (workspace contexts that have one).
     pub index_dir: Option<PathBuf>,
+    /// The workspace root, whose `[retrieval]` / `[models]` config `retrieve()` uses.
+    pub workspace_root: Option<PathBuf>,
+    /// `[retrieval] infiniretri_threshold` where `retrieve()` works: above it the root prompt
+    /// offers `retrieve()` first.
+    pub retrieve_first_above: Option<u64>,
 }
 
 /// Why a model call gave no reply.
@@ -140,8 +145,21 @@ pub(crate) fn run_root(
     if question.is_empty() {
         return Err(RlmError::EmptyQuestion);
     }
-    let index_dir = match &request.context {
-        ContextSource::Workspace { index_dir, .. } => index_dir.clone(),
+    let (index_dir, workspace_root) = match &request.context {
+        ContextSource::Workspace {
+            index_dir, root, ..
+        } => (index_dir.clone(), Some(root.clone())),
+        _ => (None, None),
+    };
+    let retrieve_first_above = match (&index_dir, &workspace_root) {
+        (Some(_), Some(root)) => Some(
+            crate::config::Config::load(root)
+                .and_then(|l| l.section::<crate::retrieval::RetrievalConfig>("retrieval"))
+                .map(|r| r.infiniretri_threshold)
+                .unwrap_or_else(|_| {
+                    crate::retrieval::RetrievalConfig::default().infiniretri_threshold
+                }),
+        ),
         _ => None,
     };
     let mut redact = Redact::new(request.sandbox.redactor.clone());
@@ -158,6 +176,8 @@ pub(crate) fn run_root(
         observer,
         records: Mutex::new(Vec::new()),
         index_dir,
+        workspace_root,
+        retrieve_first_above,
     };
     // Keeps the rendered workspace alive for the run.
     let mut _rendered: Option<tempfile::NamedTempFile> = None;
@@ -287,6 +307,10 @@ impl Partial {
     }
 }
 
+/// Added to the root prompt's context description when the context is larger than
+/// `[retrieval] infiniretri_threshold` and the workspace is indexed.
+pub(crate) const RETRIEVE_FIRST: &str = "\nThis context is large: start with `retrieve(question, k)`, which returns the most relevant passages (path, lines, text) from the workspace index, and read further only around them.";
+
 /// One RLM at `depth`.
 pub(crate) fn run_loop(
     shared: &Shared,
@@ -310,7 +334,14 @@ pub(crate) fn run_loop(
         }
     };
     shape.parts.truncate(100_000);
-    let description = describe(&shape, shared.options.max_listed_files);
+    let mut description = describe(&shape, shared.options.max_listed_files);
+    if depth == 0
+        && shared
+            .retrieve_first_above
+            .is_some_and(|threshold| shape.chars > threshold)
+    {
+        description.push_str(RETRIEVE_FIRST);
+    }
     let depth_note = if depth < budgets.max_depth {
         format!(
             "You are at depth {depth}; children may go {} level(s) deeper.",
