@@ -5,7 +5,9 @@
 //! focused on an editor selection. The loop itself is [`crate::rlm::ask`].
 
 use crate::config::{ConfigError, LoadedConfig};
-use crate::providers::{ApiKey, ChatModel, ProviderError, ProvidersConfig, ResponseCache, build_model};
+use crate::providers::{
+    ApiKey, ChatModel, ProviderError, ProvidersConfig, ResponseCache, build_model,
+};
 use crate::rlm::{Budgets, LoopOptions, Models, RlmConfig};
 use crate::sandbox::{SandboxConfig, SandboxError, SandboxPolicy};
 use std::path::Path;
@@ -91,7 +93,12 @@ pub fn prepare(
         budgets,
         sandbox: SandboxPolicy::from_config(&sandbox, helper)?,
         options: rlm.loop_options(),
-        secrets: providers.endpoints.values().filter_map(|e| e.api_key.clone()).map(ApiKey::new).collect(),
+        secrets: providers
+            .endpoints
+            .values()
+            .filter_map(|e| e.api_key.clone())
+            .map(ApiKey::new)
+            .collect(),
     })
 }
 

@@ -6,7 +6,9 @@ use crate::{prompts, resources, tools};
 use rlm_engine::audit::{AuditConfig, RuleSet, ScanOptions};
 use rlm_engine::config::{ConfigError, LoadedConfig};
 use rlm_engine::index::{IndexError, IndexSettings, WorkspaceIndex};
+use rlm_engine::models::ModelsConfig;
 use rlm_engine::providers::ProvidersConfig;
+use rlm_engine::retrieval::{RetrievalConfig, RetrievalError, Retriever};
 use rlm_engine::rlm::RlmConfig;
 use rlm_engine::sandbox::SandboxConfig;
 use rmcp::handler::server::router::tool::ToolRouter;
@@ -65,6 +67,12 @@ pub struct Shared {
     pub sandbox: SandboxConfig,
     /// The binary the sandbox re-executes as its confined helper (the `rlm` binary itself).
     pub sandbox_helper: Option<PathBuf>,
+    /// `[retrieval]` and `[models]`, for `retrieve`.
+    pub retrieval: RetrievalConfig,
+    models: ModelsConfig,
+    /// Built on the first `retrieve`; keeps its models loaded. A failure is not kept, so a
+    /// model installed while the server runs is found on the next call.
+    retriever: OnceLock<Arc<Retriever>>,
     /// Loaded on the first scan (built-in rules plus the workspace's own).
     rules: OnceLock<Result<Arc<RuleSet>, String>>,
     index: RwLock<Option<Arc<WorkspaceIndex>>>,
@@ -89,6 +97,9 @@ impl Shared {
             providers: config.section("providers")?,
             sandbox: config.section("sandbox")?,
             sandbox_helper,
+            retrieval: config.section("retrieval")?,
+            models: config.section("models")?,
+            retriever: OnceLock::new(),
             rules: OnceLock::new(),
             root,
             settings,
@@ -126,6 +137,20 @@ impl Shared {
             })
             .clone()
             .map_err(ToolError::new)
+    }
+
+    /// The retriever over this workspace and its index, built on first use. Blocking.
+    pub(crate) fn retriever(&self) -> Result<Arc<Retriever>, RetrievalError> {
+        if let Some(retriever) = self.retriever.get() {
+            return Ok(retriever.clone());
+        }
+        let retriever = Arc::new(Retriever::with_settings(
+            &self.root,
+            &self.settings.dir,
+            self.retrieval.clone(),
+            self.models.clone(),
+        )?);
+        Ok(self.retriever.get_or_init(|| retriever).clone())
     }
 
     /// How `security_scan` walks the workspace: `[audit]` and `[index]` settings.
@@ -188,6 +213,7 @@ impl RlmServer {
 const INSTRUCTIONS: &str = "rlm answers questions about the codebase in this workspace without \
 reading it all into your context. Start with search_code (ranked code chunks for words or \
 identifiers) or find_symbol (definitions by name), then read_file for the exact lines. \
+retrieve finds the passages that answer a question in plain words (bm25, embeddings or InfiniRetri). \
 list_files shows what exists; security_scan reports vulnerabilities; ask_codebase answers questions that span many files \
 (slower, costs model tokens); index_status says whether the index is current and reindex \
 updates it after edits. Paths are relative to the workspace root.";

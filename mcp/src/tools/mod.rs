@@ -11,6 +11,7 @@ mod index_status;
 mod list_files;
 mod read_file;
 mod reindex;
+mod retrieve;
 mod search_code;
 mod security_scan;
 
@@ -27,6 +28,7 @@ pub use index_status::{IndexStatusArgs, IndexStatusResult};
 pub use list_files::{FileEntry, ListFilesArgs, ListFilesResult};
 pub use read_file::{ReadFileArgs, ReadFileResult};
 pub use reindex::{ReindexArgs, ReindexResult};
+pub use retrieve::{MethodRank, PassageEntry, RetrieveArgs, RetrieveResult};
 pub use search_code::{SearchCodeArgs, SearchCodeResult, SearchResult, SnippetLine};
 pub use security_scan::{FindingEntry, SecurityScanArgs, SecurityScanResult};
 
@@ -40,6 +42,7 @@ pub(crate) fn router() -> ToolRouter<RlmServer> {
         + RlmServer::reindex_router()
         + RlmServer::security_scan_router()
         + RlmServer::ask_codebase_router()
+        + RlmServer::retrieve_router()
 }
 
 impl From<IndexError> for ToolError {

@@ -38,6 +38,7 @@ TOOLS = [
     "list_files",
     "read_file",
     "reindex",
+    "retrieve",
     "search_code",
     "security_scan",
 ]

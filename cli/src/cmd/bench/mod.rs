@@ -4,11 +4,11 @@
 mod audit;
 mod index;
 mod lsp;
-mod memory;
 mod mcp;
+mod memory;
+mod retrieve;
 mod rlm;
 mod rlm_tasks;
-mod retrieve;
 mod sandbox;
 
 use anyhow::Result;
