@@ -6,6 +6,7 @@ use crate::{prompts, resources, tools};
 use rlm_engine::audit::{AuditConfig, RuleSet, ScanOptions};
 use rlm_engine::config::{ConfigError, LoadedConfig};
 use rlm_engine::index::{IndexError, IndexSettings, WorkspaceIndex};
+use rlm_engine::memory::{MemoryConfig, MemoryError, MemoryStore, StoreOptions};
 use rlm_engine::models::ModelsConfig;
 use rlm_engine::providers::ProvidersConfig;
 use rlm_engine::retrieval::{RetrievalConfig, RetrievalError, Retriever};
@@ -21,7 +22,7 @@ use rmcp::service::RequestContext;
 use rmcp::{ErrorData, RoleServer, ServerHandler, tool_handler};
 use serde::Deserialize;
 use std::path::PathBuf;
-use std::sync::{Arc, OnceLock, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
 /// The name the server gives in `initialize` (`serverInfo.name`).
 pub const SERVER_NAME: &str = "rlm";
@@ -73,6 +74,12 @@ pub struct Shared {
     /// Built on the first `retrieve`; keeps its models loaded. A failure is not kept, so a
     /// model installed while the server runs is found on the next call.
     retriever: OnceLock<Arc<Retriever>>,
+    /// `[memory]`, for the memory tools.
+    pub memory_config: MemoryConfig,
+    /// The workspace's memory store, opened on the first memory call. One SQLite connection,
+    /// not `Sync`: calls take turns. A failed open is not kept, so setting the key and calling
+    /// again works without a restart.
+    memory: Mutex<Option<MemoryStore>>,
     /// Loaded on the first scan (built-in rules plus the workspace's own).
     rules: OnceLock<Result<Arc<RuleSet>, String>>,
     index: RwLock<Option<Arc<WorkspaceIndex>>>,
@@ -100,6 +107,8 @@ impl Shared {
             retrieval: config.section("retrieval")?,
             models: config.section("models")?,
             retriever: OnceLock::new(),
+            memory_config: config.section("memory")?,
+            memory: Mutex::new(None),
             rules: OnceLock::new(),
             root,
             settings,
@@ -151,6 +160,28 @@ impl Shared {
             self.models.clone(),
         )?);
         Ok(self.retriever.get_or_init(|| retriever).clone())
+    }
+
+    /// Runs `work` on the workspace's memory store, opening it on first use. Blocking.
+    pub(crate) fn with_memory<T>(
+        &self,
+        work: impl FnOnce(&MemoryStore) -> Result<T, MemoryError>,
+    ) -> Result<T, ToolError> {
+        let mut guard = self.memory.lock().map_err(|_| {
+            ToolError::new(
+                "the memory store is unavailable after an earlier failure; restart the server",
+            )
+        })?;
+        let store = match guard.take() {
+            Some(store) => store,
+            None => MemoryStore::open(StoreOptions::for_workspace(
+                &self.root,
+                &self.memory_config,
+            )?)?,
+        };
+        let result = work(&store);
+        *guard = Some(store);
+        Ok(result?)
     }
 
     /// How `security_scan` walks the workspace: `[audit]` and `[index]` settings.
