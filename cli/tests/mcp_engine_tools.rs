@@ -323,7 +323,16 @@ const MEMORY_KEY: &str = "00112233445566778899aabbccddeeff00112233445566778899aa
 #[tokio::test]
 async fn memory_add_then_search_returns_the_whole_memory_and_other_agents_are_denied() {
     let repo = Repo::generate(false);
-    let client = connect_stdio_env(&repo.root, &[("RLM_MEMORY_KEY", MEMORY_KEY.to_string())]).await;
+    // No model folder: the ranking is BM25 + recency + salience whatever the machine has.
+    let no_models = repo.dir.path().join("no-models").display().to_string();
+    let client = connect_stdio_env(
+        &repo.root,
+        &[
+            ("RLM_MEMORY_KEY", MEMORY_KEY.to_string()),
+            ("RLM_MODEL_DIR", no_models),
+        ],
+    )
+    .await;
     let text = "The release checklist lives in docs/release.md and needs two reviewers";
     let added = structured(
         &call(

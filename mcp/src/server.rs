@@ -6,7 +6,9 @@ use crate::{prompts, resources, tools};
 use rlm_engine::audit::{AuditConfig, RuleSet, ScanOptions};
 use rlm_engine::config::{ConfigError, LoadedConfig};
 use rlm_engine::index::{IndexError, IndexSettings, WorkspaceIndex};
-use rlm_engine::memory::{MemoryConfig, MemoryError, MemoryStore, StoreOptions};
+use rlm_engine::memory::{
+    MemoryConfig, MemoryError, MemoryStore, StoreOptions, installed_embedder,
+};
 use rlm_engine::models::ModelsConfig;
 use rlm_engine::providers::ProvidersConfig;
 use rlm_engine::retrieval::{RetrievalConfig, RetrievalError, Retriever};
@@ -162,7 +164,8 @@ impl Shared {
         Ok(self.retriever.get_or_init(|| retriever).clone())
     }
 
-    /// Runs `work` on the workspace's memory store, opening it on first use. Blocking.
+    /// Runs `work` on the workspace's memory store, opening it on first use with the embedding
+    /// model when it is installed (BM25 only otherwise). Blocking.
     pub(crate) fn with_memory<T>(
         &self,
         work: impl FnOnce(&MemoryStore) -> Result<T, MemoryError>,
@@ -174,10 +177,16 @@ impl Shared {
         })?;
         let store = match guard.take() {
             Some(store) => store,
-            None => MemoryStore::open(StoreOptions::for_workspace(
-                &self.root,
-                &self.memory_config,
-            )?)?,
+            None => {
+                let store = MemoryStore::open(StoreOptions::for_workspace(
+                    &self.root,
+                    &self.memory_config,
+                )?)?;
+                match installed_embedder(&self.models) {
+                    Some(embedder) => store.with_embedder(embedder),
+                    None => store,
+                }
+            }
         };
         let result = work(&store);
         *guard = Some(store);
