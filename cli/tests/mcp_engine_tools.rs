@@ -317,3 +317,121 @@ async fn cancelling_ask_codebase_stops_the_run() {
     assert_eq!(still["symbols"][0]["path"], json!("src/billing/invoice.py"));
     client.cancel().await.unwrap();
 }
+
+const MEMORY_KEY: &str = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+
+#[tokio::test]
+async fn memory_add_then_search_returns_the_whole_memory_and_other_agents_are_denied() {
+    let repo = Repo::generate(false);
+    // No model folder: the ranking is BM25 + recency + salience whatever the machine has.
+    let no_models = repo.dir.path().join("no-models").display().to_string();
+    let client = connect_stdio_env(
+        &repo.root,
+        &[
+            ("RLM_MEMORY_KEY", MEMORY_KEY.to_string()),
+            ("RLM_MODEL_DIR", no_models),
+        ],
+    )
+    .await;
+    let text = "The release checklist lives in docs/release.md and needs two reviewers";
+    let added = structured(
+        &call(
+            &client,
+            "memory_add",
+            json!({"text": text, "zone": "internal", "kind": "finding"}),
+        )
+        .await,
+    );
+    let id = added["id"].as_str().unwrap().to_string();
+    assert!(!id.is_empty());
+    assert_eq!(
+        added,
+        json!({"id": id, "agent": "user", "zone": "internal", "kind": "finding", "consolidated": false})
+    );
+    let found = structured(
+        &call(
+            &client,
+            "memory_search",
+            json!({"query": "release checklist reviewers"}),
+        )
+        .await,
+    );
+    let score = found["hits"][0]["score"].as_f64().unwrap();
+    assert!(score > 0.0, "{found}");
+    assert_eq!(
+        found,
+        json!({
+            "retrieval": "BM25 only (no embedding model installed) + recency + salience",
+            "hits": [{
+                "id": id, "level": "episode", "zone": "internal", "kind": "finding",
+                "agent": "user", "text": text, "score": score
+            }],
+            "damaged": []
+        })
+    );
+    let other = structured(
+        &call(
+            &client,
+            "memory_search",
+            json!({"query": "release checklist reviewers", "agent": "bot"}),
+        )
+        .await,
+    );
+    assert_eq!(other["hits"], json!([]));
+    let denied = call(
+        &client,
+        "memory_search",
+        json!({"query": "release checklist", "agent": "bot", "zone": "internal"}),
+    )
+    .await;
+    assert_eq!(
+        error_text(&denied),
+        "access denied: agent \"bot\" may not search in zone internal (its clearance is public); an agent cleared for it can run `rlm memory grant bot internal`. This attempt was audited. Retry with a zone within the agent's clearance, or as an agent cleared for it"
+    );
+    let denied_add = call(
+        &client,
+        "memory_add",
+        json!({"text": "bot notes", "agent": "bot", "zone": "secret"}),
+    )
+    .await;
+    assert!(
+        error_text(&denied_add).starts_with("access denied: agent \"bot\" may not "),
+        "{denied_add:?}"
+    );
+    let consolidated = structured(&call(&client, "memory_consolidate", json!({})).await);
+    assert_eq!(
+        (
+            &consolidated["skipped_busy"],
+            &consolidated["episodes_consolidated"]
+        ),
+        (&json!(false), &json!(1))
+    );
+    client.cancel().await.unwrap();
+}
+
+#[tokio::test]
+async fn memory_without_its_key_says_how_to_give_it() {
+    let repo = Repo::generate(false);
+    let keyed = connect_stdio_env(&repo.root, &[("RLM_MEMORY_KEY", MEMORY_KEY.to_string())]).await;
+    structured(
+        &call(
+            &keyed,
+            "memory_add",
+            json!({"text": "the staging port is 8443"}),
+        )
+        .await,
+    );
+    keyed.cancel().await.unwrap();
+    let keyless = connect_stdio_env(&repo.root, &[("RLM_MEMORY_KEY", String::new())]).await;
+    let missing = call(&keyless, "memory_search", json!({"query": "staging port"})).await;
+    let rlm_dir = repo.root.join(".rlm");
+    assert_eq!(
+        error_text(&missing),
+        format!(
+            "no memory key for the existing store {}: set RLM_MEMORY_KEY, or [memory] key_file, or restore {}; a changed environment or rlm.toml takes effect when the server restarts",
+            rlm_dir.join("memory.db").display(),
+            rlm_dir.join("memory.key").display()
+        )
+    );
+    keyless.cancel().await.unwrap();
+}

@@ -30,8 +30,12 @@ async fn initialize_names_the_server_and_lists_every_tool_with_schemas() {
             "find_symbol",
             "index_status",
             "list_files",
+            "memory_add",
+            "memory_consolidate",
+            "memory_search",
             "read_file",
             "reindex",
+            "retrieve",
             "search_code",
             "security_scan"
         ]
@@ -449,5 +453,101 @@ async fn prompts_render_their_arguments_and_refuse_missing_ones() {
         panic!("expected a JSON-RPC error, got {err:?}")
     };
     assert_eq!(data.code, ErrorCode::INVALID_PARAMS);
+    client.cancel().await.unwrap();
+}
+
+#[tokio::test]
+async fn retrieve_bm25_returns_whole_passages_and_refuses_empty_questions() {
+    let repo = Repo::generate(true);
+    let client = connect_stdio(&repo.root).await;
+    let result = structured(
+        &call(
+            &client,
+            "retrieve",
+            json!({"question": "where is the session token checked?", "k": 2, "method": "bm25", "path_glob": "src/auth/**"}),
+        )
+        .await,
+    );
+    let score = |i: usize| result["passages"][i]["score"].as_f64().unwrap();
+    assert!(score(0) >= score(1) && score(1) > 0.0, "{result}");
+    assert_eq!(
+        result,
+        json!({
+            "question": "where is the session token checked?",
+            "method": "bm25",
+            "passages": [
+                {
+                    "path": "src/auth/tokens.rs",
+                    "start_line": 2,
+                    "end_line": 4,
+                    "score": score(0),
+                    "text": "pub fn verify_token(token: &str, key: &[u8]) -> bool {\n    !token.is_empty() && !key.is_empty()\n}\n",
+                    "ranks": []
+                },
+                {
+                    "path": "src/auth/tokens.rs",
+                    "start_line": 1,
+                    "end_line": 1,
+                    "score": score(1),
+                    "text": "/// Checks a session token against the signing key.\n",
+                    "ranks": []
+                }
+            ]
+        })
+    );
+    let empty = call(
+        &client,
+        "retrieve",
+        json!({"question": "  ", "method": "bm25"}),
+    )
+    .await;
+    assert_eq!(
+        error_text(&empty),
+        "the question is empty: ask something, e.g. \"where is the config loaded?\""
+    );
+    let unknown = call(
+        &client,
+        "retrieve",
+        json!({"question": "token", "method": "grep"}),
+    )
+    .await;
+    assert_eq!(
+        error_text(&unknown),
+        "unknown retrieval method \"grep\": use infini, bm25, vector or hybrid"
+    );
+    client.cancel().await.unwrap();
+}
+
+#[tokio::test]
+async fn retrieve_without_models_says_how_to_install_them() {
+    let repo = Repo::generate(true);
+    let empty_models = repo.dir.path().join("no-models");
+    std::fs::create_dir_all(&empty_models).unwrap();
+    let client = connect_stdio_env(
+        &repo.root,
+        &[("RLM_MODEL_DIR", empty_models.display().to_string())],
+    )
+    .await;
+    let result = call(
+        &client,
+        "retrieve",
+        json!({"question": "where is the session token checked?", "method": "vector"}),
+    )
+    .await;
+    let message = error_text(&result);
+    assert!(
+        message.starts_with("method vector needs the local models, which could not be loaded: ")
+            && message.ends_with(". Install them with `rlm models install` (or `make setup`), or call retrieve with method bm25, which needs none"),
+        "{message}"
+    );
+    let still = structured(
+        &call(
+            &client,
+            "retrieve",
+            json!({"question": "verify_token", "method": "bm25", "k": 1}),
+        )
+        .await,
+    );
+    assert_eq!(still["passages"][0]["path"], json!("src/auth/tokens.rs"));
     client.cancel().await.unwrap();
 }

@@ -335,3 +335,57 @@ fn binary_context_file_is_refused() {
         )
     );
 }
+
+#[test]
+fn memory_search_with_the_minilm_embedder_is_hybrid_and_finds_paraphrases() {
+    use rlm_engine::memory::{
+        KeyMaterial, KeySource, MemoryConfig, MemoryStore, NewEpisode, RetrievalMode,
+        SearchRequest, StoreOptions, Zone, installed_embedder,
+    };
+    if models().is_none() {
+        return;
+    }
+    let embedder = installed_embedder(&ModelsConfig::default()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let store = MemoryStore::open(StoreOptions {
+        path: dir.path().join("memory.db"),
+        key: KeySource::Material(
+            KeyMaterial::parse("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff")
+                .unwrap(),
+        ),
+        config: MemoryConfig::default(),
+        owner: "user".into(),
+    })
+    .unwrap()
+    .with_embedder(embedder);
+    for text in [
+        "The cat sat quietly on the warm windowsill all afternoon",
+        "Quarterly revenue grew by twelve percent in the spring",
+        "Deploy the service with the blue-green rollout script",
+    ] {
+        store
+            .add("user", NewEpisode::note(text, Zone::Internal))
+            .unwrap();
+    }
+    let results = store
+        .search(
+            "user",
+            &SearchRequest::new("a kitten resting by the window", 1),
+        )
+        .unwrap();
+    assert_eq!(
+        results.mode,
+        RetrievalMode::Hybrid {
+            model: "minilm-l6-v2".into()
+        }
+    );
+    assert_eq!(
+        results.hits[0].item.text,
+        "The cat sat quietly on the warm windowsill all afternoon"
+    );
+    assert!(
+        results.hits[0].score.embedding.unwrap() > 0.3,
+        "{:?}",
+        results.hits[0].score
+    );
+}

@@ -6,7 +6,12 @@ use crate::{prompts, resources, tools};
 use rlm_engine::audit::{AuditConfig, RuleSet, ScanOptions};
 use rlm_engine::config::{ConfigError, LoadedConfig};
 use rlm_engine::index::{IndexError, IndexSettings, WorkspaceIndex};
+use rlm_engine::memory::{
+    MemoryConfig, MemoryError, MemoryStore, StoreOptions, installed_embedder,
+};
+use rlm_engine::models::ModelsConfig;
 use rlm_engine::providers::ProvidersConfig;
+use rlm_engine::retrieval::{RetrievalConfig, RetrievalError, Retriever};
 use rlm_engine::rlm::RlmConfig;
 use rlm_engine::sandbox::SandboxConfig;
 use rmcp::handler::server::router::tool::ToolRouter;
@@ -19,7 +24,7 @@ use rmcp::service::RequestContext;
 use rmcp::{ErrorData, RoleServer, ServerHandler, tool_handler};
 use serde::Deserialize;
 use std::path::PathBuf;
-use std::sync::{Arc, OnceLock, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
 /// The name the server gives in `initialize` (`serverInfo.name`).
 pub const SERVER_NAME: &str = "rlm";
@@ -65,6 +70,18 @@ pub struct Shared {
     pub sandbox: SandboxConfig,
     /// The binary the sandbox re-executes as its confined helper (the `rlm` binary itself).
     pub sandbox_helper: Option<PathBuf>,
+    /// `[retrieval]` and `[models]`, for `retrieve`.
+    pub retrieval: RetrievalConfig,
+    models: ModelsConfig,
+    /// Built on the first `retrieve`; keeps its models loaded. A failure is not kept, so a
+    /// model installed while the server runs is found on the next call.
+    retriever: OnceLock<Arc<Retriever>>,
+    /// `[memory]`, for the memory tools.
+    pub memory_config: MemoryConfig,
+    /// The workspace's memory store, opened on the first memory call. One SQLite connection,
+    /// not `Sync`: calls take turns. A failed open is not kept, so setting the key and calling
+    /// again works without a restart.
+    memory: Mutex<Option<MemoryStore>>,
     /// Loaded on the first scan (built-in rules plus the workspace's own).
     rules: OnceLock<Result<Arc<RuleSet>, String>>,
     index: RwLock<Option<Arc<WorkspaceIndex>>>,
@@ -89,6 +106,11 @@ impl Shared {
             providers: config.section("providers")?,
             sandbox: config.section("sandbox")?,
             sandbox_helper,
+            retrieval: config.section("retrieval")?,
+            models: config.section("models")?,
+            retriever: OnceLock::new(),
+            memory_config: config.section("memory")?,
+            memory: Mutex::new(None),
             rules: OnceLock::new(),
             root,
             settings,
@@ -126,6 +148,49 @@ impl Shared {
             })
             .clone()
             .map_err(ToolError::new)
+    }
+
+    /// The retriever over this workspace and its index, built on first use. Blocking.
+    pub(crate) fn retriever(&self) -> Result<Arc<Retriever>, RetrievalError> {
+        if let Some(retriever) = self.retriever.get() {
+            return Ok(retriever.clone());
+        }
+        let retriever = Arc::new(Retriever::with_settings(
+            &self.root,
+            &self.settings.dir,
+            self.retrieval.clone(),
+            self.models.clone(),
+        )?);
+        Ok(self.retriever.get_or_init(|| retriever).clone())
+    }
+
+    /// Runs `work` on the workspace's memory store, opening it on first use with the embedding
+    /// model when it is installed (BM25 only otherwise). Blocking.
+    pub(crate) fn with_memory<T>(
+        &self,
+        work: impl FnOnce(&MemoryStore) -> Result<T, MemoryError>,
+    ) -> Result<T, ToolError> {
+        let mut guard = self.memory.lock().map_err(|_| {
+            ToolError::new(
+                "the memory store is unavailable after an earlier failure; restart the server",
+            )
+        })?;
+        let store = match guard.take() {
+            Some(store) => store,
+            None => {
+                let store = MemoryStore::open(StoreOptions::for_workspace(
+                    &self.root,
+                    &self.memory_config,
+                )?)?;
+                match installed_embedder(&self.models) {
+                    Some(embedder) => store.with_embedder(embedder),
+                    None => store,
+                }
+            }
+        };
+        let result = work(&store);
+        *guard = Some(store);
+        Ok(result?)
     }
 
     /// How `security_scan` walks the workspace: `[audit]` and `[index]` settings.
@@ -188,6 +253,7 @@ impl RlmServer {
 const INSTRUCTIONS: &str = "rlm answers questions about the codebase in this workspace without \
 reading it all into your context. Start with search_code (ranked code chunks for words or \
 identifiers) or find_symbol (definitions by name), then read_file for the exact lines. \
+retrieve finds the passages that answer a question in plain words (bm25, embeddings or InfiniRetri). \
 list_files shows what exists; security_scan reports vulnerabilities; ask_codebase answers questions that span many files \
 (slower, costs model tokens); index_status says whether the index is current and reindex \
 updates it after edits. Paths are relative to the workspace root.";

@@ -16,6 +16,42 @@ pub trait TextEmbedder: Send + Sync {
     fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, String>;
 }
 
+/// The sentence-embedding model of the models module (MiniLM) serves memory retrieval as is:
+/// the store needs exactly its id, width and vectors.
+impl TextEmbedder for crate::models::Embedder {
+    fn model_id(&self) -> &str {
+        self.name()
+    }
+
+    fn dimension(&self) -> usize {
+        self.dims()
+    }
+
+    fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, String> {
+        self.embed_batch(texts).map_err(|e| e.to_string())
+    }
+}
+
+/// The configured embedding model (`[models] embedding`), loaded for a store, or `None` when it
+/// or ONNX Runtime is not installed: the store then ranks by BM25 alone and says so, and the
+/// reason is logged rather than failing the caller, since memory works without a model.
+pub fn installed_embedder(
+    config: &crate::models::ModelsConfig,
+) -> Option<std::sync::Arc<dyn TextEmbedder>> {
+    use crate::models::{Embedder, ModelStore, Runtime};
+    let loaded = ModelStore::locate(config).and_then(|store| {
+        let runtime = Runtime::new(config, &store)?;
+        Embedder::load(&runtime, &store, config)
+    });
+    match loaded {
+        Ok(embedder) => Some(std::sync::Arc::new(embedder)),
+        Err(e) => {
+            tracing::info!("memory retrieval without embeddings: {e}");
+            None
+        }
+    }
+}
+
 /// Scales a vector to unit length (a zero vector stays zero).
 pub(crate) fn normalise(mut v: Vec<f32>) -> Vec<f32> {
     let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();

@@ -44,7 +44,7 @@ mod tests;
 
 pub use config::{ConflictPolicy, MemoryConfig};
 pub use crypto::KeyMaterial;
-pub use embed::TextEmbedder;
+pub use embed::{TextEmbedder, installed_embedder};
 pub use error::{MemoryError, Result};
 pub use recall::{RecalledMemory, recall_for_prompt};
 pub use rotate::RotateReport;

@@ -41,6 +41,48 @@ pub struct StoreOptions {
     pub owner: String,
 }
 
+impl StoreOptions {
+    /// The store of the workspace at `root`: `[memory] path` (default `.rlm/memory.db`), keyed by
+    /// `RLM_MEMORY_KEY` when it is set and not blank, else by `[memory] key_file` (default
+    /// `.rlm/memory.key`), owned by `[memory] agent`. Every face opens a workspace's store through
+    /// this, so the CLI and the MCP server always agree on the file and the key.
+    pub fn for_workspace(root: &Path, config: &MemoryConfig) -> Result<StoreOptions> {
+        let rlm_dir = root.join(".rlm");
+        let path = match &config.path {
+            Some(p) => root.join(p),
+            None => rlm_dir.join("memory.db"),
+        };
+        let key = match std::env::var("RLM_MEMORY_KEY") {
+            Ok(text) if !text.trim().is_empty() => {
+                KeySource::Material(KeyMaterial::parse(&text).map_err(|e| match e {
+                    MemoryError::BadKey(message) => {
+                        MemoryError::BadKey(format!("RLM_MEMORY_KEY: {message}"))
+                    }
+                    other => other,
+                })?)
+            }
+            _ => KeySource::File(match &config.key_file {
+                Some(p) => root.join(p),
+                None => rlm_dir.join("memory.key"),
+            }),
+        };
+        Ok(StoreOptions {
+            path,
+            key,
+            config: config.clone(),
+            owner: config.agent.clone(),
+        })
+    }
+
+    /// The key file in use; `None` when the key is given directly.
+    pub fn key_file(&self) -> Option<&Path> {
+        match &self.key {
+            KeySource::File(path) => Some(path),
+            KeySource::Material(_) | KeySource::PlaintextForBenchmarks => None,
+        }
+    }
+}
+
 /// Counts per level and zone, for `rlm memory show` without an id.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct StoreStats {

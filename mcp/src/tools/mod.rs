@@ -9,8 +9,12 @@ mod ask_codebase;
 mod find_symbol;
 mod index_status;
 mod list_files;
+mod memory_add;
+mod memory_consolidate;
+mod memory_search;
 mod read_file;
 mod reindex;
+mod retrieve;
 mod search_code;
 mod security_scan;
 
@@ -18,6 +22,7 @@ use crate::params::ToolError;
 use crate::server::RlmServer;
 use rlm_engine::files::FileAccessError;
 use rlm_engine::index::IndexError;
+use rlm_engine::memory::MemoryError;
 use rlm_engine::search::SearchError;
 use rmcp::handler::server::router::tool::ToolRouter;
 
@@ -25,8 +30,12 @@ pub use ask_codebase::{AskCodebaseArgs, AskCodebaseResult};
 pub use find_symbol::{FindSymbolArgs, FindSymbolResult, SymbolEntry};
 pub use index_status::{IndexStatusArgs, IndexStatusResult};
 pub use list_files::{FileEntry, ListFilesArgs, ListFilesResult};
+pub use memory_add::{MemoryAddArgs, MemoryAddResult};
+pub use memory_consolidate::{MemoryConsolidateArgs, MemoryConsolidateResult};
+pub use memory_search::{MemoryHitEntry, MemorySearchArgs, MemorySearchResult};
 pub use read_file::{ReadFileArgs, ReadFileResult};
 pub use reindex::{ReindexArgs, ReindexResult};
+pub use retrieve::{MethodRank, PassageEntry, RetrieveArgs, RetrieveResult};
 pub use search_code::{SearchCodeArgs, SearchCodeResult, SearchResult, SnippetLine};
 pub use security_scan::{FindingEntry, SecurityScanArgs, SecurityScanResult};
 
@@ -40,6 +49,10 @@ pub(crate) fn router() -> ToolRouter<RlmServer> {
         + RlmServer::reindex_router()
         + RlmServer::security_scan_router()
         + RlmServer::ask_codebase_router()
+        + RlmServer::retrieve_router()
+        + RlmServer::memory_add_router()
+        + RlmServer::memory_search_router()
+        + RlmServer::memory_consolidate_router()
 }
 
 impl From<IndexError> for ToolError {
@@ -88,4 +101,18 @@ pub(crate) fn clamp_limit(requested: Option<u32>, default: usize, max: usize) ->
         .map(|n| n as usize)
         .unwrap_or(default)
         .clamp(1, max.max(1))
+}
+
+impl From<MemoryError> for ToolError {
+    fn from(error: MemoryError) -> ToolError {
+        match error {
+            MemoryError::MissingKey { .. } => ToolError::new(format!(
+                "{error}; a changed environment or rlm.toml takes effect when the server restarts"
+            )),
+            MemoryError::AccessDenied { .. } => ToolError::new(format!(
+                "{error}. Retry with a zone within the agent's clearance, or as an agent cleared for it"
+            )),
+            other => ToolError::new(other.to_string()),
+        }
+    }
 }

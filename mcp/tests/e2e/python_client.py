@@ -36,8 +36,12 @@ TOOLS = [
     "find_symbol",
     "index_status",
     "list_files",
+    "memory_add",
+    "memory_consolidate",
+    "memory_search",
     "read_file",
     "reindex",
+    "retrieve",
     "search_code",
     "security_scan",
 ]

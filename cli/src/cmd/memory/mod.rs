@@ -14,8 +14,8 @@ mod search;
 mod show;
 mod verify;
 
-use anyhow::{Context, Result};
-use rlm_engine::memory::{KeyMaterial, KeySource, MemoryConfig, MemoryStore, StoreOptions};
+use anyhow::Result;
+use rlm_engine::memory::{MemoryConfig, MemoryStore, StoreOptions};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -100,30 +100,9 @@ impl MemoryContext {
     fn open(common: &Common) -> Result<MemoryContext> {
         let workspace = Workspace::resolve(common.workspace.as_deref(), None)?;
         let config: MemoryConfig = workspace.config.section("memory")?;
-        let rlm_dir = workspace.root.join(".rlm");
-        let path = match &config.path {
-            Some(p) => workspace.root.join(p),
-            None => rlm_dir.join("memory.db"),
-        };
-        let (key, key_file) = match std::env::var("RLM_MEMORY_KEY") {
-            Ok(text) if !text.trim().is_empty() => (
-                KeySource::Material(KeyMaterial::parse(&text).context("reading RLM_MEMORY_KEY")?),
-                None,
-            ),
-            _ => {
-                let file = match &config.key_file {
-                    Some(p) => workspace.root.join(p),
-                    None => rlm_dir.join("memory.key"),
-                };
-                (KeySource::File(file.clone()), Some(file))
-            }
-        };
-        let store = MemoryStore::open(StoreOptions {
-            path,
-            key,
-            config: config.clone(),
-            owner: config.agent.clone(),
-        })?;
+        let options = StoreOptions::for_workspace(&workspace.root, &config)?;
+        let key_file = options.key_file().map(PathBuf::from);
+        let store = MemoryStore::open(options)?;
         let agent = common.agent.clone().unwrap_or_else(|| config.agent.clone());
         Ok(MemoryContext {
             store,
