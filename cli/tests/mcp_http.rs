@@ -76,25 +76,7 @@ async fn http_without_token_serves_tools() {
     let transport = StreamableHttpClientTransport::from_uri(server.url.clone());
     let client = ().serve(transport).await.unwrap();
     let tools = client.list_all_tools().await.unwrap();
-    let mut names: Vec<String> = tools.iter().map(|t| t.name.to_string()).collect();
-    names.sort();
-    assert_eq!(
-        names,
-        [
-            "ask_codebase",
-            "find_symbol",
-            "index_status",
-            "list_files",
-            "memory_add",
-            "memory_consolidate",
-            "memory_search",
-            "read_file",
-            "reindex",
-            "retrieve",
-            "search_code",
-            "security_scan",
-        ]
-    );
+    assert_eq!(tool_names(&tools), MCP_TOOLS);
     let mut arguments = serde_json::Map::new();
     arguments.insert("name".into(), json!("InvoiceCalculator"));
     let result = client

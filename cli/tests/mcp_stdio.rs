@@ -23,23 +23,7 @@ async fn initialize_names_the_server_and_lists_every_tool_with_schemas() {
         Some("rlm")
     );
     let tools = client.list_all_tools().await.unwrap();
-    assert_eq!(
-        tool_names(&tools),
-        [
-            "ask_codebase",
-            "find_symbol",
-            "index_status",
-            "list_files",
-            "memory_add",
-            "memory_consolidate",
-            "memory_search",
-            "read_file",
-            "reindex",
-            "retrieve",
-            "search_code",
-            "security_scan"
-        ]
-    );
+    assert_eq!(tool_names(&tools), MCP_TOOLS);
     for tool in &tools {
         assert_eq!(
             tool.input_schema.get("type"),

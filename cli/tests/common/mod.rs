@@ -157,6 +157,22 @@ pub fn error_text(result: &CallToolResult) -> String {
         .join("\n")
 }
 
+/// Every tool the MCP server lists, sorted: the stdio and HTTP tests both expect exactly these.
+pub const MCP_TOOLS: [&str; 12] = [
+    "ask_codebase",
+    "find_symbol",
+    "index_status",
+    "list_files",
+    "memory_add",
+    "memory_consolidate",
+    "memory_search",
+    "read_file",
+    "reindex",
+    "retrieve",
+    "search_code",
+    "security_scan",
+];
+
 pub fn tool_names(tools: &[rmcp::model::Tool]) -> Vec<String> {
     let mut names: Vec<String> = tools.iter().map(|t| t.name.to_string()).collect();
     names.sort();
