@@ -362,3 +362,65 @@ fn weak_sandbox_is_refused_with_what_is_missing() {
     let mut repl = Repl::start(&weak).unwrap();
     assert_eq!(run(&mut repl, "print(1 + 1)\n").stdout, "2\n");
 }
+
+#[test]
+fn host_set_variable_is_visible_next_step_refuses_bad_names_and_survives_a_respawn() {
+    if !sandbox_available() {
+        return;
+    }
+    let mut repl = Repl::start(&policy(|c| c.timeout_secs = 1.0)).unwrap();
+    let memories = json!([
+        {"level": "trace", "zone": "internal", "text": "Deploys go through make release", "score": 0.82},
+        {"level": "episode", "zone": "public", "text": "CI runs on two cores", "score": 0.4}
+    ]);
+    repl.set_variable("memory", &memories).unwrap();
+    let seen = run(
+        &mut repl,
+        "print(type(memory).__name__, len(memory), memory[0]['text'], memory[1]['score'])\n",
+    );
+    assert_eq!(
+        shown(&seen),
+        (
+            "list 2 Deploys go through make release 0.4\n".into(),
+            String::new(),
+            StepOutcome::Completed,
+            None
+        )
+    );
+    // Names the host refuses before sending, and one only the worker knows to refuse (a builtin).
+    for bad in ["FINAL", "context", "llm_query", "_x", "1st", "a.b"] {
+        let err = repl.set_variable(bad, &json!(1)).unwrap_err().to_string();
+        assert!(
+            err.starts_with("cannot set the REPL variable: "),
+            "{bad}: {err}"
+        );
+    }
+    let err = repl.set_variable("len", &json!(1)).unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "cannot set the REPL variable: cannot set variable 'len': not a free identifier"
+    );
+    let still = run(
+        &mut repl,
+        "print(len(memory), callable(FINAL), len(context))\n",
+    );
+    assert_eq!(still.stdout, "2 True 0\n");
+    // A killed step restarts the worker: the host's variable is set again, the model's are gone.
+    run(&mut repl, "mine = 1\n");
+    let stuck = run(
+        &mut repl,
+        "while True:\n    try:\n        while True:\n            pass\n    except BaseException:\n        pass\n",
+    );
+    assert!(matches!(
+        stuck.outcome,
+        StepOutcome::Killed {
+            state_lost: true,
+            ..
+        }
+    ));
+    let after = run(
+        &mut repl,
+        "print(memory[1]['text'], 'mine' in SHOW_VARS())\n",
+    );
+    assert_eq!(after.stdout, "CI runs on two cores False\n");
+}

@@ -17,6 +17,7 @@
 //! [`Repl::load_context_text`] / [`Repl::load_context_file`] to set `context`,
 //! [`Repl::execute`] per step (a [`StepResult`]: stdout, stderr, error, truncation note,
 //! elapsed, [`Finish`] from `FINAL(value)`, `FINAL_VAR(name)` or `answer["ready"] = True`),
+//! [`Repl::set_variable`] to hand the model data as a variable (the loop's `memory`),
 //! [`Repl::show_vars`]. Variables persist between steps; a step that is killed reports
 //! `state_lost` and the next step runs in a fresh worker with `context` reloaded. A worker dies
 //! with the thread that started it (parent-death signal): keep a `Repl` on a long-lived thread.
@@ -36,7 +37,8 @@ pub use config::{SandboxConfig, StaticMode};
 pub use policy::{Interpreter, Limits, SandboxPolicy};
 pub use probe::KernelSupport;
 pub use repl::{
-    Confinement, ContextInfo, Finish, HostCalls, KillReason, PyError, Repl, StepOutcome, StepResult,
+    Confinement, ContextInfo, Finish, HostCalls, KillReason, PyError, Repl, StepOutcome,
+    StepResult, check_variable_name,
 };
 
 use std::path::PathBuf;
@@ -73,6 +75,8 @@ pub enum SandboxError {
     },
     #[error("sandbox protocol error: {0}")]
     Protocol(String),
+    #[error("cannot set the REPL variable: {0}")]
+    Variable(String),
 }
 
 impl SandboxError {

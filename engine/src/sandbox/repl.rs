@@ -138,6 +138,85 @@ pub struct Repl {
     worker: Option<Worker>,
     context: Option<ContextSource>,
     context_seq: u64,
+    /// Variables the host set, in order, replayed into a respawned worker like `context`.
+    host_vars: Vec<(String, Value)>,
+}
+
+/// Names the host may not set with [`Repl::set_variable`]: what the worker provides (host
+/// calls, finishing functions, `context`, `answer`) and Python's keywords and constants.
+const RESERVED_NAMES: &[&str] = &[
+    "context",
+    "answer",
+    "llm_query",
+    "llm_query_batched",
+    "rlm_query",
+    "retrieve",
+    "FINAL",
+    "FINAL_VAR",
+    "SHOW_VARS",
+    "HostCallError",
+    "open",
+    "print",
+    "getattr",
+    "hasattr",
+    "setattr",
+    "delattr",
+    "False",
+    "None",
+    "True",
+    "and",
+    "as",
+    "assert",
+    "async",
+    "await",
+    "break",
+    "class",
+    "continue",
+    "def",
+    "del",
+    "elif",
+    "else",
+    "except",
+    "finally",
+    "for",
+    "from",
+    "global",
+    "if",
+    "import",
+    "in",
+    "is",
+    "lambda",
+    "nonlocal",
+    "not",
+    "or",
+    "pass",
+    "raise",
+    "return",
+    "try",
+    "while",
+    "with",
+    "yield",
+];
+
+/// Checks a name for [`Repl::set_variable`]: a plain Python identifier (ASCII letters, digits,
+/// `_`, not starting with a digit or `_`) that shadows nothing the REPL provides. The worker
+/// checks again (and also refuses builtins), so a name that passes here can still be refused.
+pub fn check_variable_name(name: &str) -> Result<(), SandboxError> {
+    let mut chars = name.chars();
+    let well_formed = matches!(chars.next(), Some(c) if c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && name.len() <= 64;
+    if !well_formed {
+        return Err(SandboxError::Variable(format!(
+            "{name:?} is not a plain identifier (letters, digits and _, starting with a letter)"
+        )));
+    }
+    if RESERVED_NAMES.contains(&name) {
+        return Err(SandboxError::Variable(format!(
+            "{name:?} is reserved by the REPL (a host call, FINAL, context or a keyword)"
+        )));
+    }
+    Ok(())
 }
 
 struct Worker {
@@ -177,6 +256,7 @@ impl Repl {
             worker: Some(worker),
             context: None,
             context_seq: 0,
+            host_vars: Vec::new(),
         })
     }
 
@@ -257,6 +337,27 @@ impl Repl {
         })
     }
 
+    /// Sets the REPL variable `name` to `value` (JSON: objects become dicts, arrays lists), for
+    /// data the host hands the model, such as recalled memories. The name must pass
+    /// [`check_variable_name`]. The variable survives a respawn like `context` (set again in the
+    /// fresh worker); the model's own code may still reassign it.
+    pub fn set_variable(&mut self, name: &str, value: &Value) -> Result<(), SandboxError> {
+        check_variable_name(name)?;
+        let worker = self.ensure_worker()?;
+        worker
+            .request(
+                &json!({"op": "set_var", "name": name, "value": value}),
+                START_TIMEOUT,
+            )
+            .map_err(|e| match e {
+                SandboxError::Protocol(message) => SandboxError::Variable(message),
+                other => other,
+            })?;
+        self.host_vars.retain(|(n, _)| n != name);
+        self.host_vars.push((name.to_string(), value.clone()));
+        Ok(())
+    }
+
     /// The user's variables and their types (what `SHOW_VARS()` prints).
     pub fn show_vars(&mut self) -> Result<BTreeMap<String, String>, SandboxError> {
         let worker = self.ensure_worker()?;
@@ -278,6 +379,14 @@ impl Repl {
             self.worker = Some(Worker::spawn(&self.policy)?);
             if let Some(source) = self.context.clone() {
                 self.load_source(&source)?;
+            }
+            for (name, value) in self.host_vars.clone() {
+                if let Some(worker) = self.worker.as_mut() {
+                    worker.request(
+                        &json!({"op": "set_var", "name": name, "value": value}),
+                        START_TIMEOUT,
+                    )?;
+                }
             }
         }
         self.worker
@@ -658,7 +767,13 @@ impl Worker {
         self.send(frame)?;
         match self.frames.recv_timeout(timeout) {
             Ok(Ok(reply)) if reply.get("op").and_then(Value::as_str) != Some("error") => Ok(reply),
-            Ok(Ok(reply)) => Err(SandboxError::Protocol(reply.to_string())),
+            Ok(Ok(reply)) => Err(SandboxError::Protocol(
+                reply
+                    .get("message")
+                    .and_then(Value::as_str)
+                    .map(String::from)
+                    .unwrap_or_else(|| reply.to_string()),
+            )),
             Ok(Err(e)) => Err(SandboxError::Protocol(e.to_string())),
             Err(_) => Err(SandboxError::Protocol("the worker did not answer".into())),
         }
@@ -786,5 +901,31 @@ fn read_confinement(pid: u32) -> Confinement {
         cap_eff: hex("CapEff:"),
         cap_bnd: hex("CapBnd:"),
         own_network_namespace: own_netns,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variable_names_must_be_plain_identifiers_that_shadow_nothing() {
+        let verdict = |name: &str| check_variable_name(name).map_err(|e| e.to_string());
+        assert_eq!(verdict("memory"), Ok(()));
+        assert_eq!(verdict("notes_2"), Ok(()));
+        assert_eq!(
+            verdict("FINAL"),
+            Err("cannot set the REPL variable: \"FINAL\" is reserved by the REPL (a host call, FINAL, context or a keyword)".into())
+        );
+        for reserved in ["context", "llm_query", "answer", "lambda", "None"] {
+            assert!(verdict(reserved).is_err(), "{reserved}");
+        }
+        assert_eq!(
+            verdict("_hidden"),
+            Err("cannot set the REPL variable: \"_hidden\" is not a plain identifier (letters, digits and _, starting with a letter)".into())
+        );
+        for bad in ["", "2fast", "a-b", "a b", "x;import os", "é"] {
+            assert!(verdict(bad).is_err(), "{bad:?}");
+        }
     }
 }

@@ -334,6 +334,10 @@ def _reset_namespace():
 
 _reset_namespace()
 
+# Names the host may never overwrite with `set_var`: the host calls, the finishing functions and
+# the variables the loop itself manages.
+_RESERVED = frozenset(list(_PROVIDED) + ["context", "answer"] + list(_safe_builtins))
+
 
 def _user_traceback(exc):
     import traceback as _tb
@@ -422,6 +426,13 @@ def _main():
                 _ns["context"] = f.read()
             _os.unlink(path)
             _send({"op": "loaded", "chars": len(_ns["context"]), "elapsed_us": int((_time.perf_counter() - start) * 1e6)})
+        elif op == "set_var":
+            name = msg.get("name")
+            if not isinstance(name, str) or not name.isidentifier() or name.startswith("_") or name in _RESERVED:
+                _send({"op": "error", "message": "cannot set variable %r: not a free identifier" % (name,)})
+            else:
+                _ns[name] = msg.get("value")
+                _send({"op": "set", "name": name})
         elif op == "show_vars":
             _send({"op": "vars", "vars": SHOW_VARS()})
         elif op == "reset":
