@@ -12,8 +12,8 @@ use rlm_engine::providers::fake_server::{FakeReply, FakeServer, Handler, Recorde
 use rlm_engine::providers::price::Price;
 use rlm_engine::providers::{ProvidersConfig, Usage, build_model};
 use rlm_engine::rlm::{
-    AskRequest, AskResult, Budgets, CancellationToken, ContextSource, LoopOptions, Models,
-    NoObserver, RlmError, StopReason, TraceEvent, ask_blocking,
+    AskRequest, AskResult, Budgets, CancellationToken, ContextSource, LoopOptions, MemoryRecall,
+    Models, NoObserver, RlmError, StopReason, TraceEvent, ask_blocking,
 };
 use rlm_engine::sandbox::{SandboxConfig, SandboxPolicy};
 use std::path::Path;
@@ -71,6 +71,7 @@ struct Run {
     budgets: Budgets,
     options: LoopOptions,
     cancel: CancellationToken,
+    memory: Option<MemoryRecall>,
 }
 
 impl Run {
@@ -98,6 +99,7 @@ impl Run {
             },
             options: LoopOptions::default(),
             cancel: CancellationToken::new(),
+            memory: None,
         }
     }
 
@@ -123,6 +125,7 @@ impl Run {
             options: self.options.clone(),
             cancel: self.cancel.clone(),
             secrets: Vec::new(),
+            memory: self.memory.clone(),
         };
         Some(ask_blocking(request, Arc::new(NoObserver)))
     }
@@ -971,4 +974,128 @@ fn retrieve_uses_the_configured_hybrid_retrieval_when_the_models_are_installed()
         return;
     };
     assert_eq!(result.unwrap().answer, "billing.py|hybrid|False");
+}
+
+/// A workspace with a memory store (key file in `.rlm/`): `user` owns it, `a1` is cleared for
+/// `internal` only; one internal and one confidential memory both match the question.
+fn workspace_with_memories() -> tempfile::TempDir {
+    use rlm_engine::memory::{MemoryConfig, MemoryStore, NewEpisode, StoreOptions, Zone};
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("deploy.sh"), "make release\n").unwrap();
+    let mut options = StoreOptions::for_workspace(dir.path(), &MemoryConfig::default()).unwrap();
+    options.key = rlm_engine::memory::KeySource::File(dir.path().join(".rlm/memory.key"));
+    let store = MemoryStore::open(options).unwrap();
+    store.grant("user", "a1", Zone::Internal).unwrap();
+    store
+        .add(
+            "user",
+            NewEpisode::note(
+                "Deploys of the payments service go through make release",
+                Zone::Internal,
+            ),
+        )
+        .unwrap();
+    store
+        .add(
+            "user",
+            NewEpisode::note(
+                "The payments service deploy key lives in vault path secret/pay",
+                Zone::Confidential,
+            ),
+        )
+        .unwrap();
+    dir
+}
+
+fn recall_as(dir: &Path, agent: &str, question: &str) -> MemoryRecall {
+    // The store is keyed by its key file; a key in the environment would be another key.
+    assert!(std::env::var_os("RLM_MEMORY_KEY").is_none());
+    let loaded = rlm_engine::config::Config::load(dir).unwrap();
+    rlm_engine::ask::recall_memory(dir, &loaded, Some(agent), question)
+        .unwrap()
+        .expect("the workspace has a store")
+}
+
+#[test]
+fn root_repl_memory_holds_the_recalled_memories_and_the_prompt_counts_them() {
+    let dir = workspace_with_memories();
+    let question = "How are payments service deploys done?";
+    let mut run = Run::new(trajectory(
+        vec![repl(
+            "FINAL(' | '.join(m['level'] + '/' + m['zone'] + '/' + m['kind'] + ': ' + m['text'] + ' ' + str(m['fact']) for m in memory) + ' ; ' + str(sorted(memory[0].keys())))",
+        )],
+        vec![],
+        |_| String::new(),
+    ));
+    run.memory = Some(recall_as(dir.path(), "a1", question));
+    let context = ContextSource::Text("make release\n".into());
+    let Some(result) = run.ask(question, context) else {
+        return;
+    };
+    assert_eq!(
+        result.unwrap().answer,
+        "episode/internal/note: Deploys of the payments service go through make release None ; \
+         ['fact', 'kind', 'level', 'score', 'text', 'updated_at', 'zone']"
+    );
+    let system = &run.root_requests()[0].system;
+    assert!(
+        system.contains(
+            "`memory` is a list of 1 memory recalled for this question from the workspace's shared memory (as agent a1; ranked by BM25 only"
+        ),
+        "{system}"
+    );
+    // The store itself never reaches the model, nor does the memory text.
+    assert!(!system.contains("Deploys of the payments"), "{system}");
+}
+
+#[test]
+fn memory_in_a_zone_the_agent_is_not_cleared_for_is_not_in_the_variable() {
+    let dir = workspace_with_memories();
+    let question = "Where does the payments service deploy key live?";
+    // The owner, cleared for secret, recalls both: the confidential one does match.
+    let owner = recall_as(dir.path(), "user", question);
+    let zones: Vec<String> = owner.items.iter().map(|m| m.zone.to_string()).collect();
+    assert_eq!(owner.items.len(), 2, "{zones:?}");
+    let mut run = Run::new(trajectory(
+        vec![repl(
+            "FINAL(str(len(memory)) + ' ' + ','.join(m['zone'] for m in memory) + ' ' + str(any('vault' in m['text'] for m in memory)))",
+        )],
+        vec![],
+        |_| String::new(),
+    ));
+    run.memory = Some(recall_as(dir.path(), "a1", question));
+    let Some(result) = run.ask(question, ContextSource::Text("x".into())) else {
+        return;
+    };
+    assert_eq!(result.unwrap().answer, "1 internal False");
+    // An agent nobody granted anything reads public only: an empty list, and the prompt says so.
+    let mut run = Run::new(trajectory(
+        vec![repl("FINAL(repr(memory))")],
+        vec![],
+        |_| String::new(),
+    ));
+    run.memory = Some(recall_as(dir.path(), "stranger", question));
+    let Some(result) = run.ask(question, ContextSource::Text("x".into())) else {
+        return;
+    };
+    assert_eq!(result.unwrap().answer, "[]");
+    assert!(
+        run.root_requests()[0]
+            .system
+            .contains("`memory` is an empty list (nothing in the workspace's memory matched this question) from the workspace's shared memory (as agent stranger;")
+    );
+}
+
+#[test]
+fn without_memory_the_repl_has_no_memory_variable_and_the_prompt_does_not_mention_it() {
+    let run = Run::new(trajectory(
+        vec![repl("FINAL(str('memory' in SHOW_VARS()))")],
+        vec![],
+        |_| String::new(),
+    ));
+    let Some(result) = run.ask("Anything remembered?", ContextSource::Text("x".into())) else {
+        return;
+    };
+    assert_eq!(result.unwrap().answer, "False");
+    assert!(!run.root_requests()[0].system.contains("`memory`"));
 }

@@ -5,10 +5,11 @@
 //! focused on an editor selection. The loop itself is [`crate::rlm::ask`].
 
 use crate::config::{ConfigError, LoadedConfig};
+use crate::memory::{MemoryConfig, MemoryError, MemoryStore, StoreOptions, recall_for_prompt};
 use crate::providers::{
     ApiKey, ChatModel, ProviderError, ProvidersConfig, ResponseCache, build_model,
 };
-use crate::rlm::{Budgets, LoopOptions, Models, RlmConfig};
+use crate::rlm::{Budgets, LoopOptions, MemoryRecall, Models, RlmConfig};
 use crate::sandbox::{SandboxConfig, SandboxError, SandboxPolicy};
 use std::path::Path;
 use std::sync::Arc;
@@ -27,6 +28,8 @@ pub enum PrepareError {
     Provider(#[from] ProviderError),
     #[error(transparent)]
     Sandbox(#[from] SandboxError),
+    #[error("workspace memory: {0}")]
+    Memory(#[from] MemoryError),
 }
 
 /// A face's settings over the configuration; `None` keeps the configured value.
@@ -100,6 +103,63 @@ pub fn prepare(
             .map(ApiKey::new)
             .collect(),
     })
+}
+
+/// The configured root model (`[rlm] root`, `RLM_MODEL`) with the response cache, for the
+/// engine's single-call uses of a model outside the loop (memory summaries and contradiction
+/// judgements), and the `[rlm] max_cost_usd` cap; `None` when no model is configured. Unlike
+/// [`prepare`] it needs no sandbox: no generated code runs.
+pub fn configured_model(
+    loaded: &LoadedConfig,
+) -> Result<Option<(Arc<dyn ChatModel>, Option<f64>)>, PrepareError> {
+    let rlm: RlmConfig = loaded.section("rlm")?;
+    let providers: ProvidersConfig = loaded.section("providers")?;
+    let Some(spec) = rlm.root_model() else {
+        return Ok(None);
+    };
+    let cache = if rlm.cache == Some(false) {
+        None
+    } else {
+        match rlm.cache_path.clone().or_else(ResponseCache::default_path) {
+            Some(path) => Some(Arc::new(ResponseCache::open(&path)?)),
+            None => None,
+        }
+    };
+    let model = build_model(&spec, &providers, cache)?;
+    Ok(Some((model, rlm.budgets().max_cost_usd)))
+}
+
+/// The memories `agent` (default `[memory] agent`) may read that match `question`, for the
+/// loop's `memory` variable: `None` when the workspace has no memory store yet (none is
+/// created) or `[memory] ask_recall = 0`. Ranked with the embedding model when it is installed,
+/// BM25 alone otherwise (the recall says which).
+pub fn recall_memory(
+    root: &Path,
+    loaded: &LoadedConfig,
+    agent: Option<&str>,
+    question: &str,
+) -> Result<Option<MemoryRecall>, PrepareError> {
+    let config: MemoryConfig = loaded.section("memory")?;
+    if config.ask_recall == 0 {
+        return Ok(None);
+    }
+    let options = StoreOptions::for_workspace(root, &config)?;
+    if !options.path.exists() {
+        return Ok(None);
+    }
+    let models: crate::models::ModelsConfig = loaded.section("models")?;
+    let store = MemoryStore::open(options)?;
+    let store = match crate::memory::installed_embedder(&models) {
+        Some(embedder) => store.with_embedder(embedder),
+        None => store,
+    };
+    let agent = agent.unwrap_or(&config.agent).to_string();
+    let (mode, items) = recall_for_prompt(&store, &agent, question, config.ask_recall)?;
+    Ok(Some(MemoryRecall {
+        agent,
+        retrieval: mode.to_string(),
+        items,
+    }))
 }
 
 /// A selection in a file the question is about.

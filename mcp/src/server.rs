@@ -164,6 +164,36 @@ impl Shared {
         Ok(self.retriever.get_or_init(|| retriever).clone())
     }
 
+    /// The memories `[memory] agent` may read that match `question`, for `ask_codebase`'s
+    /// `memory` variable: `None` when the workspace has no store yet (none is created),
+    /// `[memory] ask_recall = 0`, or the store cannot be read (logged: the run goes on without).
+    pub(crate) fn recall_memory(&self, question: &str) -> Option<rlm_engine::rlm::MemoryRecall> {
+        let config = &self.memory_config;
+        if config.ask_recall == 0 {
+            return None;
+        }
+        let exists = StoreOptions::for_workspace(&self.root, config)
+            .map(|o| o.path.exists())
+            .unwrap_or(false);
+        if !exists {
+            return None;
+        }
+        let agent = config.agent.clone();
+        match self.with_memory(|store| {
+            rlm_engine::memory::recall_for_prompt(store, &agent, question, config.ask_recall)
+        }) {
+            Ok((mode, items)) => Some(rlm_engine::rlm::MemoryRecall {
+                agent,
+                retrieval: mode.to_string(),
+                items,
+            }),
+            Err(e) => {
+                tracing::warn!("asking without workspace memories: {}", e.0);
+                None
+            }
+        }
+    }
+
     /// Runs `work` on the workspace's memory store, opening it on first use with the embedding
     /// model when it is installed (BM25 only otherwise). Blocking.
     pub(crate) fn with_memory<T>(

@@ -8,6 +8,7 @@
 
 use crate::workspace::Workspace;
 use anyhow::{Context, Result, bail};
+use rlm_engine::ask::recall_memory;
 use rlm_engine::config::{Config, LoadedConfig};
 use rlm_engine::providers::{ApiKey, ChatModel, ProvidersConfig, ResponseCache, build_model};
 use rlm_engine::rlm::trace::summary_line;
@@ -62,6 +63,13 @@ pub struct Args {
     /// Run even where a kernel sandbox layer is missing
     #[arg(long)]
     pub allow_weak_sandbox: bool,
+    /// Recall workspace memories as this agent into the REPL's `memory` variable (default:
+    /// `[memory] agent` in rlm.toml, else `user`); only what the agent may read is recalled
+    #[arg(long, value_name = "ID")]
+    pub agent: Option<String>,
+    /// No `memory` variable, even where the workspace has a memory store
+    #[arg(long, conflicts_with = "agent")]
+    pub no_memory: bool,
 }
 
 /// Printed when no model is configured: the three shortest ways to configure one.
@@ -94,13 +102,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
             file.display()
         );
     }
-    let (loaded, source) = match &args.context {
+    let (loaded, source, workspace_root) = match &args.context {
         Some(file) => {
             if !file.is_file() {
                 bail!("--context {}: no such file", file.display());
             }
             let cwd = std::env::current_dir().context("reading the current folder")?;
-            (Config::load(&cwd)?, ContextSource::File(file.clone()))
+            (Config::load(&cwd)?, ContextSource::File(file.clone()), None)
         }
         None => {
             let workspace = Workspace::resolve(path.as_deref(), None)?;
@@ -115,7 +123,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 list: workspace.settings.list.clone(),
                 index_dir,
             };
-            (workspace.config, source)
+            (workspace.config, source, Some(workspace.root))
         }
     };
     let settings = Settings::from(&args, &loaded)?;
@@ -131,6 +139,22 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let helper = std::env::current_exe().context("finding the rlm binary for the sandbox")?;
     let sandbox = SandboxPolicy::from_config(&settings.sandbox, &helper)?;
+    // Memories are a workspace's: a question about a lone text file gets none.
+    let memory = match &workspace_root {
+        Some(root) if !args.no_memory => {
+            let recall = recall_memory(root, &loaded, args.agent.as_deref(), &question)?;
+            if let Some(recall) = &recall {
+                eprintln!(
+                    "memory: {} item(s) recalled as agent {} into `memory` ({})",
+                    recall.items.len(),
+                    recall.agent,
+                    recall.retrieval
+                );
+            }
+            recall
+        }
+        _ => None,
+    };
     let cancel = CancellationToken::new();
     let request = AskRequest {
         question,
@@ -147,6 +171,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .filter_map(|e| e.api_key.clone())
             .map(ApiKey::new)
             .collect(),
+        memory,
     };
     let mut observers: Vec<Arc<dyn Observer>> = Vec::new();
     if let Some(path) = &args.trace {

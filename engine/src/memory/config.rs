@@ -47,6 +47,20 @@ pub struct MemoryConfig {
     /// Recency halves every this many days.
     pub half_life_days: f64,
     pub on_conflict: ConflictPolicy,
+    /// Memories recalled into the RLM loop's `memory` variable (`rlm ask`, the editor, MCP's
+    /// ask) when the workspace has a store; 0 turns the variable off.
+    pub ask_recall: usize,
+    /// Use the configured chat model (`[rlm] root`, `RLM_MODEL`) to write summaries and judge
+    /// contradictions when one is configured; `false` keeps extractive summaries and the
+    /// key/value rule only.
+    pub use_model: bool,
+    /// Model calls one `consolidate` or `add` may make (summaries and judgements together);
+    /// past it the extractive summary and the rule alone are used.
+    pub model_max_calls: usize,
+    /// Tokens one model reply may use.
+    pub model_max_tokens: u32,
+    /// Stored memories the model is asked to compare a new episode with.
+    pub judge_candidates: usize,
     /// Fusion weights.
     pub weight_bm25: f64,
     pub weight_embedding: f64,
@@ -71,6 +85,11 @@ impl Default for MemoryConfig {
             max_categories: 1_000,
             half_life_days: 30.0,
             on_conflict: ConflictPolicy::Auto,
+            ask_recall: 8,
+            use_model: true,
+            model_max_calls: 50,
+            model_max_tokens: 400,
+            judge_candidates: 3,
             weight_bm25: 0.6,
             weight_embedding: 0.6,
             weight_recency: 0.15,

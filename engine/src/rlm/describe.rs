@@ -77,6 +77,23 @@ fn group(n: u64) -> String {
     out
 }
 
+/// The sentence that tells the root model about the `memory` variable: how many items, whose,
+/// what a dict holds, and that memories are leads to check, not part of `context`.
+pub fn describe_memory(count: usize, agent: &str, retrieval: &str) -> String {
+    let what = match count {
+        0 => "an empty list (nothing in the workspace's memory matched this question)".to_string(),
+        1 => "a list of 1 memory recalled for this question".to_string(),
+        n => format!("a list of {n} memories recalled for this question"),
+    };
+    format!(
+        "`memory` is {what} from the workspace's shared memory \
+         (as agent {agent}; ranked by {retrieval}). Each item is a dict with keys level \
+         (episode, trace, category, domain), zone, kind, text, score, updated_at (unix ms) and \
+         fact ({{key, value}} or None). Memories are notes from earlier sessions, not part of \
+         `context`: use them as leads and check them against the code."
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,5 +132,16 @@ mod tests {
             describe(&shape, 10),
             "`context` is a text of 40,000,000 characters (about 10,000,000 tokens), 1,000,000 lines."
         );
+    }
+
+    #[test]
+    fn memory_description_counts_items_and_names_the_agent_and_ranking() {
+        assert_eq!(
+            describe_memory(2, "a1", "BM25 only"),
+            "`memory` is a list of 2 memories recalled for this question from the workspace's shared memory (as agent a1; ranked by BM25 only). Each item is a dict with keys level (episode, trace, category, domain), zone, kind, text, score, updated_at (unix ms) and fact ({key, value} or None). Memories are notes from earlier sessions, not part of `context`: use them as leads and check them against the code."
+        );
+        assert!(describe_memory(0, "a1", "x").starts_with(
+            "`memory` is an empty list (nothing in the workspace's memory matched this question) from the workspace's shared memory (as agent a1; ranked by x)."
+        ));
     }
 }

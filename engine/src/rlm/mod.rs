@@ -89,6 +89,44 @@ pub struct AskRequest {
     /// Keys from config files (environment keys are found on their own): their exact values
     /// are redacted from everything recorded, wherever they show up.
     pub secrets: Vec<ApiKey>,
+    /// Memories recalled for the question (H-MEM), set as the root REPL's `memory` variable
+    /// before the first step and announced in the system prompt; `None`: no `memory` variable.
+    pub memory: Option<MemoryRecall>,
+}
+
+/// What the root REPL's `memory` holds: the memories one agent may read that matched the
+/// question, already decrypted and filtered by the store's access control. Plain data: the loop
+/// never holds the store, so code the model writes cannot reach other zones or agents.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MemoryRecall {
+    /// The agent the memories were recalled as.
+    pub agent: String,
+    /// How they were ranked (BM25 only, or hybrid with the embedding model).
+    pub retrieval: String,
+    pub items: Vec<crate::memory::RecalledMemory>,
+}
+
+impl MemoryRecall {
+    /// The value of the REPL variable: a list of dicts with `level`, `zone`, `kind`, `text`,
+    /// `score`, `updated_at` (unix ms) and `fact` (`{"key", "value"}` or `None`).
+    pub fn repl_value(&self) -> serde_json::Value {
+        serde_json::Value::Array(
+            self.items
+                .iter()
+                .map(|m| {
+                    serde_json::json!({
+                        "level": m.level,
+                        "zone": m.zone,
+                        "kind": m.kind,
+                        "text": m.text,
+                        "score": m.score,
+                        "updated_at": m.updated_at,
+                        "fact": m.fact,
+                    })
+                })
+                .collect(),
+        )
+    }
 }
 
 /// Knobs of the loop that are not budgets.

@@ -10,7 +10,7 @@
 //! and the wall-time budget.
 
 use super::budget::Ledger;
-use super::describe::{ContextKind, ContextShape, describe};
+use super::describe::{ContextKind, ContextShape, describe, describe_memory};
 use super::extract::{ProseFinal, code_blocks, prose_final, without_blocks};
 use super::host::Host;
 use super::prompts::{self, PROMPT_VERSION, render};
@@ -44,6 +44,9 @@ pub(crate) struct Shared {
     /// `[retrieval] infiniretri_threshold` where `retrieve()` works: above it the root prompt
     /// offers `retrieve()` first.
     pub retrieve_first_above: Option<u64>,
+    /// The root REPL's `memory` variable (children do not get it: their context is a part the
+    /// root chose, and they can be handed memories through it).
+    pub memory: Option<super::MemoryRecall>,
 }
 
 /// Why a model call gave no reply.
@@ -178,6 +181,7 @@ pub(crate) fn run_root(
         index_dir,
         workspace_root,
         retrieve_first_above,
+        memory: request.memory,
     };
     // Keeps the rendered workspace alive for the run.
     let mut _rendered: Option<tempfile::NamedTempFile> = None;
@@ -335,6 +339,17 @@ pub(crate) fn run_loop(
     };
     shape.parts.truncate(100_000);
     let mut description = describe(&shape, shared.options.max_listed_files);
+    if depth == 0
+        && let Some(memory) = &shared.memory
+    {
+        repl.set_variable("memory", &memory.repl_value())?;
+        description.push('\n');
+        description.push_str(&describe_memory(
+            memory.items.len(),
+            &memory.agent,
+            &memory.retrieval,
+        ));
+    }
     if depth == 0
         && shared
             .retrieve_first_above

@@ -7,7 +7,7 @@
 use crate::handlers::execute_command::answer;
 use crate::session::Session;
 use crate::to_proto;
-use rlm_engine::ask::{AskOverrides, Focus, focused_question, prepare};
+use rlm_engine::ask::{AskOverrides, Focus, focused_question, prepare, recall_memory};
 use rlm_engine::rlm::trace::summary_line;
 use rlm_engine::rlm::{AskRequest, CancellationToken, ContextSource, Observer, TraceRecord, ask};
 use serde::Deserialize;
@@ -99,6 +99,24 @@ pub async fn handle(
         prepare(&loaded, &helper, &overrides).map_err(|e| e.to_string())
     })
     .await?;
+    // The workspace's memories, as `[memory] agent`; a store that cannot be read costs the run
+    // its `memory` variable, not the answer.
+    let (memory_root, memory_config, memory_question) = (
+        workspace.root.clone(),
+        workspace.config.clone(),
+        args.question.clone(),
+    );
+    let memory = crate::session::blocking(move || {
+        Ok::<_, String>(
+            recall_memory(&memory_root, &memory_config, None, &memory_question).unwrap_or_else(
+                |e| {
+                    tracing::warn!("asking without workspace memories: {e}");
+                    None
+                },
+            ),
+        )
+    })
+    .await?;
 
     let cancel = CancellationToken::new();
     let _guard = CancelOnDrop(cancel.clone());
@@ -149,6 +167,7 @@ pub async fn handle(
         options: prepared.options,
         secrets: prepared.secrets,
         cancel: cancel.clone(),
+        memory,
     };
     // The run owns its sandbox: it goes on its own task and ends through the token.
     let job = tokio::spawn(ask(request, Arc::new(Steps(steps_tx))));

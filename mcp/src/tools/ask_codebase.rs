@@ -151,6 +151,13 @@ fn prepare(
             }
         }
     };
+    // Memories only for the workspace itself, recalled as `[memory] agent`.
+    let memory = match &context {
+        ContextSource::Workspace { root, .. } if *root == shared.root => {
+            shared.recall_memory(&args.question)
+        }
+        _ => None,
+    };
     let mut budgets = shared.rlm.budgets();
     if let Some(n) = args.max_iterations {
         budgets.max_iterations = n.clamp(1, 200);
@@ -179,6 +186,7 @@ fn prepare(
             .filter_map(|e| e.api_key.clone())
             .map(ApiKey::new)
             .collect(),
+        memory,
     })
 }
 
