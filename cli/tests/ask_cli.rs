@@ -263,3 +263,77 @@ fn ask_with_a_context_file_and_a_budget_stop_exits_one_with_the_partial_answer()
             .contains("`context` is the text of the file app.log: 11 characters")
     );
 }
+
+#[test]
+fn ask_as_an_agent_puts_only_its_readable_memories_in_the_repl() {
+    let home = tempfile::tempdir().unwrap();
+    if !sandbox_works(home.path()) {
+        return;
+    }
+    let work = tempfile::tempdir().unwrap();
+    std::fs::write(work.path().join("deploy.sh"), "make release\n").unwrap();
+    let workspace = work.path().to_str().unwrap();
+    let memory = |args: &[&str]| {
+        let mut all = vec!["memory", "-C", workspace];
+        all.extend_from_slice(args);
+        let out = rlm(home.path(), &all, &[]);
+        assert!(
+            out.status.success(),
+            "{:?}: {}",
+            args,
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    memory(&[
+        "add",
+        "--zone",
+        "internal",
+        "Payments deploys go through make release",
+    ]);
+    memory(&[
+        "add",
+        "--zone",
+        "secret",
+        "Payments deploy key is in vault secret/pay",
+    ]);
+    memory(&["grant", "a1", "internal"]);
+    let server = FakeServer::start(Arc::new(|_: &RecordedRequest| {
+        FakeReply::text(
+            "```repl\nFINAL(repr([m['text'] + ' (' + m['zone'] + ')' for m in memory]) if 'memory' in SHOW_VARS() else 'no memory')\n```",
+        )
+    }))
+    .unwrap();
+    let env = [(
+        "RLM_MODEL",
+        format!("openai-compatible:{}/v1#root", server.base_url()),
+    )];
+    let question = "How are payments deploys done?";
+    let out = rlm(
+        home.path(),
+        &["ask", workspace, question, "--agent", "a1"],
+        &env,
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "['Payments deploys go through make release (internal)']\n"
+    );
+    assert!(
+        stderr.starts_with("memory: 1 item(s) recalled as agent a1 into `memory` ("),
+        "{stderr}"
+    );
+    // The owner (the default agent) reads both; --no-memory gives the loop none.
+    let out = rlm(home.path(), &["ask", workspace, question], &env);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "['Payments deploys go through make release (internal)', 'Payments deploy key is in vault secret/pay (secret)']\n"
+    );
+    let out = rlm(
+        home.path(),
+        &["ask", workspace, question, "--no-memory"],
+        &env,
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "no memory\n");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("memory:"));
+}
