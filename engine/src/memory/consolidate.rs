@@ -69,6 +69,7 @@ impl MemoryStore {
             self.update_domain(zone, &mut report, progress)?;
         }
         self.evict(&mut report, progress)?;
+        report.model_summaries = self.summarizer.take_tally();
         report.elapsed_ms = started.elapsed().as_millis();
         let _ = lock.unlock();
         Ok(report)

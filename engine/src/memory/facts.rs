@@ -191,11 +191,13 @@ impl MemoryStore {
             out.push(Conflict {
                 id,
                 zone: Zone::from_code(zone).unwrap_or(Zone::Secret),
+                // A conflict the model judged between memories that are not key/value facts.
                 key: incoming
                     .fact
                     .as_ref()
+                    .or(existing.fact.as_ref())
                     .map(|f| f.key.clone())
-                    .unwrap_or_default(),
+                    .unwrap_or_else(|| "(judged by the model)".into()),
                 existing,
                 incoming,
                 created_at,

@@ -9,7 +9,10 @@
 //! Retrieval ([`MemoryStore::search`]) fuses BM25 over keyed word hashes with embedding
 //! similarity when a [`TextEmbedder`] is installed, plus recency and salience; without a model it
 //! says so in [`RetrievalMode::Bm25Only`]. New key/value facts are checked against the current
-//! value of their key and either supersede it (history kept) or wait as a [`Conflict`].
+//! value of their key and either supersede it (history kept) or wait as a [`Conflict`]. With a
+//! chat model configured ([`model`]), summaries are written by the model (extractive where it
+//! fails) and a [`ContradictionJudge`] compares each new episode with similar stored ones,
+//! applying the same conflict policy to what it finds.
 //!
 //! Storage is one SQLite file in WAL mode (many readers, one writer at a time, every write a
 //! `BEGIN IMMEDIATE` transaction that waits for the lock), so the CLI, the LSP and the MCP server
@@ -28,6 +31,8 @@ mod embed;
 mod error;
 mod evict;
 mod facts;
+mod judge;
+pub mod model;
 mod recall;
 mod rotate;
 mod schema;
@@ -40,16 +45,21 @@ mod transfer;
 mod types;
 
 #[cfg(test)]
+mod model_tests;
+#[cfg(test)]
 mod tests;
 
 pub use config::{ConflictPolicy, MemoryConfig};
 pub use crypto::KeyMaterial;
 pub use embed::{TextEmbedder, installed_embedder};
 pub use error::{MemoryError, Result};
+pub use model::{
+    ContradictionJudge, Judgement, MemoryModel, ModelBudget, ModelJudge, ModelSummarizer,
+};
 pub use recall::{RecalledMemory, recall_for_prompt};
 pub use rotate::RotateReport;
 pub use schema::SCHEMA_VERSION;
 pub use store::{KeySource, MemoryStore, StoreOptions, StoreStats};
-pub use summary::{ExtractiveSummarizer, Summarizer};
+pub use summary::{ExtractiveSummarizer, Summarizer, SummaryTally};
 pub use transfer::{ExportSummary, ImportSummary};
 pub use types::*;

@@ -156,6 +156,8 @@ pub struct MemoryStore {
     pub(crate) config: MemoryConfig,
     pub(crate) embedder: Option<Arc<dyn TextEmbedder>>,
     pub(crate) summarizer: Arc<dyn Summarizer>,
+    /// Judges new episodes against similar stored ones (a model); `None`: the key/value rule only.
+    pub(crate) judge: Option<Arc<dyn super::model::ContradictionJudge>>,
     pub(crate) vectors: RefCell<Option<VectorCache>>,
 }
 
@@ -236,6 +238,7 @@ impl MemoryStore {
             config: options.config.clone(),
             embedder: None,
             summarizer: Arc::new(ExtractiveSummarizer::default()),
+            judge: None,
             vectors: RefCell::new(None),
         };
         let ready =
@@ -306,6 +309,23 @@ impl MemoryStore {
     pub fn with_summarizer(mut self, summarizer: Arc<dyn Summarizer>) -> MemoryStore {
         self.summarizer = summarizer;
         self
+    }
+
+    /// Installs a contradiction judge: each new episode the key/value rule did not settle is
+    /// compared with similar stored episodes of its zone (see `judge.rs`).
+    pub fn with_judge(mut self, judge: Arc<dyn super::model::ContradictionJudge>) -> MemoryStore {
+        self.judge = Some(judge);
+        self
+    }
+
+    /// The summariser's name, for reports (`extractive ...` or `model ...`).
+    pub fn summarizer_name(&self) -> String {
+        self.summarizer.name()
+    }
+
+    /// The judge's name, or `None` when only the key/value rule checks contradictions.
+    pub fn judge_name(&self) -> Option<String> {
+        self.judge.as_ref().map(|j| j.name())
     }
 
     /// The raw connection, for tests that check SQLite's own integrity.
@@ -718,12 +738,21 @@ impl MemoryStore {
         Ok(zone.and_then(Zone::from_code))
     }
 
-    /// Adds an episode: access check, fact rule, then (past the threshold) consolidation.
+    /// Adds an episode: access check, fact rule, the judge (when one is installed and the rule
+    /// did not settle it), then (past the threshold) consolidation.
     pub fn add(&self, agent: &str, episode: NewEpisode) -> Result<AddOutcome> {
+        let (zone, text) = (episode.zone, episode.text.clone());
         let mut added = self.add_many(agent, vec![episode])?;
-        let (id, reconsolidation) = added
+        let (id, mut reconsolidation) = added
             .pop()
             .ok_or_else(|| MemoryError::Invalid("nothing was added".into()))?;
+        let mut judged = None;
+        if reconsolidation.is_none()
+            && let Some((report, outcome)) = self.judge_new(agent, &id, zone, &text)?
+        {
+            reconsolidation = outcome;
+            judged = Some(report);
+        }
         let consolidation = if self.config.consolidate_every > 0
             && self.unconsolidated_count()? >= self.config.consolidate_every as i64
         {
@@ -735,6 +764,7 @@ impl MemoryStore {
             id,
             reconsolidation,
             consolidation,
+            judged,
         })
     }
 

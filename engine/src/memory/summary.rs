@@ -4,8 +4,19 @@
 //! original order, under a line naming the cluster's most weighted words. It never writes a word
 //! that is not in its sources, so a summary can be trusted as far as its sources can.
 
+use serde::{Deserialize, Serialize};
+
 use super::text::{SparseVec, TfIdf, sentences};
 use super::types::Level;
+
+/// How a model-backed summariser fared since it was last asked: summaries the model wrote, and
+/// those that fell back to extractive (with the last reason), for the consolidation report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SummaryTally {
+    pub by_model: usize,
+    pub fell_back: usize,
+    pub last_fallback_reason: Option<String>,
+}
 
 /// Summarises a cluster into the text of the item above it.
 pub trait Summarizer: Send + Sync {
@@ -13,6 +24,11 @@ pub trait Summarizer: Send + Sync {
     fn name(&self) -> String;
     /// `texts` are the cluster's members, oldest first.
     fn summarize(&self, level: Level, texts: &[&str]) -> Result<String, String>;
+    /// For summarisers that can fall back (a model): the tally since the last call, reset.
+    /// `None` for those that always write their own summaries.
+    fn take_tally(&self) -> Option<SummaryTally> {
+        None
+    }
 }
 
 /// The summariser used when no model is configured.

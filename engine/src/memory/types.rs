@@ -381,6 +381,30 @@ pub struct AddOutcome {
     pub reconsolidation: Option<Reconsolidation>,
     /// Set when this add crossed the automatic-consolidation threshold.
     pub consolidation: Option<ConsolidationReport>,
+    /// Set when a contradiction judge (a model) compared the episode with stored memories;
+    /// `None`: the key/value rule alone checked it.
+    #[serde(default)]
+    pub judged: Option<JudgeReport>,
+}
+
+/// What the contradiction judge did with a new episode.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct JudgeReport {
+    /// e.g. `model openai:gpt-4o-mini`.
+    pub judge: String,
+    /// Stored memories (similar ones, same zone) the judge was asked about.
+    pub compared: usize,
+    /// The stored memory judged contradicted and the judge's reason.
+    pub contradiction: Option<JudgedContradiction>,
+    /// Candidates the judge gave no readable judgement on, with why (no conflict was raised).
+    pub unjudged: Vec<String>,
+}
+
+/// A contradiction the judge found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JudgedContradiction {
+    pub existing: String,
+    pub reason: String,
 }
 
 /// The outcome of the conflict rule for one new fact.
@@ -435,6 +459,10 @@ pub struct ConsolidationReport {
     /// True when another process held the consolidation lock and this run did nothing.
     pub skipped_busy: bool,
     pub summarizer: String,
+    /// With a model summariser: how many summaries it wrote and how many fell back to
+    /// extractive (call failed, over budget, or a reply that was not a summary).
+    #[serde(default)]
+    pub model_summaries: Option<super::summary::SummaryTally>,
     pub elapsed_ms: u128,
 }
 
