@@ -7,13 +7,22 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 use rlm_engine::memory::synthetic::history;
-use rlm_engine::memory::{KeySource, Level, MemoryConfig, MemoryStore, StoreOptions, Zone};
+use rlm_engine::memory::{
+    KeySource, Level, MemoryConfig, MemoryStore, StoreOptions, Zone, installed_embedder,
+};
+use rlm_engine::models::ModelsConfig;
+use rlm_engine::providers::fake_server::{FakeReply, FakeServer, RecordedRequest};
+use std::sync::Arc;
 
 fn rlm(workspace: &Path, args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_rlm"));
     cmd.arg("memory").arg("-C").arg(workspace).args(args);
     cmd.env_remove("RLM_MEMORY_KEY");
+    // No chat model unless a test configures one: the rule and extractive summaries.
+    cmd.env_remove("RLM_MODEL");
+    cmd.env_remove("RLM_SUB_MODEL");
     cmd.env("XDG_CONFIG_HOME", workspace.join(".no-user-config"));
+    cmd.env("XDG_CACHE_HOME", workspace.join(".no-user-cache"));
     cmd
 }
 
@@ -151,6 +160,18 @@ fn killed_consolidation_leaves_the_store_consistent_and_resumes() {
     assert_eq!(report["traces_created"], 0);
 }
 
+/// The first line of `rlm memory search`: hybrid where the embedding model is installed (as
+/// `make setup` installs it), BM25 only otherwise.
+fn expected_retrieval_line() -> String {
+    match installed_embedder(&ModelsConfig::default()) {
+        Some(e) => format!(
+            "retrieval: hybrid: BM25 + embeddings ({}) + recency + salience",
+            e.model_id()
+        ),
+        None => "retrieval: BM25 only (no embedding model installed) + recency + salience".into(),
+    }
+}
+
 #[test]
 fn export_import_wrong_key_and_denial_through_the_cli() {
     let dir = tempfile::tempdir().unwrap();
@@ -177,10 +198,7 @@ fn export_import_wrong_key_and_denial_through_the_cli() {
     assert!(o.status.success(), "{}", stderr(&o));
     let o = run(&a, &["search", "webhook", "signature"]);
     let out = stdout(&o);
-    assert!(
-        out.starts_with("retrieval: BM25 only (no embedding model installed)"),
-        "{out}"
-    );
+    assert!(out.starts_with(&expected_retrieval_line()), "{out}");
     assert!(
         out.contains("[episode/confidential]  The payments webhook skips signature checks"),
         "{out}"
@@ -312,4 +330,147 @@ fn a_flipped_byte_is_reported_by_verify_and_search_while_the_rest_stays_readable
     );
     let o = run(ws, &["show", &id]);
     assert_eq!(o.status.code(), Some(2));
+}
+
+/// A model that judges by port numbers, summarises deploy clusters, and answers anything else
+/// (and any judgement of a text saying "maybe") with prose instead of the JSON asked for.
+fn memory_model() -> FakeServer {
+    FakeServer::start(Arc::new(|r: &RecordedRequest| {
+        if r.system.starts_with("You check") {
+            let (stored, new) = r.last_user.split_once("\n\nNEW:\n").unwrap_or(("", ""));
+            if new.contains("maybe") {
+                return FakeReply::text("Hmm, maybe? Hard to say.");
+            }
+            let contradicts = stored.contains("5432") && new.contains("5433");
+            return FakeReply::text(format!(
+                "{{\"contradicts\": {contradicts}, \"reason\": \"{}\"}}",
+                if contradicts {
+                    "the port changed"
+                } else {
+                    "no conflict"
+                }
+            ));
+        }
+        if r.last_user.contains("make release") {
+            FakeReply::text("{\"summary\": \"Deploys go through make release after CI.\"}")
+        } else {
+            FakeReply::text("I summarised it for you!")
+        }
+    }))
+    .unwrap()
+}
+
+#[test]
+fn add_and_consolidate_use_the_configured_model_and_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path();
+    let server = memory_model();
+    let model = format!("openai-compatible:{}/v1#memo", server.base_url());
+    let with_model = |args: &[&str]| {
+        let o = rlm(ws, args).env("RLM_MODEL", &model).output().unwrap();
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        stdout(&o)
+    };
+    let out = with_model(&["add", "The staging database listens on port 5432"]);
+    let first = out
+        .lines()
+        .next()
+        .unwrap()
+        .strip_prefix("added ")
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        out.lines().nth(1).unwrap(),
+        format!(
+            "contradiction check: key/value rule + model {model} (0 similar memories compared)"
+        )
+    );
+    let out = with_model(&["add", "The staging database now listens on port 5433"]);
+    let lines: Vec<&str> = out.lines().skip(1).collect();
+    assert_eq!(
+        lines,
+        vec![
+            format!("memory supersedes {first} (kept as history)").as_str(),
+            format!(
+                "contradiction check: key/value rule + model {model} (1 similar memory compared)"
+            )
+            .as_str(),
+            format!("  {first} contradicted: the port changed").as_str(),
+        ]
+    );
+    // A judgement the model garbles raises nothing and says so.
+    let out = with_model(&["add", "The staging database maybe listens on port 5434"]);
+    assert!(
+        out.contains("  no judgement (no conflict raised): ep-"),
+        "{out}"
+    );
+    assert!(
+        out.contains(": the reply is not the JSON object asked for: \"Hmm, maybe? Hard to say.\""),
+        "{out}"
+    );
+    assert!(
+        !out.contains("supersedes") && !out.contains("queued"),
+        "{out}"
+    );
+    with_model(&["add", "Deploys go through make release on the build host"]);
+    with_model(&["add", "Run make release to deploy after CI is green"]);
+    let out = with_model(&["consolidate"]);
+    let summaries = out.lines().find(|l| l.starts_with("summaries: ")).unwrap();
+    assert!(
+        summaries.starts_with(&format!("summaries: model {model}: ")),
+        "{out}"
+    );
+    assert!(summaries.contains(" written by the model, "), "{out}");
+    assert!(
+        out.contains("  last fallback: the reply is not the JSON object asked for: \"I summarised it for you!\""),
+        "{out}"
+    );
+    let o = run(ws, &["search", "--level", "trace", "deploy", "release"]);
+    assert!(
+        stdout(&o).contains("Deploys go through make release after CI."),
+        "{}",
+        stdout(&o)
+    );
+
+    // Without a model: the rule alone and extractive summaries, and the output says so.
+    let o = run(ws, &["add", "The staging database listens on port 5435"]);
+    assert_eq!(
+        stdout(&o).lines().nth(1).unwrap(),
+        "contradiction check: key/value rule only (no model configured: set RLM_MODEL or [rlm] root)"
+    );
+    let o = run(ws, &["consolidate"]);
+    assert!(
+        stdout(&o).contains("summaries: extractive (no summarisation model configured); "),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn search_uses_the_installed_embedder_or_says_bm25_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path();
+    let o = run(
+        ws,
+        &[
+            "add",
+            "The nightly Postgres backup job writes to the acme bucket",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    // No word in common with the memory: only embeddings can find it.
+    let o = run(
+        ws,
+        &["search", "where", "are", "database", "dumps", "stored"],
+    );
+    let out = stdout(&o);
+    assert!(out.starts_with(&expected_retrieval_line()), "{out}");
+    if installed_embedder(&ModelsConfig::default()).is_none() {
+        eprintln!(
+            "skipping the semantic half: the embedding model is not installed here (run scripts/setup.d/40-models.sh)"
+        );
+        assert!(out.contains("no memories match"), "{out}");
+        return;
+    }
+    assert!(out.contains("The nightly Postgres backup job"), "{out}");
 }

@@ -65,17 +65,44 @@ pub fn run(ctx: MemoryContext, args: Args) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     println!("added {}", outcome.id);
+    // What contradicted: a fact by the key/value rule, or any memory by the model's judgement.
+    let what = match outcome
+        .judged
+        .as_ref()
+        .and_then(|j| j.contradiction.as_ref())
+    {
+        Some(_) => "memory",
+        None => "fact",
+    };
     match &outcome.reconsolidation {
         None => {}
         Some(Reconsolidation::Confirmed { existing }) => {
-            println!("fact confirms {existing} (same value)")
+            println!("{what} confirms {existing} (same value)")
         }
         Some(Reconsolidation::Superseded { previous }) => {
-            println!("fact supersedes {previous} (kept as history)")
+            println!("{what} supersedes {previous} (kept as history)")
         }
         Some(Reconsolidation::Queued { conflict, existing }) => println!(
-            "fact contradicts {existing}: queued as conflict #{conflict} (see `rlm memory conflicts`)"
+            "{what} contradicts {existing}: queued as conflict #{conflict} (see `rlm memory conflicts`)"
         ),
+    }
+    match (&outcome.judged, ctx.no_model) {
+        (Some(judged), _) => {
+            println!(
+                "contradiction check: key/value rule + {} ({} similar memor{} compared)",
+                judged.judge,
+                judged.compared,
+                if judged.compared == 1 { "y" } else { "ies" }
+            );
+            if let Some(found) = &judged.contradiction {
+                println!("  {} contradicted: {}", found.existing, found.reason);
+            }
+            for note in &judged.unjudged {
+                println!("  no judgement (no conflict raised): {note}");
+            }
+        }
+        (None, Some(why)) => println!("contradiction check: key/value rule only ({why})"),
+        (None, None) => println!("contradiction check: key/value rule (the fact settled it)"),
     }
     if let Some(report) = &outcome.consolidation {
         println!(

@@ -40,6 +40,17 @@ pub fn run(ctx: MemoryContext, args: Args) -> Result<ExitCode> {
     for (level, n) in &report.evicted {
         println!("evicted {n} {level}(s) (each survives in its summary)");
     }
-    println!("summaries: {}; {} ms", report.summarizer, report.elapsed_ms);
+    match &report.model_summaries {
+        Some(tally) => {
+            println!(
+                "summaries: {}: {} written by the model, {} fell back to extractive; {} ms",
+                report.summarizer, tally.by_model, tally.fell_back, report.elapsed_ms
+            );
+            if let Some(why) = &tally.last_fallback_reason {
+                println!("  last fallback: {why}");
+            }
+        }
+        None => println!("summaries: {}; {} ms", report.summarizer, report.elapsed_ms),
+    }
     Ok(ExitCode::SUCCESS)
 }

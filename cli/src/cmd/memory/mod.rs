@@ -1,6 +1,10 @@
 //! `rlm memory ...`: the H-MEM store of a workspace (`.rlm/memory.db`), one file per
 //! subcommand. Every subcommand acts as `--agent ID` (default `[memory] agent`, `user`), opens
 //! the store with `RLM_MEMORY_KEY` or the key file, and prints text for people or `--json`.
+//! Where the embedding model is installed, `add`, `search`, `consolidate` and `import` use it
+//! (hybrid retrieval), BM25 alone otherwise (search says which); where a chat model is
+//! configured (as for `rlm ask`), `add` and `consolidate` have it judge contradictions and write
+//! summaries, the key/value rule and extractive summaries otherwise (their output says which).
 
 mod add;
 mod conflicts;
@@ -15,9 +19,15 @@ mod show;
 mod verify;
 
 use anyhow::Result;
-use rlm_engine::memory::{MemoryConfig, MemoryStore, StoreOptions};
+use rlm_engine::ask::configured_model;
+use rlm_engine::memory::{
+    MemoryConfig, MemoryModel, MemoryStore, ModelBudget, ModelJudge, ModelSummarizer, StoreOptions,
+    installed_embedder,
+};
+use rlm_engine::models::ModelsConfig;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use crate::workspace::Workspace;
 
@@ -70,7 +80,27 @@ pub enum MemoryCommand {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let ctx = MemoryContext::open(&args.common)?;
+    let needs = match &args.command {
+        MemoryCommand::Add(_) | MemoryCommand::Consolidate(_) => Needs {
+            embedder: true,
+            model: true,
+        },
+        MemoryCommand::Search(_) | MemoryCommand::Import(_) => Needs {
+            embedder: true,
+            model: false,
+        },
+        MemoryCommand::Show(_)
+        | MemoryCommand::Conflicts(_)
+        | MemoryCommand::Grant(_)
+        | MemoryCommand::Revoke(_)
+        | MemoryCommand::Export(_)
+        | MemoryCommand::RotateKey(_)
+        | MemoryCommand::Verify(_) => Needs {
+            embedder: false,
+            model: false,
+        },
+    };
+    let ctx = MemoryContext::open(&args.common, needs)?;
     match args.command {
         MemoryCommand::Add(a) => add::run(ctx, a),
         MemoryCommand::Search(a) => search::run(ctx, a),
@@ -86,6 +116,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
 }
 
+/// What a subcommand needs loaded besides the store: the embedding model (to embed what it
+/// writes, or to search with it) and the chat model (summaries and contradiction judgements).
+#[derive(Debug, Clone, Copy)]
+struct Needs {
+    embedder: bool,
+    model: bool,
+}
+
 /// What a subcommand works with: the open store, who it acts as, how to print.
 pub struct MemoryContext {
     pub store: MemoryStore,
@@ -94,15 +132,42 @@ pub struct MemoryContext {
     pub config: MemoryConfig,
     /// The key file in use; `None` when the key comes from `RLM_MEMORY_KEY`.
     pub key_file: Option<PathBuf>,
+    /// Why no chat model writes summaries or judges contradictions (`None`: one does).
+    pub no_model: Option<&'static str>,
 }
 
 impl MemoryContext {
-    fn open(common: &Common) -> Result<MemoryContext> {
+    fn open(common: &Common, needs: Needs) -> Result<MemoryContext> {
         let workspace = Workspace::resolve(common.workspace.as_deref(), None)?;
         let config: MemoryConfig = workspace.config.section("memory")?;
         let options = StoreOptions::for_workspace(&workspace.root, &config)?;
         let key_file = options.key_file().map(PathBuf::from);
-        let store = MemoryStore::open(options)?;
+        let mut store = MemoryStore::open(options)?;
+        if needs.embedder {
+            let models: ModelsConfig = workspace.config.section("models")?;
+            if let Some(embedder) = installed_embedder(&models) {
+                store = store.with_embedder(embedder);
+            }
+        }
+        let mut no_model = Some("no model configured: set RLM_MODEL or [rlm] root");
+        if needs.model {
+            if !config.use_model {
+                no_model = Some("[memory] use_model = false");
+            } else if let Some((chat, max_cost_usd)) = configured_model(&workspace.config)? {
+                let model = Arc::new(MemoryModel::new(
+                    chat,
+                    ModelBudget {
+                        max_calls: config.model_max_calls,
+                        max_tokens: config.model_max_tokens,
+                        max_cost_usd,
+                    },
+                )?);
+                store = store
+                    .with_summarizer(Arc::new(ModelSummarizer::new(Arc::clone(&model))))
+                    .with_judge(Arc::new(ModelJudge::new(model)));
+                no_model = None;
+            }
+        }
         let agent = common.agent.clone().unwrap_or_else(|| config.agent.clone());
         Ok(MemoryContext {
             store,
@@ -110,6 +175,7 @@ impl MemoryContext {
             json: common.json,
             config,
             key_file,
+            no_model,
         })
     }
 }

@@ -40,6 +40,11 @@ pub fn run(ctx: MemoryContext, args: Args) -> Result<ExitCode> {
         zone: args.zone,
         include_history: args.history,
     };
+    // Memories stored before the embedding model was installed get their vectors now.
+    let embedded = ctx.store.reembed_missing()?;
+    if embedded > 0 {
+        eprintln!("embedded {embedded} memor(ies) stored before the embedding model was installed");
+    }
     let results = ctx.store.search(&ctx.agent, &request)?;
     for damaged in &results.damaged {
         eprintln!("warning: {}", damaged.reason);
