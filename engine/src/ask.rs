@@ -109,9 +109,7 @@ pub fn prepare(
 /// engine's single-call uses of a model outside the loop (memory summaries and contradiction
 /// judgements), and the `[rlm] max_cost_usd` cap; `None` when no model is configured. Unlike
 /// [`prepare`] it needs no sandbox: no generated code runs.
-pub fn configured_model(
-    loaded: &LoadedConfig,
-) -> Result<Option<(Arc<dyn ChatModel>, Option<f64>)>, PrepareError> {
+pub fn configured_model(loaded: &LoadedConfig) -> Result<Option<ConfiguredModel>, PrepareError> {
     let rlm: RlmConfig = loaded.section("rlm")?;
     let providers: ProvidersConfig = loaded.section("providers")?;
     let Some(spec) = rlm.root_model() else {
@@ -125,8 +123,16 @@ pub fn configured_model(
             None => None,
         }
     };
-    let model = build_model(&spec, &providers, cache)?;
-    Ok(Some((model, rlm.budgets().max_cost_usd)))
+    Ok(Some(ConfiguredModel {
+        model: build_model(&spec, &providers, cache)?,
+        max_cost_usd: rlm.budgets().max_cost_usd,
+    }))
+}
+
+/// The model of [`configured_model`] and the money it may spend.
+pub struct ConfiguredModel {
+    pub model: Arc<dyn ChatModel>,
+    pub max_cost_usd: Option<f64>,
 }
 
 /// The memories `agent` (default `[memory] agent`) may read that match `question`, for the

@@ -153,13 +153,13 @@ impl MemoryContext {
         if needs.model {
             if !config.use_model {
                 no_model = Some("[memory] use_model = false");
-            } else if let Some((chat, max_cost_usd)) = configured_model(&workspace.config)? {
+            } else if let Some(configured) = configured_model(&workspace.config)? {
                 let model = Arc::new(MemoryModel::new(
-                    chat,
+                    configured.model,
                     ModelBudget {
                         max_calls: config.model_max_calls,
                         max_tokens: config.model_max_tokens,
-                        max_cost_usd,
+                        max_cost_usd: configured.max_cost_usd,
                     },
                 )?);
                 store = store
