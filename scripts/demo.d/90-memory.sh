@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # H-MEM in a throw-away workspace: two agents, trust zones, a contradicted fact, consolidation,
-# search, an access refusal and a key rotation. No API key, no model: retrieval is BM25 only and
-# summaries are extractive, and the output says so.
+# search, an access refusal and a key rotation. Needs no API key: without a model (RLM_MODEL) the
+# key/value rule checks contradictions and summaries are extractive; with one, the model writes
+# summaries and judges contradictions. Retrieval is hybrid where the embedding model is
+# installed, BM25 only otherwise. The output says which, every time.
 set -euo pipefail
 ws="$(mktemp -d)"
 trap 'rm -rf "$ws"' EXIT

@@ -142,16 +142,26 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // Memories are a workspace's: a question about a lone text file gets none.
     let memory = match &workspace_root {
         Some(root) if !args.no_memory => {
-            let recall = recall_memory(root, &loaded, args.agent.as_deref(), &question)?;
-            if let Some(recall) = &recall {
-                eprintln!(
-                    "memory: {} item(s) recalled as agent {} into `memory` ({})",
-                    recall.items.len(),
-                    recall.agent,
-                    recall.retrieval
-                );
+            match recall_memory(root, &loaded, args.agent.as_deref(), &question) {
+                Ok(Some(recall)) => {
+                    eprintln!(
+                        "memory: {} item(s) recalled as agent {} into `memory` ({})",
+                        recall.items.len(),
+                        recall.agent,
+                        recall.retrieval
+                    );
+                    Some(recall)
+                }
+                Ok(None) => None,
+                // The store's trouble (a wrong key, a bad agent id) costs the run its memories,
+                // not its answer.
+                Err(e) => {
+                    eprintln!(
+                        "warning: asking without workspace memories: {e} (--no-memory skips them)"
+                    );
+                    None
+                }
             }
-            recall
         }
         _ => None,
     };
