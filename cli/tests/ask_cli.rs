@@ -336,4 +336,17 @@ fn ask_as_an_agent_puts_only_its_readable_memories_in_the_repl() {
     );
     assert_eq!(String::from_utf8_lossy(&out.stdout), "no memory\n");
     assert!(!String::from_utf8_lossy(&out.stderr).contains("memory:"));
+    // A store the run cannot open costs it the memories, not the answer.
+    let mut wrong = env.to_vec();
+    wrong.push(("RLM_MEMORY_KEY", "not the key of this store".to_string()));
+    let out = rlm(home.path(), &["ask", workspace, question], &wrong);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "no memory\n");
+    assert!(
+        stderr.starts_with(
+            "warning: asking without workspace memories: workspace memory: the memory key does not open this store ("
+        ),
+        "{stderr}"
+    );
 }

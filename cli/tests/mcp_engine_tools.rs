@@ -435,3 +435,48 @@ async fn memory_without_its_key_says_how_to_give_it() {
     );
     keyless.cancel().await.unwrap();
 }
+
+#[tokio::test]
+async fn ask_codebase_hands_the_workspace_memories_to_the_repl() {
+    let home = tempfile::tempdir().unwrap();
+    if !sandbox_works(home.path()) {
+        return;
+    }
+    let repo = Repo::generate(false);
+    let server = FakeServer::start(Arc::new(|_: &RecordedRequest| {
+        FakeReply::text(
+            "```repl\nFINAL(str(len(memory)) + ': ' + memory[0]['text'] + ' (' + memory[0]['kind'] + ')')\n```",
+        )
+    }))
+    .unwrap();
+    let mut env = model_env(home.path(), &server);
+    env.push(("RLM_MEMORY_KEY", MEMORY_KEY.to_string()));
+    let client = connect_stdio_env(&repo.root, &env).await;
+    let text = "Shipping fees are waived for orders over 100 since March";
+    let added = call(
+        &client,
+        "memory_add",
+        json!({"text": text, "zone": "internal", "kind": "finding"}),
+    )
+    .await;
+    assert!(added.is_error != Some(true), "{added:?}");
+    let result = structured(
+        &call(
+            &client,
+            "ask_codebase",
+            json!({"question": "When are shipping fees waived?"}),
+        )
+        .await,
+    );
+    assert_eq!(
+        result["answer"],
+        json!(format!("1: {text} (finding)")),
+        "{result}"
+    );
+    let system = &server.requests()[0].system;
+    assert!(
+        system.contains("`memory` is a list of 1 memory recalled for this question from the workspace's shared memory (as agent user;"),
+        "{system}"
+    );
+    client.cancel().await.unwrap();
+}
