@@ -480,3 +480,60 @@ async fn ask_codebase_hands_the_workspace_memories_to_the_repl() {
     );
     client.cancel().await.unwrap();
 }
+
+#[tokio::test]
+async fn memory_tools_use_the_configured_model_to_judge_and_summarise() {
+    let home = tempfile::tempdir().unwrap();
+    let repo = Repo::generate(false);
+    let server = FakeServer::start(Arc::new(|r: &RecordedRequest| {
+        if r.system.starts_with("You check") {
+            let contradicts = r.last_user.contains("5432") && r.last_user.contains("5433");
+            return FakeReply::text(format!(
+                "{{\"contradicts\": {contradicts}, \"reason\": \"the port changed\"}}"
+            ));
+        }
+        FakeReply::text("{\"summary\": \"The staging database port moved to 5433.\"}")
+    }))
+    .unwrap();
+    let mut env = model_env(home.path(), &server);
+    env.push(("RLM_MEMORY_KEY", MEMORY_KEY.to_string()));
+    let client = connect_stdio_env(&repo.root, &env).await;
+    let first = structured(
+        &call(
+            &client,
+            "memory_add",
+            json!({"text": "The staging database listens on port 5432"}),
+        )
+        .await,
+    );
+    let second = structured(
+        &call(
+            &client,
+            "memory_add",
+            json!({"text": "The staging database now listens on port 5433"}),
+        )
+        .await,
+    );
+    let model = format!("model openai-compatible:{}/v1#root", server.base_url());
+    assert_eq!(
+        (&second["reconsolidation"], &second["judged"]),
+        (
+            &json!({"outcome": "superseded", "previous": first["id"]}),
+            &json!({
+                "judge": model,
+                "compared": 1,
+                "contradiction": {"existing": first["id"], "reason": "the port changed"},
+                "unjudged": []
+            })
+        )
+    );
+    let consolidated = structured(&call(&client, "memory_consolidate", json!({})).await);
+    assert_eq!(
+        consolidated["summaries"],
+        json!(format!(
+            "{model}: 3 written by the model, 0 fell back to extractive"
+        )),
+        "{consolidated}"
+    );
+    client.cancel().await.unwrap();
+}

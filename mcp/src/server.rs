@@ -7,10 +7,12 @@ use rlm_engine::audit::{AuditConfig, RuleSet, ScanOptions};
 use rlm_engine::config::{ConfigError, LoadedConfig};
 use rlm_engine::index::{IndexError, IndexSettings, WorkspaceIndex};
 use rlm_engine::memory::{
-    MemoryConfig, MemoryError, MemoryStore, StoreOptions, installed_embedder,
+    MemoryConfig, MemoryError, MemoryModel, MemoryStore, ModelBudget, StoreOptions,
+    installed_embedder,
 };
 use rlm_engine::models::ModelsConfig;
 use rlm_engine::providers::ProvidersConfig;
+use rlm_engine::providers::{ResponseCache, build_model};
 use rlm_engine::retrieval::{RetrievalConfig, RetrievalError, Retriever};
 use rlm_engine::rlm::RlmConfig;
 use rlm_engine::sandbox::SandboxConfig;
@@ -194,8 +196,49 @@ impl Shared {
         }
     }
 
+    /// The configured chat model (`[rlm] root`, `RLM_MODEL`) for memory summaries and
+    /// contradiction judgements, unless `[memory] use_model = false`; `None` (logged) when none
+    /// is configured or it cannot be built: memory then uses extractive summaries and the rule.
+    fn memory_model(&self) -> Option<Arc<MemoryModel>> {
+        if !self.memory_config.use_model {
+            return None;
+        }
+        let spec = self.rlm.root_model()?;
+        let cache = if self.rlm.cache == Some(false) {
+            None
+        } else {
+            self.rlm
+                .cache_path
+                .clone()
+                .or_else(ResponseCache::default_path)
+                .and_then(|path| ResponseCache::open(&path).ok())
+                .map(Arc::new)
+        };
+        let built = build_model(&spec, &self.providers, cache)
+            .map_err(|e| e.to_string())
+            .and_then(|chat| {
+                MemoryModel::new(
+                    chat,
+                    ModelBudget {
+                        max_calls: self.memory_config.model_max_calls,
+                        max_tokens: self.memory_config.model_max_tokens,
+                        max_cost_usd: self.rlm.budgets().max_cost_usd,
+                    },
+                )
+                .map_err(|e| e.to_string())
+            });
+        match built {
+            Ok(model) => Some(Arc::new(model)),
+            Err(e) => {
+                tracing::warn!("memory without a model (extractive summaries, rule only): {e}");
+                None
+            }
+        }
+    }
+
     /// Runs `work` on the workspace's memory store, opening it on first use with the embedding
-    /// model when it is installed (BM25 only otherwise). Blocking.
+    /// model when it is installed (BM25 only otherwise) and the chat model when one is
+    /// configured (extractive summaries and the key/value rule otherwise). Blocking.
     pub(crate) fn with_memory<T>(
         &self,
         work: impl FnOnce(&MemoryStore) -> Result<T, MemoryError>,
@@ -212,8 +255,12 @@ impl Shared {
                     &self.root,
                     &self.memory_config,
                 )?)?;
-                match installed_embedder(&self.models) {
+                let store = match installed_embedder(&self.models) {
                     Some(embedder) => store.with_embedder(embedder),
+                    None => store,
+                };
+                match self.memory_model() {
+                    Some(model) => store.with_model(model),
                     None => store,
                 }
             }

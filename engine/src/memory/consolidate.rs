@@ -32,6 +32,7 @@ impl MemoryStore {
     /// process is consolidating). `progress` receives one line per committed group.
     pub fn consolidate(&self, progress: &mut dyn FnMut(&str)) -> Result<ConsolidationReport> {
         let started = Instant::now();
+        self.new_model_budget();
         let mut report = ConsolidationReport {
             summarizer: self.summarizer.name(),
             ..Default::default()

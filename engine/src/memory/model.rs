@@ -20,7 +20,8 @@ use super::summary::{ExtractiveSummarizer, Summarizer, SummaryTally};
 use super::types::Level;
 use crate::providers::{ChatModel, ChatParams, ChatRequest, Message};
 
-/// How much one process may spend on memory model calls.
+/// How much one `add` or `consolidate` may spend on model calls (per process when the model is
+/// installed piecemeal with `with_summarizer` / `with_judge` instead of `with_model`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModelBudget {
     /// Calls in all (summaries and judgements); past it the fallbacks are used.
@@ -93,6 +94,15 @@ impl MemoryModel {
     /// The model string, e.g. `openai:gpt-4o-mini`.
     pub fn name(&self) -> &str {
         self.model.name()
+    }
+
+    /// Starts a new budget: [`MemoryStore::with_model`](super::MemoryStore::with_model) calls
+    /// it at the start of every `add` and `consolidate`, so the budget is per operation and a
+    /// long-lived server does not run dry.
+    pub fn reset_budget(&self) {
+        if let Ok(mut spent) = self.spent.lock() {
+            *spent = Spent::default();
+        }
     }
 
     /// Calls made so far.

@@ -53,8 +53,7 @@ fn fixture(handler: Handler, config: MemoryConfig, max_calls: usize) -> Fixture 
         owner: "owner".into(),
     })
     .unwrap()
-    .with_summarizer(Arc::new(ModelSummarizer::new(Arc::clone(&model))))
-    .with_judge(Arc::new(ModelJudge::new(Arc::clone(&model))));
+    .with_model(Arc::clone(&model));
     Fixture {
         server,
         model,
@@ -189,6 +188,14 @@ fn failing_model_and_spent_budget_fall_back_to_extractive() {
             "The payments webhook skips signature checks".to_string()
         ]
     );
+    // The budget is per operation: the next consolidation may call the model again.
+    f.store
+        .add("owner", note("Rotate the signing keys every quarter"))
+        .unwrap();
+    let again = f.store.consolidate(&mut |_| {}).unwrap();
+    assert_eq!(again.model_summaries.unwrap().by_model, 0);
+    assert_eq!(f.model.calls(), 1);
+    assert_eq!(f.server.requests().len(), 4);
 }
 
 /// A judge that sees a contradiction when the two texts name different port numbers.

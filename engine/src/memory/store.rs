@@ -158,6 +158,8 @@ pub struct MemoryStore {
     pub(crate) summarizer: Arc<dyn Summarizer>,
     /// Judges new episodes against similar stored ones (a model); `None`: the key/value rule only.
     pub(crate) judge: Option<Arc<dyn super::model::ContradictionJudge>>,
+    /// The model behind both, when installed with `with_model`: its budget restarts per operation.
+    pub(crate) model: Option<Arc<super::model::MemoryModel>>,
     pub(crate) vectors: RefCell<Option<VectorCache>>,
 }
 
@@ -239,6 +241,7 @@ impl MemoryStore {
             embedder: None,
             summarizer: Arc::new(ExtractiveSummarizer::default()),
             judge: None,
+            model: None,
             vectors: RefCell::new(None),
         };
         let ready =
@@ -316,6 +319,25 @@ impl MemoryStore {
     pub fn with_judge(mut self, judge: Arc<dyn super::model::ContradictionJudge>) -> MemoryStore {
         self.judge = Some(judge);
         self
+    }
+
+    /// Lets `model` write the summaries and judge contradictions, with its budget restarted at
+    /// the start of every `add` and `consolidate`.
+    pub fn with_model(self, model: Arc<super::model::MemoryModel>) -> MemoryStore {
+        let mut store = self
+            .with_summarizer(Arc::new(super::model::ModelSummarizer::new(Arc::clone(
+                &model,
+            ))))
+            .with_judge(Arc::new(super::model::ModelJudge::new(Arc::clone(&model))));
+        store.model = Some(model);
+        store
+    }
+
+    /// Restarts the installed model's budget (see [`MemoryStore::with_model`]).
+    pub(crate) fn new_model_budget(&self) {
+        if let Some(model) = &self.model {
+            model.reset_budget();
+        }
     }
 
     /// The summariser's name, for reports (`extractive ...` or `model ...`).
@@ -741,6 +763,7 @@ impl MemoryStore {
     /// Adds an episode: access check, fact rule, the judge (when one is installed and the rule
     /// did not settle it), then (past the threshold) consolidation.
     pub fn add(&self, agent: &str, episode: NewEpisode) -> Result<AddOutcome> {
+        self.new_model_budget();
         let (zone, text) = (episode.zone, episode.text.clone());
         let mut added = self.add_many(agent, vec![episode])?;
         let (id, mut reconsolidation) = added

@@ -36,12 +36,17 @@ pub struct MemoryAddResult {
     pub agent: String,
     pub zone: String,
     pub kind: String,
-    /// What happened to an earlier value of the same fact: confirmed, superseded or queued as
-    /// a conflict; absent when the episode states no fact.
+    /// What happened to an earlier value of the same fact, or to a stored memory the model
+    /// judged contradicted: confirmed, superseded or queued as a conflict; absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reconsolidation: Option<serde_json::Value>,
     /// True when this add triggered an automatic consolidation.
     pub consolidated: bool,
+    /// Set when the configured model compared the memory with similar stored ones: `judge`,
+    /// `compared`, the `contradiction` it found (`existing`, `reason`) and `unjudged` replies it
+    /// could not read (no conflict raised on those). Absent: the key/value rule alone checked it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub judged: Option<serde_json::Value>,
 }
 
 /// Parses a zone or kind argument, naming the accepted values when it is not one.
@@ -103,6 +108,9 @@ impl RlmServer {
                 .reconsolidation
                 .map(|r| serde_json::to_value(r).unwrap_or_default()),
             consolidated: outcome.consolidation.is_some(),
+            judged: outcome
+                .judged
+                .map(|j| serde_json::to_value(j).unwrap_or_default()),
         }))
     }
 }

@@ -21,6 +21,9 @@ pub struct MemoryConsolidateResult {
     pub domains_updated: u64,
     /// True when another process was consolidating this store and this call did nothing.
     pub skipped_busy: bool,
+    /// Who wrote the summaries: `extractive (...)`, or `model M: N written by the model, K fell
+    /// back to extractive` (and the last reason) when a chat model is configured.
+    pub summaries: String,
     /// One line per committed group, in order.
     pub progress: Vec<String>,
 }
@@ -58,6 +61,20 @@ impl RlmServer {
             categories_extended: report.categories_extended as u64,
             domains_updated: report.domains_updated as u64,
             skipped_busy: report.skipped_busy,
+            summaries: match &report.model_summaries {
+                Some(tally) => format!(
+                    "{}: {} written by the model, {} fell back to extractive{}",
+                    report.summarizer,
+                    tally.by_model,
+                    tally.fell_back,
+                    tally
+                        .last_fallback_reason
+                        .as_deref()
+                        .map(|why| format!(" (last: {why})"))
+                        .unwrap_or_default()
+                ),
+                None => report.summarizer.clone(),
+            },
             progress,
         }))
     }

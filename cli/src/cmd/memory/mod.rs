@@ -21,8 +21,7 @@ mod verify;
 use anyhow::Result;
 use rlm_engine::ask::configured_model;
 use rlm_engine::memory::{
-    MemoryConfig, MemoryModel, MemoryStore, ModelBudget, ModelJudge, ModelSummarizer, StoreOptions,
-    installed_embedder,
+    MemoryConfig, MemoryModel, MemoryStore, ModelBudget, StoreOptions, installed_embedder,
 };
 use rlm_engine::models::ModelsConfig;
 use std::path::PathBuf;
@@ -162,9 +161,7 @@ impl MemoryContext {
                         max_cost_usd: configured.max_cost_usd,
                     },
                 )?);
-                store = store
-                    .with_summarizer(Arc::new(ModelSummarizer::new(Arc::clone(&model))))
-                    .with_judge(Arc::new(ModelJudge::new(model)));
+                store = store.with_model(model);
                 no_model = None;
             }
         }
