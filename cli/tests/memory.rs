@@ -30,6 +30,17 @@ fn run(workspace: &Path, args: &[&str]) -> Output {
     rlm(workspace, args).output().unwrap()
 }
 
+/// `rlm memory` with no model folder: BM25 only, for the tests of concurrency and crash safety,
+/// which would otherwise spend their time loading and running the embedding model.
+fn run_bm25(workspace: &Path, args: &[&str]) -> Output {
+    bm25(rlm(workspace, args)).output().unwrap()
+}
+
+fn bm25(mut cmd: Command) -> Command {
+    cmd.env("RLM_MODEL_DIR", "/nonexistent/rlm-test-no-models");
+    cmd
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
@@ -63,7 +74,7 @@ fn two_processes_writing_at_once_lose_nothing() {
             std::thread::spawn(move || {
                 for i in 0..15 {
                     let text = format!("writer{w} note{i} about the uniqtoken{w}x{i} service");
-                    let o = run(&ws, &["add", &text]);
+                    let o = run_bm25(&ws, &["add", &text]);
                     assert!(o.status.success(), "writer {w} add {i}: {}", stderr(&o));
                 }
             })
@@ -84,7 +95,7 @@ fn two_processes_writing_at_once_lose_nothing() {
     assert_eq!(episodes, 30);
     for w in 0..2 {
         for i in 0..15 {
-            let o = run(
+            let o = run_bm25(
                 ws,
                 &["search", "--level", "episode", &format!("uniqtoken{w}x{i}")],
             );
@@ -109,7 +120,7 @@ fn killed_consolidation_leaves_the_store_consistent_and_resumes() {
             .collect();
         store.add_many("user", episodes).unwrap();
     }
-    let mut child = rlm(ws, &["consolidate"])
+    let mut child = bm25(rlm(ws, &["consolidate"]))
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -146,7 +157,7 @@ fn killed_consolidation_leaves_the_store_consistent_and_resumes() {
     }
     drop(store);
 
-    let o = run(ws, &["consolidate", "--quiet"]);
+    let o = run_bm25(ws, &["consolidate", "--quiet"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let store = open_store(ws);
     assert_eq!(store.stats().unwrap().unconsolidated_episodes, 0);
@@ -154,7 +165,7 @@ fn killed_consolidation_leaves_the_store_consistent_and_resumes() {
     let sourced: usize = traces.iter().map(|t| t.sources.len()).sum();
     assert_eq!(sourced, 4000, "every episode is in exactly one trace");
     drop(store);
-    let again = run(ws, &["consolidate", "--json", "--quiet"]);
+    let again = run_bm25(ws, &["consolidate", "--json", "--quiet"]);
     let report: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
     assert_eq!(report["episodes_consolidated"], 0);
     assert_eq!(report["traces_created"], 0);
@@ -265,9 +276,11 @@ fn export_import_wrong_key_and_denial_through_the_cli() {
     // Rotation through the key file keeps everything readable.
     let o = run(&a, &["rotate-key"]);
     assert!(o.status.success(), "{}", stderr(&o));
+    // The memory was embedded when it was added where the embedding model is installed.
+    let embedded = usize::from(installed_embedder(&ModelsConfig::default()).is_some());
     assert_eq!(
         stdout(&o),
-        "re-encrypted 1 record(s) and 0 embedding(s) under the new key\n"
+        format!("re-encrypted 1 record(s) and {embedded} embedding(s) under the new key\n")
     );
     let o = run(&a, &["verify"]);
     assert_eq!(stdout(&o), "1 record(s) checked, 0 damaged\n");

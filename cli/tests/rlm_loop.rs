@@ -1040,7 +1040,7 @@ fn root_repl_memory_holds_the_recalled_memories_and_the_prompt_counts_them() {
     let system = &run.root_requests()[0].system;
     assert!(
         system.contains(
-            "`memory` is a list of 1 memory recalled for this question from the workspace's shared memory (as agent a1; ranked by BM25 only"
+            "`memory` is a list of 1 memory recalled for this question from the workspace's shared memory (as agent a1; ranked by "
         ),
         "{system}"
     );
