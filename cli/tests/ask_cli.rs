@@ -336,6 +336,28 @@ fn ask_as_an_agent_puts_only_its_readable_memories_in_the_repl() {
     );
     assert_eq!(String::from_utf8_lossy(&out.stdout), "no memory\n");
     assert!(!String::from_utf8_lossy(&out.stderr).contains("memory:"));
+    // A text file has no workspace memories to recall: --agent there is a mistake, said so.
+    let file = work.path().join("deploy.sh");
+    let out = rlm(
+        home.path(),
+        &[
+            "ask",
+            "--context",
+            file.to_str().unwrap(),
+            question,
+            "--agent",
+            "a1",
+        ],
+        &env,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(
+            "--agent picks whose workspace memories the loop gets, and a question about --context FILE gets none"
+        ),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // A store the run cannot open costs it the memories, not the answer.
     let mut wrong = env.to_vec();
     wrong.push(("RLM_MEMORY_KEY", "not the key of this store".to_string()));

@@ -95,6 +95,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if path.is_some() && args.context.is_some() {
         bail!("give either a workspace PATH or --context FILE, not both");
     }
+    if args.context.is_some() && args.agent.is_some() {
+        bail!(
+            "--agent picks whose workspace memories the loop gets, and a question about --context FILE gets none: drop --agent, or ask about the workspace"
+        );
+    }
     if let Some(file) = path.as_ref().filter(|p| p.is_file()) {
         bail!(
             "{} is a file: ask about a text file with `rlm ask --context {} QUESTION`",

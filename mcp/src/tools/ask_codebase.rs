@@ -4,7 +4,7 @@
 //! its trace as a resource (`rlm-trace://ID`).
 
 use crate::params::{Parameters, ToolError};
-use crate::server::{RlmServer, Shared};
+use crate::server::{RlmServer, Shared, blocking};
 use rlm_engine::files::confine;
 use rlm_engine::providers::{ApiKey, ChatModel, ResponseCache, build_model};
 use rlm_engine::rlm::trace::summary_line;
@@ -151,13 +151,6 @@ fn prepare(
             }
         }
     };
-    // Memories only for the workspace itself, recalled as `[memory] agent`.
-    let memory = match &context {
-        ContextSource::Workspace { root, .. } if *root == shared.root => {
-            shared.recall_memory(&args.question)
-        }
-        _ => None,
-    };
     let mut budgets = shared.rlm.budgets();
     if let Some(n) = args.max_iterations {
         budgets.max_iterations = n.clamp(1, 200);
@@ -186,7 +179,8 @@ fn prepare(
             .filter_map(|e| e.api_key.clone())
             .map(ApiKey::new)
             .collect(),
-        memory,
+        // Set by the caller off the async threads (opening the store is blocking work).
+        memory: None,
     })
 }
 
@@ -215,7 +209,13 @@ impl RlmServer {
     ) -> Result<Json<AskCodebaseResult>, ToolError> {
         let args = args?;
         let shared = self.shared.clone();
-        let request = prepare(&shared, args, cancel.clone())?;
+        let mut request = prepare(&shared, args, cancel.clone())?;
+        // Memories only for the workspace itself, recalled as `[memory] agent`.
+        if matches!(&request.context, ContextSource::Workspace { root, .. } if *root == shared.root)
+        {
+            let (recall, question) = (shared.clone(), request.question.clone());
+            request.memory = blocking(move || Ok(recall.recall_memory(&question))).await?;
+        }
         let trace_id = new_trace_id();
         let traces = shared.traces_dir();
         std::fs::create_dir_all(&traces).map_err(|e| {
