@@ -313,7 +313,12 @@ fn doc_of(language: Language, node: Node<'_>, extent: Node<'_>, source: &str) ->
             break;
         }
         if is_comment {
-            lines.push(clean_comment(text_of(prev, source)));
+            let text = text_of(prev, source);
+            // `//!` and `/*! */` document the enclosing module, not the item below them.
+            if text.starts_with("//!") || text.starts_with("/*!") {
+                break;
+            }
+            lines.push(clean_comment(text));
         }
         expected_row = prev.start_position().row;
         cursor = prev.prev_sibling();
@@ -400,6 +405,22 @@ mod tests {
         assert_eq!(
             extract_symbols(Language::Rust, src)[0].doc.as_deref(),
             Some("Holds settings.")
+        );
+    }
+
+    #[test]
+    fn inner_doc_comments_document_the_module_not_the_first_item() {
+        let src = "//! The settings module.\n//! Loads them.\npub fn first() {}\n\n/*! More module docs. */\n/// Its own doc.\npub fn second() {}\n";
+        let docs: Vec<(String, Option<String>)> = extract_symbols(Language::Rust, src)
+            .into_iter()
+            .map(|s| (s.name, s.doc))
+            .collect();
+        assert_eq!(
+            docs,
+            vec![
+                ("first".to_string(), None),
+                ("second".to_string(), Some("Its own doc.".to_string())),
+            ]
         );
     }
 
