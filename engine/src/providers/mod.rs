@@ -12,12 +12,14 @@
 //! `ollama:qwen3:8b` or `openai-compatible:http://127.0.0.1:8080/v1#model` ([`spec`]). API keys
 //! come from environment variables or the `[providers]` config section and live in [`ApiKey`],
 //! whose `Debug` and `Display` never show the value. [`cache`] keeps responses in SQLite so
-//! re-runs are cheap and repeatable; [`price`] turns usage into US dollars. [`fake_server`] is the
+//! re-runs are cheap and repeatable; [`price`] turns usage into US dollars. `fake_server` is the
 //! one allowed mock: a loopback HTTP server speaking every wire format, for tests and the
-//! engine-overhead benchmark.
+//! engine-overhead benchmark; it is built only with the `test-support` feature (and in the
+//! engine's own unit tests), so a library user does not carry it.
 
 pub mod cache;
 pub mod config;
+#[cfg(any(test, feature = "test-support"))]
 pub mod fake_server;
 pub mod http;
 pub mod price;
