@@ -188,22 +188,12 @@ pub struct FileSlice {
     pub truncated: bool,
 }
 
-/// Reads lines `range` of the file `requested` inside `root`, at most `max_bytes` of text
-/// (always at least one line, cut at `max_bytes` if that line alone is longer).
-pub fn read_lines(
+/// Confines `requested` to `root` and opens it, refusing folders and anything that is not a
+/// regular file (a FIFO would block the reader, a device never ends).
+fn open_regular(
     root: &Path,
     requested: &str,
-    range: LineRange,
-    max_bytes: usize,
-) -> Result<FileSlice, FileAccessError> {
-    let start = range.start.unwrap_or(1);
-    if start == 0 || range.end.is_some_and(|end| end < start) {
-        return Err(FileAccessError::BadRange {
-            path: requested.to_string(),
-            start,
-            end: range.end.unwrap_or(0),
-        });
-    }
+) -> Result<(ConfinedPath, std::fs::Metadata, std::fs::File), FileAccessError> {
     let path = confine(root, requested)?;
     let io = |source| FileAccessError::Io {
         path: path.rel_path.clone(),
@@ -221,6 +211,30 @@ pub fn read_lines(
         });
     }
     let file = std::fs::File::open(&path.abs_path).map_err(io)?;
+    Ok((path, meta, file))
+}
+
+/// Reads lines `range` of the file `requested` inside `root`, at most `max_bytes` of text
+/// (always at least one line, cut at `max_bytes` if that line alone is longer).
+pub fn read_lines(
+    root: &Path,
+    requested: &str,
+    range: LineRange,
+    max_bytes: usize,
+) -> Result<FileSlice, FileAccessError> {
+    let start = range.start.unwrap_or(1);
+    if start == 0 || range.end.is_some_and(|end| end < start) {
+        return Err(FileAccessError::BadRange {
+            path: requested.to_string(),
+            start,
+            end: range.end.unwrap_or(0),
+        });
+    }
+    let (path, meta, file) = open_regular(root, requested)?;
+    let io = |source| FileAccessError::Io {
+        path: path.rel_path.clone(),
+        source,
+    };
     let mut reader = BufReader::with_capacity(64 * 1024, file);
     if reader
         .fill_buf()
@@ -290,23 +304,11 @@ pub fn read_whole(
     requested: &str,
     max_bytes: u64,
 ) -> Result<(ConfinedPath, Vec<u8>), FileAccessError> {
-    let path = confine(root, requested)?;
+    let (path, _meta, file) = open_regular(root, requested)?;
     let io = |source| FileAccessError::Io {
         path: path.rel_path.clone(),
         source,
     };
-    let meta = std::fs::metadata(&path.abs_path).map_err(io)?;
-    if meta.is_dir() {
-        return Err(FileAccessError::IsDirectory {
-            path: path.rel_path,
-        });
-    }
-    if !meta.is_file() {
-        return Err(FileAccessError::NotAFile {
-            path: path.rel_path,
-        });
-    }
-    let file = std::fs::File::open(&path.abs_path).map_err(io)?;
     let mut bytes = Vec::new();
     file.take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
