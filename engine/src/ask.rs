@@ -1,8 +1,9 @@
-//! Starting an RLM run from a workspace's configuration, for the faces that are not the CLI's
-//! `rlm ask` (the editor's "Ask RLM", and any other long-lived face): the models, budgets,
-//! sandbox policy and loop options from `[rlm]`, `[providers]` and `[sandbox]` (with the
-//! environment's `RLM_MODEL` / `RLM_SUB_MODEL`), the face's overrides on top, and a question
-//! focused on an editor selection. The loop itself is [`crate::rlm::ask`].
+//! Starting an RLM run from a workspace's configuration, for every face (`rlm ask`, the
+//! editor's "Ask RLM", `rlm scan --triage`'s model): the models, budgets, sandbox policy and
+//! loop options from `[rlm]`, `[providers]` and `[sandbox]` (with the environment's
+//! `RLM_MODEL` / `RLM_SUB_MODEL`), the face's overrides on top, and a question focused on an
+//! editor selection. [`prepare_models`] stops short of the sandbox for faces that run no
+//! generated code. The loop itself is [`crate::rlm::ask`].
 
 use crate::config::{ConfigError, LoadedConfig};
 use crate::memory::{MemoryConfig, MemoryError, MemoryStore, StoreOptions, recall_for_prompt};
@@ -32,14 +33,22 @@ pub enum PrepareError {
     Memory(#[from] MemoryError),
 }
 
-/// A face's settings over the configuration; `None` keeps the configured value.
+/// A face's settings over the configuration; `None` (or `false`) keeps the configured value.
 #[derive(Debug, Clone, Default)]
 pub struct AskOverrides {
     pub root: Option<String>,
     pub sub: Option<String>,
     pub max_iterations: Option<u32>,
+    pub max_depth: Option<u32>,
+    pub max_subcalls: Option<u32>,
+    /// Ignored unless finite and positive.
     pub max_cost_usd: Option<f64>,
+    pub max_tokens: Option<u64>,
     pub max_wall: Option<Duration>,
+    /// Neither read nor write the response cache, whatever `[rlm] cache` says.
+    pub no_cache: bool,
+    /// Run where a kernel sandbox layer is missing, whatever `[sandbox]` says.
+    pub allow_weak_sandbox: bool,
 }
 
 /// Everything an [`crate::rlm::AskRequest`] needs besides the question, context and token.
@@ -52,6 +61,16 @@ pub struct Prepared {
     pub secrets: Vec<ApiKey>,
 }
 
+/// [`Prepared`] without the sandbox policy: what a face that calls the model but runs no
+/// generated code needs.
+pub struct PreparedModels {
+    pub models: Models,
+    pub budgets: Budgets,
+    pub options: LoopOptions,
+    /// Keys written in config files, redacted from traces like environment keys.
+    pub secrets: Vec<ApiKey>,
+}
+
 /// Builds the models, budgets, sandbox policy and options for a run. `helper` is the `rlm`
 /// binary, which the sandbox starts as its confined helper.
 pub fn prepare(
@@ -59,22 +78,41 @@ pub fn prepare(
     helper: &Path,
     overrides: &AskOverrides,
 ) -> Result<Prepared, PrepareError> {
+    let mut sandbox: SandboxConfig = loaded.section("sandbox")?;
+    sandbox.allow_weak_sandbox |= overrides.allow_weak_sandbox;
+    let PreparedModels {
+        models,
+        budgets,
+        options,
+        secrets,
+    } = prepare_models(loaded, overrides)?;
+    Ok(Prepared {
+        models,
+        budgets,
+        sandbox: SandboxPolicy::from_config(&sandbox, helper)?,
+        options,
+        secrets,
+    })
+}
+
+/// Builds the models, budgets and options for a run, and no sandbox policy (which probes the
+/// kernel and the Python interpreter).
+pub fn prepare_models(
+    loaded: &LoadedConfig,
+    overrides: &AskOverrides,
+) -> Result<PreparedModels, PrepareError> {
     let rlm: RlmConfig = loaded.section("rlm")?;
     let providers: ProvidersConfig = loaded.section("providers")?;
-    let sandbox: SandboxConfig = loaded.section("sandbox")?;
     let root_spec = overrides
         .root
         .clone()
         .or_else(|| rlm.root_model())
         .ok_or(PrepareError::NoModel)?;
     let sub_spec = overrides.sub.clone().or_else(|| rlm.sub_model());
-    let cache = if rlm.cache == Some(false) {
+    let cache = if overrides.no_cache {
         None
     } else {
-        match rlm.cache_path.clone().or_else(ResponseCache::default_path) {
-            Some(path) => Some(Arc::new(ResponseCache::open(&path)?)),
-            None => None,
-        }
+        response_cache(&rlm)?
     };
     let root = build_model(&root_spec, &providers, cache.clone())?;
     let sub: Arc<dyn ChatModel> = match &sub_spec {
@@ -85,16 +123,24 @@ pub fn prepare(
     if let Some(n) = overrides.max_iterations {
         budgets.max_iterations = n.max(1);
     }
+    if let Some(n) = overrides.max_depth {
+        budgets.max_depth = n;
+    }
+    if let Some(n) = overrides.max_subcalls {
+        budgets.max_subcalls = n;
+    }
     if let Some(usd) = overrides.max_cost_usd.filter(|u| u.is_finite() && *u > 0.0) {
         budgets.max_cost_usd = Some(usd);
+    }
+    if let Some(n) = overrides.max_tokens {
+        budgets.max_tokens = Some(n);
     }
     if let Some(wall) = overrides.max_wall {
         budgets.max_wall = Some(wall);
     }
-    Ok(Prepared {
+    Ok(PreparedModels {
         models: Models { root, sub },
         budgets,
-        sandbox: SandboxPolicy::from_config(&sandbox, helper)?,
         options: rlm.loop_options(),
         secrets: providers
             .endpoints
@@ -103,6 +149,18 @@ pub fn prepare(
             .map(ApiKey::new)
             .collect(),
     })
+}
+
+/// The response cache `[rlm] cache` / `cache_path` ask for; `None` when it is off or there is
+/// no cache folder.
+fn response_cache(rlm: &RlmConfig) -> Result<Option<Arc<ResponseCache>>, PrepareError> {
+    if rlm.cache == Some(false) {
+        return Ok(None);
+    }
+    match rlm.cache_path.clone().or_else(ResponseCache::default_path) {
+        Some(path) => Ok(Some(Arc::new(ResponseCache::open(&path)?))),
+        None => Ok(None),
+    }
 }
 
 /// The configured root model (`[rlm] root`, `RLM_MODEL`) with the response cache, for the
@@ -115,14 +173,7 @@ pub fn configured_model(loaded: &LoadedConfig) -> Result<Option<ConfiguredModel>
     let Some(spec) = rlm.root_model() else {
         return Ok(None);
     };
-    let cache = if rlm.cache == Some(false) {
-        None
-    } else {
-        match rlm.cache_path.clone().or_else(ResponseCache::default_path) {
-            Some(path) => Some(Arc::new(ResponseCache::open(&path)?)),
-            None => None,
-        }
-    };
+    let cache = response_cache(&rlm)?;
     Ok(Some(ConfiguredModel {
         model: build_model(&spec, &providers, cache)?,
         max_cost_usd: rlm.budgets().max_cost_usd,

@@ -8,15 +8,14 @@
 
 use crate::workspace::Workspace;
 use anyhow::{Context, Result, bail};
-use rlm_engine::ask::recall_memory;
+use rlm_engine::ask::{AskOverrides, PrepareError, prepare, recall_memory};
 use rlm_engine::config::{Config, LoadedConfig};
-use rlm_engine::providers::{ApiKey, ChatModel, ProvidersConfig, ResponseCache, build_model};
+use rlm_engine::providers::ProvidersConfig;
 use rlm_engine::rlm::trace::summary_line;
 use rlm_engine::rlm::{
-    AskRequest, AskResult, Budgets, CancellationToken, ContextSource, JsonlTrace, Models, Observer,
-    Observers, RlmConfig, TraceRecord, ask,
+    AskRequest, AskResult, Budgets, CancellationToken, ContextSource, JsonlTrace, Observer,
+    Observers, TraceRecord, ask,
 };
-use rlm_engine::sandbox::{SandboxConfig, SandboxPolicy};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -131,19 +130,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
             (workspace.config, source, Some(workspace.root))
         }
     };
-    let settings = Settings::from(&args, &loaded)?;
-    let Some(root_spec) = settings.root.clone() else {
-        eprintln!("error: {NO_MODEL_MESSAGE}");
-        return Ok(ExitCode::from(2));
-    };
-    let cache = settings.cache()?;
-    let root = build_model(&root_spec, &settings.providers, cache.clone())?;
-    let sub: Arc<dyn ChatModel> = match &settings.sub {
-        Some(spec) if spec != &root_spec => build_model(spec, &settings.providers, cache)?,
-        _ => Arc::clone(&root),
-    };
+    let overrides = overrides(&args, &loaded)?;
     let helper = std::env::current_exe().context("finding the rlm binary for the sandbox")?;
-    let sandbox = SandboxPolicy::from_config(&settings.sandbox, &helper)?;
+    let prepared = match prepare(&loaded, &helper, &overrides) {
+        Ok(prepared) => prepared,
+        Err(PrepareError::NoModel) => {
+            eprintln!("error: {NO_MODEL_MESSAGE}");
+            return Ok(ExitCode::from(2));
+        }
+        Err(e) => return Err(e.into()),
+    };
     // Memories are a workspace's: a question about a lone text file gets none.
     let memory = match &workspace_root {
         Some(root) if !args.no_memory => {
@@ -174,18 +170,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let request = AskRequest {
         question,
         context: source,
-        models: Models { root, sub },
-        budgets: settings.budgets.clone(),
-        sandbox,
-        options: settings.rlm.loop_options(),
+        models: prepared.models,
+        budgets: prepared.budgets.clone(),
+        sandbox: prepared.sandbox,
+        options: prepared.options,
         cancel: cancel.clone(),
-        secrets: settings
-            .providers
-            .endpoints
-            .values()
-            .filter_map(|e| e.api_key.clone())
-            .map(ApiKey::new)
-            .collect(),
+        secrets: prepared.secrets,
         memory,
     };
     let mut observers: Vec<Arc<dyn Observer>> = Vec::new();
@@ -217,7 +207,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         ask(request, Arc::new(Observers(observers))).await
     })?;
     runtime.shutdown_timeout(Duration::from_millis(200));
-    print_result(&result, &settings.budgets, args.json)?;
+    print_result(&result, &prepared.budgets, args.json)?;
     Ok(if result.stop_reason.is_final() {
         ExitCode::SUCCESS
     } else {
@@ -225,71 +215,28 @@ pub fn run(args: Args) -> Result<ExitCode> {
     })
 }
 
-/// The flags over the config: what the run will use.
-struct Settings {
-    root: Option<String>,
-    sub: Option<String>,
-    budgets: Budgets,
-    rlm: RlmConfig,
-    providers: ProvidersConfig,
-    sandbox: SandboxConfig,
-    no_cache: bool,
-}
-
-impl Settings {
-    fn from(args: &Args, loaded: &LoadedConfig) -> Result<Settings> {
-        let rlm: RlmConfig = loaded.section("rlm")?;
-        let providers: ProvidersConfig = loaded.section("providers")?;
-        providers.validate().map_err(anyhow::Error::msg)?;
-        let mut sandbox: SandboxConfig = loaded.section("sandbox")?;
-        sandbox.allow_weak_sandbox |= args.allow_weak_sandbox;
-        let mut budgets = rlm.budgets();
-        if let Some(n) = args.max_iterations {
-            budgets.max_iterations = n.max(1);
-        }
-        if let Some(n) = args.max_depth {
-            budgets.max_depth = n;
-        }
-        if let Some(n) = args.max_subcalls {
-            budgets.max_subcalls = n;
-        }
-        if let Some(usd) = args.max_cost {
-            if !(usd.is_finite() && usd > 0.0) {
-                bail!("--max-cost must be a positive number of US dollars, e.g. 0.50");
-            }
-            budgets.max_cost_usd = Some(usd);
-        }
-        if let Some(n) = args.max_tokens {
-            budgets.max_tokens = Some(n);
-        }
-        if let Some(secs) = args.max_time {
-            budgets.max_wall = Some(Duration::from_secs(secs));
-        }
-        Ok(Settings {
-            root: args.root.clone().or_else(|| rlm.root_model()),
-            sub: args.sub.clone().or_else(|| rlm.sub_model()),
-            budgets,
-            no_cache: args.no_cache || rlm.cache == Some(false),
-            rlm,
-            providers,
-            sandbox,
-        })
+/// The flags as overrides of the configuration, checked first: a bad flag or a misspelt
+/// `[providers.NAME]` fails before anything is built.
+fn overrides(args: &Args, loaded: &LoadedConfig) -> Result<AskOverrides> {
+    let providers: ProvidersConfig = loaded.section("providers")?;
+    providers.validate().map_err(anyhow::Error::msg)?;
+    if let Some(usd) = args.max_cost
+        && !(usd.is_finite() && usd > 0.0)
+    {
+        bail!("--max-cost must be a positive number of US dollars, e.g. 0.50");
     }
-
-    fn cache(&self) -> Result<Option<Arc<ResponseCache>>> {
-        if self.no_cache {
-            return Ok(None);
-        }
-        let Some(path) = self
-            .rlm
-            .cache_path
-            .clone()
-            .or_else(ResponseCache::default_path)
-        else {
-            return Ok(None);
-        };
-        Ok(Some(Arc::new(ResponseCache::open(&path)?)))
-    }
+    Ok(AskOverrides {
+        root: args.root.clone(),
+        sub: args.sub.clone(),
+        max_iterations: args.max_iterations,
+        max_depth: args.max_depth,
+        max_subcalls: args.max_subcalls,
+        max_cost_usd: args.max_cost,
+        max_tokens: args.max_tokens,
+        max_wall: args.max_time.map(Duration::from_secs),
+        no_cache: args.no_cache,
+        allow_weak_sandbox: args.allow_weak_sandbox,
+    })
 }
 
 fn print_result(result: &AskResult, budgets: &Budgets, json: bool) -> Result<()> {

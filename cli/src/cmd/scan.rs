@@ -7,7 +7,7 @@
 use crate::output::print_json;
 use crate::workspace::Workspace;
 use anyhow::{Context, Result};
-use rlm_engine::ask::{AskOverrides, PrepareError, prepare};
+use rlm_engine::ask::{AskOverrides, PrepareError, prepare_models};
 use rlm_engine::audit::triage::{TriageContext, triage_findings};
 use rlm_engine::audit::triage_model::ModelTriager;
 use rlm_engine::audit::{
@@ -255,8 +255,8 @@ Run `rlm scan` without --triage to get the findings without verdicts. See docs/p
 /// The model triager from `[rlm]`/`[providers]` (and `RLM_MODEL`), or `None` when no model is
 /// configured. The money cap is `[rlm] max_cost_usd`.
 fn triage_model(workspace: &Workspace, rules: &RuleSet) -> Result<Option<ModelTriager>> {
-    let helper = std::env::current_exe().context("finding the rlm binary")?;
-    let prepared = match prepare(&workspace.config, &helper, &AskOverrides::default()) {
+    // Triage only calls the model: no sandbox policy to build.
+    let prepared = match prepare_models(&workspace.config, &AskOverrides::default()) {
         Ok(p) => p,
         Err(PrepareError::NoModel) => return Ok(None),
         Err(e) => return Err(e.into()),

@@ -91,6 +91,7 @@ pub async fn handle(
         max_iterations: settings.max_iterations,
         max_cost_usd: settings.max_cost_usd,
         max_wall: settings.max_time_secs.map(Duration::from_secs),
+        ..AskOverrides::default()
     };
     let loaded = workspace.config.clone();
     let prepared = crate::session::blocking(move || {
