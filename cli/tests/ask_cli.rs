@@ -4,42 +4,13 @@
 //! free, and `--json`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
+use common::clean::{rlm, sandbox_works};
 use rlm_engine::providers::fake_server::{FakeReply, FakeServer, RecordedRequest};
-use std::path::Path;
-use std::process::{Command, Output};
 use std::sync::Arc;
 
-const RLM: &str = env!("CARGO_BIN_EXE_rlm");
 const FAKE_KEY: &str = "fake-key-value-0123456789";
-
-/// `rlm` with a clean environment: no user config, no model, caches under `home`.
-fn rlm(home: &Path, args: &[&str], env: &[(&str, String)]) -> Output {
-    let mut command = Command::new(RLM);
-    command
-        .args(args)
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_CACHE_HOME", home.join("cache"));
-    for (k, v) in env {
-        command.env(k, v);
-    }
-    command.output().unwrap()
-}
-
-fn sandbox_works(home: &Path) -> bool {
-    let script = home.join("probe.py");
-    std::fs::write(&script, "print(1)\n").unwrap();
-    let out = rlm(home, &["exec", script.to_str().unwrap()], &[]);
-    if !out.status.success() {
-        eprintln!(
-            "skipping: the sandbox cannot run here: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    out.status.success()
-}
 
 #[test]
 fn no_model_configured_explains_the_three_shortest_ways_and_fails() {
@@ -84,14 +55,8 @@ fn ask_over_a_workspace_writes_a_redacted_trace_and_a_rerun_comes_from_the_cache
     }))
     .unwrap();
     let env = [
-        (
-            "RLM_MODEL",
-            format!("openai-compatible:{}/v1#root", server.base_url()),
-        ),
-        (
-            "RLM_SUB_MODEL",
-            format!("openai-compatible:{}/v1#sub", server.base_url()),
-        ),
+        ("RLM_MODEL", server.model_spec("root")),
+        ("RLM_SUB_MODEL", server.model_spec("sub")),
         ("OPENAI_COMPATIBLE_API_KEY", FAKE_KEY.to_string()),
     ];
     let trace = home.path().join("run.jsonl");
@@ -233,10 +198,7 @@ fn ask_with_a_context_file_and_a_budget_stop_exits_one_with_the_partial_answer()
         FakeReply::text("Counting.\n```repl\nprint(context.count('fail'))\n```")
     }))
     .unwrap();
-    let env = [(
-        "RLM_MODEL",
-        format!("openai-compatible:{}/v1#root", server.base_url()),
-    )];
+    let env = [("RLM_MODEL", server.model_spec("root"))];
     let out = rlm(
         home.path(),
         &[
@@ -303,10 +265,7 @@ fn ask_as_an_agent_puts_only_its_readable_memories_in_the_repl() {
         )
     }))
     .unwrap();
-    let env = [(
-        "RLM_MODEL",
-        format!("openai-compatible:{}/v1#root", server.base_url()),
-    )];
+    let env = [("RLM_MODEL", server.model_spec("root"))];
     let question = "How are payments deploys done?";
     let out = rlm(
         home.path(),

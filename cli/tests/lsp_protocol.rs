@@ -4,6 +4,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
+use common::clean::sandbox_works;
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
@@ -664,24 +667,6 @@ fn lsp_publishes_findings_offers_quick_fix_and_explains_them() {
     lsp.shutdown();
 }
 
-/// Whether the sandbox runs Python here (`rlm exec`); RLM tests skip, saying why, where not.
-fn sandbox_works(dir: &Path) -> bool {
-    let script = dir.join("probe.py");
-    std::fs::write(&script, "print(1)\n").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_rlm"))
-        .args(["exec", script.to_str().unwrap()])
-        .env("XDG_CONFIG_HOME", dir.join(".no-user-config"))
-        .output()
-        .unwrap();
-    if !out.status.success() {
-        eprintln!(
-            "skipping: the sandbox cannot run here: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    out.status.success()
-}
-
 #[test]
 fn lsp_asks_rlm_about_a_selection_with_progress_and_cancellation() {
     use rlm_engine::providers::fake_server::{FakeReply, FakeServer, RecordedRequest};
@@ -707,10 +692,7 @@ fn lsp_asks_rlm_about_a_selection_with_progress_and_cancellation() {
     }))
     .unwrap();
     let env = [
-        (
-            "RLM_MODEL",
-            format!("openai-compatible:{}/v1#root", server.base_url()),
-        ),
+        ("RLM_MODEL", server.model_spec("root")),
         (
             "OPENAI_COMPATIBLE_API_KEY",
             "fake-key-0123456789".to_string(),

@@ -7,6 +7,7 @@
 
 mod common;
 
+use common::clean::sandbox_works;
 use common::*;
 use rlm_engine::providers::fake_server::{FakeReply, FakeServer, RecordedRequest};
 use rmcp::model::{
@@ -25,38 +26,14 @@ const VULNERABLE_PY: &str = "import hashlib\nimport subprocess\n\n\
 def fingerprint(data):\n    return hashlib.md5(data).hexdigest()\n\n\
 def run(user_command):\n    return subprocess.call(user_command, shell=True)\n";
 
-/// Whether the sandbox the RLM loop needs works here (probed with `rlm exec`).
-fn sandbox_works(home: &Path) -> bool {
-    let script = home.join("probe.py");
-    std::fs::write(&script, "print(1)\n").unwrap();
-    let out = std::process::Command::new(RLM)
-        .arg("exec")
-        .arg(&script)
-        .output()
-        .unwrap();
-    if !out.status.success() {
-        eprintln!(
-            "skipping: the sandbox cannot run here: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    out.status.success()
-}
-
 /// The environment of a server whose models are the fake server's "root" and "sub".
 fn model_env(home: &Path, server: &FakeServer) -> Vec<(&'static str, String)> {
     vec![
         ("HOME", home.display().to_string()),
         ("XDG_CONFIG_HOME", home.join("config").display().to_string()),
         ("XDG_CACHE_HOME", home.join("cache").display().to_string()),
-        (
-            "RLM_MODEL",
-            format!("openai-compatible:{}/v1#root", server.base_url()),
-        ),
-        (
-            "RLM_SUB_MODEL",
-            format!("openai-compatible:{}/v1#sub", server.base_url()),
-        ),
+        ("RLM_MODEL", server.model_spec("root")),
+        ("RLM_SUB_MODEL", server.model_spec("sub")),
         ("OPENAI_COMPATIBLE_API_KEY", FAKE_KEY.to_string()),
     ]
 }
@@ -213,7 +190,7 @@ async fn ask_codebase_answers_with_cost_iterations_progress_and_a_trace_resource
             &json!(true),
             &json!(2),
             &json!(1),
-            &json!(format!("openai-compatible:{}/v1#root", server.base_url()))
+            &json!(server.model_spec("root"))
         )
     );
     assert!(result["input_tokens"].as_u64().unwrap() > 0);

@@ -7,7 +7,6 @@
 //! or on the whole result; a 10M-token context is checked never to reach any request.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use rlm_engine::providers::config::EndpointConfig;
 use rlm_engine::providers::fake_server::{FakeReply, FakeServer, Handler, RecordedRequest};
 use rlm_engine::providers::price::Price;
 use rlm_engine::providers::{ProvidersConfig, Usage, build_model};
@@ -83,13 +82,7 @@ impl Run {
             timeout_secs: 30,
             ..ProvidersConfig::default()
         };
-        providers.endpoints.insert(
-            "openai-compatible".into(),
-            EndpointConfig {
-                base_url: Some(format!("{}/v1", server.base_url())),
-                ..EndpointConfig::default()
-            },
-        );
+        server.route_openai_compatible(&mut providers);
         Run {
             server,
             providers,

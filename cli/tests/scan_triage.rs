@@ -3,29 +3,13 @@
 //! read as `uncertain`, and `[audit.triage] max_findings` stopping the model calls.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
+use common::clean::rlm;
 use rlm_engine::providers::fake_server::{FakeReply, FakeServer, RecordedRequest};
-use std::path::Path;
-use std::process::{Command, Output};
 use std::sync::Arc;
 
-const RLM: &str = env!("CARGO_BIN_EXE_rlm");
-
 const APP: &str = "import hashlib\nimport yaml\n\n\ndef load(data):\n    return yaml.load(data)\n\n\ndef digest(x):\n    return hashlib.md5(x).hexdigest()\n";
-
-fn rlm(home: &Path, args: &[&str], env: &[(&str, String)]) -> Output {
-    let mut command = Command::new(RLM);
-    command
-        .args(args)
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_CACHE_HOME", home.join("cache"));
-    for (k, v) in env {
-        command.env(k, v);
-    }
-    command.output().unwrap()
-}
 
 /// A reply per rule: a clean JSON verdict for yaml.load, garbage for md5.
 fn server() -> FakeServer {
@@ -43,10 +27,7 @@ fn server() -> FakeServer {
 
 fn env(server: &FakeServer) -> Vec<(&'static str, String)> {
     vec![
-        (
-            "RLM_MODEL",
-            format!("openai-compatible:{}/v1#triage", server.base_url()),
-        ),
+        ("RLM_MODEL", server.model_spec("triage")),
         ("OPENAI_COMPATIBLE_API_KEY", "fake-key".to_string()),
     ]
 }

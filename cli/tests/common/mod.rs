@@ -1,7 +1,10 @@
-//! Shared set-up for the MCP tests: a generated repository next to a file that must stay
-//! unreachable, indexed by the real `rlm` binary, and an rmcp client that records progress.
+//! Shared set-up for the CLI's tests: for the MCP tests a generated repository next to a file
+//! that must stay unreachable, indexed by the real `rlm` binary, and an rmcp client that
+//! records progress; for the RLM tests the binary in a clean environment ([`clean`]).
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+pub mod clean;
 
 use rmcp::model::{CallToolRequestParams, CallToolResult, ProgressNotificationParam};
 use rmcp::service::{NotificationContext, RunningService};

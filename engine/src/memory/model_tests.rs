@@ -7,7 +7,6 @@
 use std::sync::Arc;
 
 use super::*;
-use crate::providers::config::EndpointConfig;
 use crate::providers::fake_server::{FakeReply, FakeServer, Handler, RecordedRequest};
 use crate::providers::{ProvidersConfig, build_model};
 
@@ -26,13 +25,7 @@ fn fixture(handler: Handler, config: MemoryConfig, max_calls: usize) -> Fixture 
         timeout_secs: 10,
         ..ProvidersConfig::default()
     };
-    providers.endpoints.insert(
-        "openai-compatible".into(),
-        EndpointConfig {
-            base_url: Some(format!("{}/v1", server.base_url())),
-            ..EndpointConfig::default()
-        },
-    );
+    server.route_openai_compatible(&mut providers);
     let chat = build_model("openai-compatible:http://fake/v1#memo", &providers, None).unwrap();
     let model = Arc::new(
         MemoryModel::new(

@@ -210,6 +210,24 @@ impl FakeServer {
         format!("http://{}", self.addr)
     }
 
+    /// The spec that reaches this server as the OpenAI-compatible model `name` (for
+    /// `RLM_MODEL`, `--root`, a face's model setting).
+    pub fn model_spec(&self, name: &str) -> String {
+        format!("openai-compatible:{}/v1#{name}", self.base_url())
+    }
+
+    /// Points the `openai-compatible` endpoint of `providers` here, so that a spec naming any
+    /// host (`openai-compatible:http://fake/v1#root`) reaches this server.
+    pub fn route_openai_compatible(&self, providers: &mut super::ProvidersConfig) {
+        providers.endpoints.insert(
+            "openai-compatible".into(),
+            super::config::EndpointConfig {
+                base_url: Some(format!("{}/v1", self.base_url())),
+                ..Default::default()
+            },
+        );
+    }
+
     /// Every request received so far, in arrival order.
     pub fn requests(&self) -> Vec<RecordedRequest> {
         self.log.lock().map(|l| l.clone()).unwrap_or_default()

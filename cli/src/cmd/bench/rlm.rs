@@ -16,7 +16,6 @@ use super::rlm_tasks::{
 use anyhow::{Context, Result, bail};
 use rlm_engine::config::Config;
 use rlm_engine::context::write_context;
-use rlm_engine::providers::config::EndpointConfig;
 use rlm_engine::providers::fake_server::{FakeReply, FakeServer, RecordedRequest};
 use rlm_engine::providers::{
     ChatModel, ChatParams, ChatRequest, Message, ProvidersConfig, build_model,
@@ -83,13 +82,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // The fake server lives as long as the benchmark.
     let fake = if args.fake {
         let server = FakeServer::start(Arc::new(|r: &RecordedRequest| fake_reply(r)))?;
-        providers.endpoints.insert(
-            "openai-compatible".into(),
-            EndpointConfig {
-                base_url: Some(format!("{}/v1", server.base_url())),
-                ..EndpointConfig::default()
-            },
-        );
+        server.route_openai_compatible(&mut providers);
         Some(server)
     } else {
         None
@@ -357,13 +350,7 @@ fn measure_overhead(
 ) -> Result<String> {
     let server = FakeServer::start(Arc::new(|r: &RecordedRequest| fake_reply(r)))?;
     let mut providers = ProvidersConfig::default();
-    providers.endpoints.insert(
-        "openai-compatible".into(),
-        EndpointConfig {
-            base_url: Some(format!("{}/v1", server.base_url())),
-            ..EndpointConfig::default()
-        },
-    );
+    server.route_openai_compatible(&mut providers);
     let model = build_model(
         "openai-compatible:http://fake/v1#overhead",
         &providers,
