@@ -783,26 +783,38 @@ fn a_ten_million_token_context_is_never_sent_to_any_model() {
     );
 }
 
-#[test]
-fn retrieve_searches_the_workspace_index() {
-    let dir = tempfile::tempdir().unwrap();
+/// Writes `billing.py` into `dir` and indexes the folder (with whatever else the test put
+/// there) as `rlm index` would.
+fn index_billing(dir: &Path) -> rlm_engine::index::IndexSettings {
     std::fs::write(
-        dir.path().join("billing.py"),
+        dir.join("billing.py"),
         "def compute_invoice_total(items):\n    return sum(i.price for i in items)\n",
     )
     .unwrap();
+    let settings =
+        rlm_engine::index::IndexSettings::new(dir, &rlm_engine::config::Config::default(), None);
+    rlm_engine::index::index_workspace(dir, &settings, &rlm_engine::index::NoProgress).unwrap();
+    settings
+}
+
+/// The indexed workspace `dir` as the loop's context.
+fn workspace_context(dir: &Path, settings: &rlm_engine::index::IndexSettings) -> ContextSource {
+    ContextSource::Workspace {
+        root: dir.to_path_buf(),
+        list: settings.list.clone(),
+        index_dir: Some(settings.dir.clone()),
+    }
+}
+
+#[test]
+fn retrieve_searches_the_workspace_index() {
+    let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("auth.py"),
         "def login(user):\n    return user\n",
     )
     .unwrap();
-    let settings = rlm_engine::index::IndexSettings::new(
-        dir.path(),
-        &rlm_engine::config::Config::default(),
-        None,
-    );
-    rlm_engine::index::index_workspace(dir.path(), &settings, &rlm_engine::index::NoProgress)
-        .unwrap();
+    let settings = index_billing(dir.path());
     let run = Run::new(trajectory(
         vec![repl(
             "hits = retrieve('invoice total', k=1)\nFINAL(hits[0]['path'] + ':' + str(hits[0]['start_line']))",
@@ -810,11 +822,7 @@ fn retrieve_searches_the_workspace_index() {
         vec![],
         |_| String::new(),
     ));
-    let context = ContextSource::Workspace {
-        root: dir.path().to_path_buf(),
-        list: settings.list.clone(),
-        index_dir: Some(settings.dir.clone()),
-    };
+    let context = workspace_context(dir.path(), &settings);
     let Some(result) = run.ask("Where are invoices totalled?", context) else {
         return;
     };
@@ -848,18 +856,7 @@ fn retrieve_falls_back_to_bm25_with_a_note_when_the_retrieval_models_are_missing
         format!("[models]\ndir = {:?}\n", no_models.to_str().unwrap()),
     )
     .unwrap();
-    std::fs::write(
-        dir.path().join("billing.py"),
-        "def compute_invoice_total(items):\n    return sum(i.price for i in items)\n",
-    )
-    .unwrap();
-    let settings = rlm_engine::index::IndexSettings::new(
-        dir.path(),
-        &rlm_engine::config::Config::default(),
-        None,
-    );
-    rlm_engine::index::index_workspace(dir.path(), &settings, &rlm_engine::index::NoProgress)
-        .unwrap();
+    let settings = index_billing(dir.path());
     let run = Run::new(trajectory(
         vec![repl(
             "hits = retrieve('invoice total', k=1)\nFINAL(hits[0]['path'] + '|' + hits[0]['method'] + '|' + hits[0]['note'][:56])",
@@ -867,11 +864,7 @@ fn retrieve_falls_back_to_bm25_with_a_note_when_the_retrieval_models_are_missing
         vec![],
         |_| String::new(),
     ));
-    let context = ContextSource::Workspace {
-        root: dir.path().to_path_buf(),
-        list: settings.list.clone(),
-        index_dir: Some(settings.dir.clone()),
-    };
+    let context = workspace_context(dir.path(), &settings);
     let Some(result) = run.ask("Where are invoices totalled?", context) else {
         return;
     };
@@ -884,18 +877,7 @@ fn retrieve_falls_back_to_bm25_with_a_note_when_the_retrieval_models_are_missing
 #[test]
 fn root_prompt_offers_retrieve_first_above_the_infiniretri_threshold() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("billing.py"),
-        "def compute_invoice_total(items):\n    return sum(i.price for i in items)\n",
-    )
-    .unwrap();
-    let settings = rlm_engine::index::IndexSettings::new(
-        dir.path(),
-        &rlm_engine::config::Config::default(),
-        None,
-    );
-    rlm_engine::index::index_workspace(dir.path(), &settings, &rlm_engine::index::NoProgress)
-        .unwrap();
+    let settings = index_billing(dir.path());
     let sentence = "This context is large: start with `retrieve(question, k)`";
     // (threshold, whether the root prompt offers retrieve() first)
     for (threshold, offered) in [(10u64, true), (1_000_000, false)] {
@@ -907,11 +889,7 @@ fn root_prompt_offers_retrieve_first_above_the_infiniretri_threshold() {
         let run = Run::new(trajectory(vec![repl("FINAL('ok')")], vec![], |_| {
             String::new()
         }));
-        let context = ContextSource::Workspace {
-            root: dir.path().to_path_buf(),
-            list: settings.list.clone(),
-            index_dir: Some(settings.dir.clone()),
-        };
+        let context = workspace_context(dir.path(), &settings);
         let Some(result) = run.ask("Where are invoices totalled?", context) else {
             return;
         };
@@ -929,18 +907,7 @@ fn root_prompt_offers_retrieve_first_above_the_infiniretri_threshold() {
 #[test]
 fn retrieve_uses_the_configured_hybrid_retrieval_when_the_models_are_installed() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("billing.py"),
-        "def compute_invoice_total(items):\n    return sum(i.price for i in items)\n",
-    )
-    .unwrap();
-    let settings = rlm_engine::index::IndexSettings::new(
-        dir.path(),
-        &rlm_engine::config::Config::default(),
-        None,
-    );
-    rlm_engine::index::index_workspace(dir.path(), &settings, &rlm_engine::index::NoProgress)
-        .unwrap();
+    let settings = index_billing(dir.path());
     let loaded = rlm_engine::config::Config::load(dir.path()).unwrap();
     let retriever =
         rlm_engine::retrieval::Retriever::new(dir.path(), &settings.dir, &loaded).unwrap();
@@ -958,11 +925,7 @@ fn retrieve_uses_the_configured_hybrid_retrieval_when_the_models_are_installed()
         vec![],
         |_| String::new(),
     ));
-    let context = ContextSource::Workspace {
-        root: dir.path().to_path_buf(),
-        list: settings.list.clone(),
-        index_dir: Some(settings.dir.clone()),
-    };
+    let context = workspace_context(dir.path(), &settings);
     let Some(result) = run.ask("Where are invoices totalled?", context) else {
         return;
     };
