@@ -227,8 +227,21 @@ impl MemoryStore {
             let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600));
         }
         conn.busy_timeout(Duration::from_secs(30)).map_err(&sq)?;
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(&sq)?;
+        // Switching a new store to WAL takes an exclusive lock, and SQLite answers `busy` at once
+        // (the busy timeout does not cover it) while another process is creating the same store.
+        let started = std::time::Instant::now();
+        loop {
+            match conn.pragma_update(None, "journal_mode", "WAL") {
+                Err(rusqlite::Error::SqliteFailure(e, _))
+                    if e.code == rusqlite::ErrorCode::DatabaseBusy
+                        && started.elapsed() < Duration::from_secs(30) =>
+                {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                other => other.map_err(&sq)?,
+            }
+            break;
+        }
         conn.pragma_update(None, "synchronous", "FULL")
             .map_err(&sq)?;
         conn.pragma_update(None, "foreign_keys", "ON")
