@@ -142,6 +142,34 @@ fn a_file_that_is_not_onnx_runtime_gives_the_version_and_the_fix() {
 }
 
 #[test]
+fn an_older_onnx_runtime_is_refused_naming_both_versions() {
+    // A real ONNX Runtime 1.22.1, fetched from PyPI by scripts/setup.d/40-models.sh.
+    let old = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../models/cache/lib-old/libonnxruntime.so.1.22.1");
+    if !old.is_file() {
+        eprintln!("skipping: {} is missing (run `make setup`)", old.display());
+        return;
+    }
+    let ws = workspace();
+    let out = rlm(
+        ws.path(),
+        &["retrieve", "deploy password", "--method", "infini"],
+        &[("ORT_DYLIB_PATH", old.to_str().unwrap())],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    let line = err.trim_end().lines().last().unwrap();
+    assert!(
+        line.contains("expected version >= '1.31.x', but got '1.22.1'"),
+        "{line}"
+    );
+    assert!(
+        line.ends_with("rlm needs ONNX Runtime 1.31.1 (`pip install onnxruntime==1.31.1`); point ORT_DYLIB_PATH or models.ort_dylib at its libonnxruntime.so.1.31.1"),
+        "{line}"
+    );
+}
+
+#[test]
 fn configured_library_path_that_does_not_exist_is_reported_not_skipped() {
     let ws = workspace();
     std::fs::write(
@@ -196,8 +224,8 @@ fn models_verify_on_an_empty_folder_lists_every_missing_file_and_fails() {
     assert_eq!(
         files,
         vec![
-            ("smollm2-135m-l15".into(), "missing".into()),
-            ("smollm2-135m-l15".into(), "missing".into()),
+            ("smollm2-135m-l17-q8ffn".into(), "missing".into()),
+            ("smollm2-135m-l17-q8ffn".into(), "missing".into()),
             ("minilm-l6-v2".into(), "missing".into()),
             ("minilm-l6-v2".into(), "missing".into()),
         ]

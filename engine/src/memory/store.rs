@@ -238,9 +238,8 @@ impl MemoryStore {
                 {
                     std::thread::sleep(Duration::from_millis(20));
                 }
-                other => other.map_err(&sq)?,
+                other => break other.map_err(&sq)?,
             }
-            break;
         }
         conn.pragma_update(None, "synchronous", "FULL")
             .map_err(&sq)?;

@@ -26,6 +26,9 @@ pub struct ModelSpec {
     pub licence: String,
     /// How the set-up makes the files: `copy` or `llama-gguf`.
     pub convert: String,
+    /// Weight quantisation the converter applies (`int8`, `int8-ffn`), if any.
+    #[serde(default)]
+    pub quantize: Option<String>,
     pub attention_layer: Option<usize>,
     pub heads: Option<usize>,
     pub dims: Option<usize>,
@@ -205,7 +208,7 @@ mod tests {
         let manifest = Manifest::builtin().unwrap();
         let attention = manifest.for_role("attention", None).unwrap();
         assert_eq!(attention.attention_layer, Some(15));
-        assert_eq!(attention.outputs, vec!["attention_15".to_string()]);
+        assert_eq!(attention.outputs, vec!["attention_17".to_string()]);
         let embedding = manifest.for_role("embedding", None).unwrap();
         assert_eq!(embedding.dims, Some(384));
         for spec in &manifest.model {
@@ -222,7 +225,7 @@ mod tests {
         let err = manifest.get("gpt-5").unwrap_err().to_string();
         assert_eq!(
             err,
-            "no model named \"gpt-5\" in the manifest (known: smollm2-135m-l15, minilm-l6-v2)"
+            "no model named \"gpt-5\" in the manifest (known: smollm2-135m-l17-q8ffn, minilm-l6-v2)"
         );
     }
 

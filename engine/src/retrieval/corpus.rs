@@ -53,6 +53,13 @@ impl Unit {
     pub fn is_header(&self) -> bool {
         self.line == 0
     }
+
+    /// Whether the unit can answer anything: a line of only punctuation (`}`, `);`) cannot, and
+    /// such lines draw attention for their tokens alone (secondary attention sinks), so they are
+    /// read as context but never kept.
+    pub fn has_words(&self) -> bool {
+        self.text.chars().any(char::is_alphanumeric)
+    }
 }
 
 /// The units of a list of documents, in order, lazily (bounded memory on any corpus size).

@@ -6,12 +6,14 @@
 //! scores each context token; a 1-D window (`phrase_window` tokens) smooths the scores so a phrase
 //! counts rather than one token; the `top_k_tokens` best positions pick the units (lines) that
 //! contain them, and the best units, up to `cache_tokens`, are carried into the next window. At the
-//! end the last cache and the best units ever seen are read together once more, ranked by that
-//! final reading, and merged into passages with their file and line range.
+//! end the last cache and the best units ever seen are read together once more (twice: in reading
+//! order and reversed, which cancels most of the position bias of lines read out of their files),
+//! ranked by that final reading, and merged into passages with their file and line range.
 //!
-//! Two departures from the reference code, both from measurements on code haystacks: units are
-//! lines, not `.`-split sentences; and a small reserve keeps the best-scoring units ever seen, since
-//! a greedy cache that drops a needle once never gets it back. Scores are divided by the attention
+//! Departures from the reference code, all from measurements on code haystacks: units are lines,
+//! not `.`-split sentences; a line of punctuation only (`}`) is read but never kept, since such
+//! tokens draw attention whatever the question; and a small reserve keeps the best-scoring units
+//! ever seen, since a greedy cache that drops a needle once never gets it back. Scores are divided by the attention
 //! mass the window's context received, so scores of different windows compare. Position 0 (the
 //! attention sink of causal LMs) is not scored. Memory is bounded by one window, the cache and the
 //! reserve, whatever the corpus size.
@@ -67,7 +69,7 @@ impl Default for InfiniSettings {
             window_tokens: 1024,
             top_k_tokens: 300,
             phrase_window: 8,
-            cache_tokens: 384,
+            cache_tokens: 256,
             reserve_units: 64,
             context_lines: 1,
         }
@@ -209,7 +211,7 @@ impl State<'_> {
         self.score(&mut context)?;
         let mut kept: Vec<Scored> = context
             .into_iter()
-            .filter(|s| s.score > 0.0 && !s.unit.is_header())
+            .filter(|s| s.score > 0.0 && !s.unit.is_header() && s.unit.has_words())
             .collect();
         kept.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.order.cmp(&b.order)));
         for scored in &kept {
@@ -251,7 +253,15 @@ impl State<'_> {
         pool.extend(fill(best, budget));
         pool.sort_by_key(|s| s.order);
         if self.stats.windows > 1 {
+            // Read twice, in reading order and reversed, and add the two scores: out of their
+            // files the candidates' scores lean on where they sit (the nearer the question, the
+            // more attention), and the two orders cancel most of that.
             self.score(&mut pool)?;
+            let mut reversed: Vec<Scored> = pool.iter().rev().cloned().collect();
+            self.score(&mut reversed)?;
+            for (scored, other) in pool.iter_mut().zip(reversed.iter().rev()) {
+                scored.score += other.score;
+            }
         }
         pool.retain(|s| s.score > 0.0);
         pool.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.order.cmp(&b.order)));
@@ -459,8 +469,9 @@ mod tests {
         let (_, stats) = infini_retrieve(&src, &docs, q, 3, &settings()).unwrap();
         let question_len = format!("\nQuestion: {q}\n").len();
         let inputs = src.inputs.borrow();
-        // One run per window, and one final reading of the kept candidates side by side.
-        assert_eq!(inputs.len(), stats.windows + 1);
+        // One run per window, and the final reading of the kept candidates side by side, in
+        // reading order and reversed.
+        assert_eq!(inputs.len(), stats.windows + 2);
         assert!(stats.windows >= 200 * 9 / 40);
         for &(len, rows_from) in inputs.iter() {
             assert_eq!(len - rows_from, question_len);
@@ -477,6 +488,24 @@ mod tests {
         let docs = vec![Document::new(None, 1, haystack(300, 2))];
         let (found, _) = infini_retrieve(&source(200), &docs, "key", 1, &settings()).unwrap();
         assert_eq!(found[0].start_line, 2);
+    }
+
+    #[test]
+    fn punctuation_only_lines_are_read_but_never_returned() {
+        // The marker sits on a line of punctuation only: it draws the attention, but a line
+        // that says nothing cannot be an answer, so the line with words wins.
+        let text: String = (1..=60)
+            .map(|i| match i {
+                20 => "@@@ })\n".to_string(),
+                40 => "key @\n".to_string(),
+                _ => format!("line {i:03}\n"),
+            })
+            .collect();
+        let docs = vec![Document::new(None, 1, text)];
+        let (found, _) = infini_retrieve(&source(200), &docs, "key", 5, &settings()).unwrap();
+        let lines: Vec<usize> = found.iter().map(|p| p.start_line).collect();
+        assert_eq!(lines[0], 40);
+        assert!(!lines.contains(&20), "{lines:?}");
     }
 
     #[test]

@@ -3,8 +3,10 @@
 //! For each size, source files of a corpus (default: this checkout's Rust sources, repeated under
 //! numbered folders when the corpus is smaller than the size) make a haystack workspace in a
 //! scratch folder. One planted fact per depth (0-100% of the haystack) is written as a comment line
-//! into the file at that depth; each fact has its own question. The workspace is indexed once, then
-//! every method answers every question; a hit is the fact's line inside one of the top-k passages.
+//! into the file at that depth; each fact has its own question. A multi-needle question asks for a
+//! fact planted in three parts far apart (its score is the share of parts found). The workspace is
+//! indexed once, then every method answers every question; a hit is the fact's line inside one of
+//! the top-k passages.
 //! BM25 is the baseline: the table prints each method's recall and time against it, and
 //! InfiniRetri's throughput in tokens per second.
 
@@ -41,6 +43,21 @@ pub struct Args {
     /// Skip plain InfiniRetri above this haystack size (it reads every token; hybrid still runs)
     #[arg(long, default_value = "64k")]
     pub infini_max: String,
+    /// The attention model (a manifest name; default: `[models] attention` or the manifest's first)
+    #[arg(long)]
+    pub attention_model: Option<String>,
+    /// InfiniRetri's new-text tokens per window (default: the `[retrieval]` default)
+    #[arg(long)]
+    pub window_tokens: Option<usize>,
+    /// InfiniRetri's cache carried between windows, in tokens (default: the `[retrieval]` default)
+    #[arg(long)]
+    pub cache_tokens: Option<usize>,
+    /// Only the single-needle questions (no multi-needle question)
+    #[arg(long)]
+    pub single_only: bool,
+    /// Print each method's passages under its row (to see what beat a missed needle)
+    #[arg(long)]
+    pub show_passages: bool,
 }
 
 /// A planted fact: the line written into the haystack, the question, and the answer it holds.
@@ -95,6 +112,11 @@ fn source_files(corpus: &Path) -> Result<Vec<(String, String)>> {
             continue;
         }
         if let Ok(text) = std::fs::read_to_string(&file.abs_path) {
+            // A file that already holds a planted fact (this benchmark's own source) would be a
+            // second, unplanted answer: it is left out of the haystack.
+            if planted_text_in(&text) {
+                continue;
+            }
             files.push((file.rel_path, text));
         }
     }
@@ -104,18 +126,42 @@ fn source_files(corpus: &Path) -> Result<Vec<(String, String)>> {
     Ok(files)
 }
 
-/// Where a needle went: workspace path, line (1-based), index into `NEEDLES`.
-type Planted = (String, usize, usize);
+/// Whether a text already contains one of the facts this benchmark plants.
+fn planted_text_in(text: &str) -> bool {
+    NEEDLES.iter().any(|(_, _, answer)| text.contains(answer))
+        || MULTI.0.iter().any(|line| text.contains(&line[9..]))
+}
 
-/// Writes a haystack of about `size` tokens into `dir`, with one needle per depth; returns the
-/// planted needles and the real token count.
+/// The multi-needle question: three parts of one fact planted far apart; a method finds a share of
+/// them in its top-k passages.
+const MULTI: (&[&str], &str) = (
+    &[
+        "// NOTE: the vault recovery phrase, word one of three, is amber.",
+        "// NOTE: the vault recovery phrase, word two of three, is lantern.",
+        "// NOTE: the vault recovery phrase, word three of three, is quarry.",
+    ],
+    "What are the three words of the vault recovery phrase?",
+);
+
+/// Depths (percent) of the multi-needle parts.
+const MULTI_DEPTHS: [u32; 3] = [15, 55, 85];
+
+/// One question of the benchmark: its label, text, and the places of the lines that answer it.
+struct Question {
+    label: String,
+    text: &'static str,
+    needles: Vec<(String, usize)>,
+}
+
+/// Writes a haystack of about `size` tokens into `dir` with each `(depth, line)` planted; returns
+/// where each planted line went (workspace path, 1-based line) and the real token count.
 fn build_haystack(
     dir: &Path,
     files: &[(String, String)],
     size: usize,
-    depths: &[u32],
+    plants: &[(u32, &str)],
     count_tokens: &dyn Fn(&str) -> Result<usize>,
-) -> Result<(Vec<Planted>, usize)> {
+) -> Result<(Vec<(String, usize)>, usize)> {
     let mut chosen: Vec<(String, Vec<String>, usize)> = Vec::new();
     let mut total = 0;
     'outer: for round in 0.. {
@@ -123,18 +169,25 @@ fn build_haystack(
             if total >= size {
                 break 'outer;
             }
-            let tokens = count_tokens(text)?;
+            let mut tokens = count_tokens(text)?;
+            let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+            // The last file is cut so that the haystack is the size asked for, not a file more.
+            if total + tokens > size && tokens > 0 {
+                let keep = lines.len() * (size - total) / tokens;
+                lines.truncate(keep.max(1));
+                tokens = count_tokens(&(lines.join("\n") + "\n"))?;
+            }
             let name = if round == 0 {
                 path.clone()
             } else {
                 format!("copy{round}/{path}")
             };
-            chosen.push((name, text.lines().map(str::to_string).collect(), tokens));
+            chosen.push((name, lines, tokens));
             total += tokens;
         }
     }
-    let mut planted = Vec::new();
-    for (i, depth) in depths.iter().enumerate() {
+    let mut planted: Vec<(String, usize)> = Vec::new();
+    for (depth, text) in plants {
         let target = total * (*depth).min(100) as usize / 100;
         let mut acc = 0;
         let mut at = chosen.len() - 1;
@@ -152,16 +205,14 @@ fn build_haystack(
             (target.saturating_sub(acc)) as f64 / *tokens as f64
         };
         let line = ((lines.len() as f64 * frac) as usize).min(lines.len());
-        let needle = i % NEEDLES.len();
-        lines.insert(line, NEEDLES[needle].0.to_string());
+        lines.insert(line, text.to_string());
         // Lines below in the same file move down by one.
-        for p in planted.iter_mut() {
-            let (ppath, pline, _): &mut Planted = p;
+        for (ppath, pline) in planted.iter_mut() {
             if ppath == name && *pline > line {
                 *pline += 1;
             }
         }
-        planted.push((name.clone(), line + 1, needle));
+        planted.push((name.clone(), line + 1));
     }
     for (name, lines, _) in &chosen {
         let path = dir.join(name);
@@ -173,10 +224,48 @@ fn build_haystack(
     Ok((planted, total))
 }
 
-fn hit(passages: &[Passage], path: &str, line: usize) -> bool {
-    passages
+/// A line to plant and its depth in percent.
+type Plant = (u32, &'static str);
+/// A question's label, text and how many planted lines answer it (they follow in plant order).
+type Asked = (String, &'static str, usize);
+
+/// The questions over a haystack: one per depth with its own fact, then the multi-needle one.
+fn plan(depths: &[u32], multi: bool) -> (Vec<Plant>, Vec<Asked>) {
+    let mut plants = Vec::new();
+    let mut questions = Vec::new();
+    for (i, depth) in depths.iter().enumerate() {
+        let (line, question, _) = NEEDLES[i % NEEDLES.len()];
+        questions.push((format!("{depth}%"), question, 1));
+        plants.push((*depth, line));
+    }
+    if multi {
+        for (depth, line) in MULTI_DEPTHS.iter().zip(MULTI.0) {
+            plants.push((*depth, *line));
+        }
+        questions.push(("multi".to_string(), MULTI.1, MULTI.0.len()));
+    }
+    (plants, questions)
+}
+
+/// How many of the needles lie inside one of the passages.
+fn found(passages: &[Passage], needles: &[(String, usize)]) -> usize {
+    needles
         .iter()
-        .any(|p| p.path.as_deref() == Some(path) && p.start_line <= line && line <= p.end_line)
+        .filter(|(path, line)| {
+            passages.iter().any(|p| {
+                p.path.as_deref() == Some(path.as_str())
+                    && p.start_line <= *line
+                    && *line <= p.end_line
+            })
+        })
+        .count()
+}
+
+/// Hits per method: single-needle questions answered, and multi-needle parts found.
+#[derive(Default)]
+struct Tally {
+    single: (usize, usize),
+    multi: (usize, usize),
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -195,32 +284,53 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let infini_max = parse_size(&args.infini_max)?;
     println!(
-        "needle in a haystack: corpus {} ({} .rs files), k={}, depths {:?}%",
+        "needle in a haystack: corpus {} ({} .rs files), k={}, depths {:?}%{}",
         corpus.display(),
         files.len(),
         args.k,
-        args.depths
+        args.depths,
+        if args.single_only {
+            String::new()
+        } else {
+            format!(", multi-needle parts at {MULTI_DEPTHS:?}%")
+        }
     );
     println!(
         "{:>8} {:>6} {:<8} {:>7} {:>9} {:>9} {:>10}",
-        "tokens", "depth", "method", "hit@k", "seconds", "vs bm25", "tokens/s"
+        "tokens", "needle", "method", "hit@k", "seconds", "vs bm25", "tokens/s"
     );
-    let mut summary: Vec<(Method, usize, usize)> = methods.iter().map(|m| (*m, 0, 0)).collect();
+    let mut tally: Vec<(Method, Tally)> = methods.iter().map(|m| (*m, Tally::default())).collect();
+    let (plants, plan_questions) = plan(&args.depths, !args.single_only);
     for size_text in &args.sizes {
         let size = parse_size(size_text)?;
         let scratch = tempfile::tempdir().context("creating a scratch folder")?;
         let root = scratch.path().join("haystack");
         std::fs::create_dir_all(&root)?;
         let settings_dir = scratch.path().join("index");
-        let retriever = Retriever::with_settings(
-            &root,
-            &settings_dir,
-            RetrievalConfig::default(),
-            ModelsConfig::default(),
-        )?;
+        let mut config = RetrievalConfig::default();
+        if let Some(window) = args.window_tokens {
+            config.window_tokens = window;
+        }
+        if let Some(cache) = args.cache_tokens {
+            config.cache_tokens = cache;
+        }
+        let models = ModelsConfig {
+            attention: args.attention_model.clone(),
+            ..ModelsConfig::default()
+        };
+        let retriever = Retriever::with_settings(&root, &settings_dir, config, models)?;
         let model = retriever.attention_model()?;
         let count = |text: &str| -> Result<usize> { Ok(model.encode(text)?.ids.len()) };
-        let (planted, total) = build_haystack(&root, &files, size, &args.depths, &count)?;
+        let (planted, total) = build_haystack(&root, &files, size, &plants, &count)?;
+        let mut planted = planted.into_iter();
+        let questions: Vec<Question> = plan_questions
+            .iter()
+            .map(|(label, text, parts)| Question {
+                label: label.clone(),
+                text,
+                needles: planted.by_ref().take(*parts).collect(),
+            })
+            .collect();
         let index_settings = IndexSettings::new(&root, &Config::default(), Some(&settings_dir));
         index_workspace(&root, &index_settings, &NoProgress)?;
         if methods
@@ -235,8 +345,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 started.elapsed().as_secs_f64()
             );
         }
-        for ((path, line, needle), depth) in planted.iter().zip(&args.depths) {
-            let question = NEEDLES[*needle].1;
+        for question in &questions {
             let mut baseline = None;
             for method in &methods {
                 if *method == Method::Infini && total > infini_max {
@@ -245,25 +354,50 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 let started = Instant::now();
                 let (passages, rate) = if *method == Method::Infini {
                     let docs = workspace_docs(&root)?;
-                    let (p, stats) = retriever.infini_docs_with_stats(&docs, question, args.k)?;
+                    let (p, stats) =
+                        retriever.infini_docs_with_stats(&docs, question.text, args.k)?;
                     (p, Some(stats.tokens as f64 / stats.seconds.max(1e-9)))
                 } else {
                     (
-                        retriever.retrieve_with(question, args.k, *method, None)?,
+                        retriever.retrieve_with(question.text, args.k, *method, None)?,
                         None,
                     )
                 };
                 let secs = started.elapsed().as_secs_f64();
-                let ok = hit(&passages, path, *line);
+                let hits = found(&passages, &question.needles);
+                if std::env::var_os("RLM_BENCH_DEBUG").is_some() {
+                    eprintln!("needles {:?}", question.needles);
+                    for p in &passages {
+                        eprintln!(
+                            "  {:?}:{}-{} {:.3} {:?}",
+                            p.path,
+                            p.start_line,
+                            p.end_line,
+                            p.score,
+                            p.text.lines().next()
+                        );
+                    }
+                }
+                let parts = question.needles.len();
                 let base = *baseline.get_or_insert(secs);
-                if let Some(entry) = summary.iter_mut().find(|(m, _, _)| m == method) {
-                    entry.1 += usize::from(ok);
-                    entry.2 += 1;
+                if let Some((_, t)) = tally.iter_mut().find(|(m, _)| m == method) {
+                    let slot = if parts == 1 {
+                        &mut t.single
+                    } else {
+                        &mut t.multi
+                    };
+                    slot.0 += hits;
+                    slot.1 += parts;
                 }
                 println!(
-                    "{total:>8} {depth:>5}% {:<8} {:>7} {secs:>9.2} {:>8.1}x {:>10}",
+                    "{total:>8} {:>6} {:<8} {:>7} {secs:>9.2} {:>8.1}x {:>10}",
+                    question.label,
                     method.name(),
-                    if ok { "yes" } else { "no" },
+                    if parts == 1 {
+                        (if hits == 1 { "yes" } else { "no" }).to_string()
+                    } else {
+                        format!("{hits}/{parts}")
+                    },
                     secs / base.max(1e-9),
                     rate.map(|r| format!("{r:.0}"))
                         .unwrap_or_else(|| "-".into())
@@ -271,13 +405,24 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
         }
     }
-    println!("recall@{} per method:", args.k);
-    for (method, hits, runs) in &summary {
-        if *runs > 0 {
+    println!(
+        "recall@{} per method (single needle; multi-needle parts):",
+        args.k
+    );
+    for (method, t) in &tally {
+        let pct = |(hits, runs): (usize, usize)| {
+            if runs == 0 {
+                "-".to_string()
+            } else {
+                format!("{hits}/{runs} = {:.0}%", 100.0 * hits as f64 / runs as f64)
+            }
+        };
+        if t.single.1 + t.multi.1 > 0 {
             println!(
-                "  {:<8} {hits}/{runs} = {:.0}%",
+                "  {:<8} {:<16} multi {}",
                 method.name(),
-                100.0 * *hits as f64 / *runs as f64
+                pct(t.single),
+                pct(t.multi)
             );
         }
     }
