@@ -365,16 +365,22 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 };
                 let secs = started.elapsed().as_secs_f64();
                 let hits = found(&passages, &question.needles);
-                if std::env::var_os("RLM_BENCH_DEBUG").is_some() {
-                    eprintln!("needles {:?}", question.needles);
+                if args.show_passages {
+                    println!("  needles at {:?}; passages:", question.needles);
                     for p in &passages {
-                        eprintln!(
-                            "  {:?}:{}-{} {:.3} {:?}",
-                            p.path,
+                        let ranks: Vec<String> = p
+                            .ranks
+                            .iter()
+                            .map(|(m, r)| format!("{}#{r}", m.name()))
+                            .collect();
+                        println!(
+                            "    {}:{}-{} {:.3} [{}] {}",
+                            p.path.as_deref().unwrap_or("-"),
                             p.start_line,
                             p.end_line,
                             p.score,
-                            p.text.lines().next()
+                            ranks.join(" "),
+                            p.text.lines().next().unwrap_or("").trim()
                         );
                     }
                 }
