@@ -207,7 +207,8 @@ mod tests {
     fn builtin_manifest_names_both_roles_with_sources_and_hashes() {
         let manifest = Manifest::builtin().unwrap();
         let attention = manifest.for_role("attention", None).unwrap();
-        assert_eq!(attention.attention_layer, Some(15));
+        assert_eq!(attention.attention_layer, Some(17));
+        assert_eq!(attention.quantize.as_deref(), Some("int8-ffn"));
         assert_eq!(attention.outputs, vec!["attention_17".to_string()]);
         let embedding = manifest.for_role("embedding", None).unwrap();
         assert_eq!(embedding.dims, Some(384));

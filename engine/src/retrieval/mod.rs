@@ -159,7 +159,7 @@ impl Default for RetrievalConfig {
             cache_tokens: infini.cache_tokens,
             reserve_units: infini.reserve_units,
             context_lines: infini.context_lines,
-            candidates: 20,
+            candidates: 40,
             rrf_k: 60.0,
             weights: Weights::default(),
             infiniretri_threshold: 400_000,
