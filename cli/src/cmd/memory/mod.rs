@@ -84,12 +84,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
             embedder: true,
             model: true,
         },
-        MemoryCommand::Search(_) | MemoryCommand::Import(_) => Needs {
+        // `show` reports how search ranks, so it loads what search would.
+        MemoryCommand::Search(_) | MemoryCommand::Import(_) | MemoryCommand::Show(_) => Needs {
             embedder: true,
             model: false,
         },
-        MemoryCommand::Show(_)
-        | MemoryCommand::Conflicts(_)
+        MemoryCommand::Conflicts(_)
         | MemoryCommand::Grant(_)
         | MemoryCommand::Revoke(_)
         | MemoryCommand::Export(_)
