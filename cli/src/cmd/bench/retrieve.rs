@@ -164,12 +164,17 @@ fn build_haystack(
 ) -> Result<(Vec<(String, usize)>, usize)> {
     let mut chosen: Vec<(String, Vec<String>, usize)> = Vec::new();
     let mut total = 0;
+    // Each file's count, taken once however many copies of it the haystack needs.
+    let mut counts: Vec<Option<usize>> = vec![None; files.len()];
     'outer: for round in 0.. {
-        for (path, text) in files {
+        for ((path, text), count) in files.iter().zip(counts.iter_mut()) {
             if total >= size {
                 break 'outer;
             }
-            let mut tokens = count_tokens(text)?;
+            let mut tokens = match *count {
+                Some(n) => n,
+                None => *count.insert(count_tokens(text)?),
+            };
             let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
             // The last file is cut so that the haystack is the size asked for, not a file more.
             if total + tokens > size && tokens > 0 {
@@ -345,6 +350,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 started.elapsed().as_secs_f64()
             );
         }
+        // The haystack as InfiniRetri reads it: read from disk once per size, not per question.
+        let infini_docs = if methods.contains(&Method::Infini) && total <= infini_max {
+            workspace_docs(&root)?
+        } else {
+            Vec::new()
+        };
         for question in &questions {
             let mut baseline = None;
             for method in &methods {
@@ -353,9 +364,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 }
                 let started = Instant::now();
                 let (passages, rate) = if *method == Method::Infini {
-                    let docs = workspace_docs(&root)?;
                     let (p, stats) =
-                        retriever.infini_docs_with_stats(&docs, question.text, args.k)?;
+                        retriever.infini_docs_with_stats(&infini_docs, question.text, args.k)?;
                     (p, Some(stats.tokens as f64 / stats.seconds.max(1e-9)))
                 } else {
                     (
