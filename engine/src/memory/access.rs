@@ -74,25 +74,7 @@ impl MemoryStore {
         validate_agent(by)?;
         validate_agent(agent)?;
         self.require(by, "grant", zone, agent)?;
-        let at = now_ms();
-        let clearance = self.write(|conn| {
-            let current = self.clearance(agent)?;
-            let clearance = current.max(zone);
-            conn.execute(
-                "INSERT INTO grants(agent, clearance, granted_by, at) VALUES (?1, ?2, ?3, ?4) \
-                 ON CONFLICT(agent) DO UPDATE SET clearance = ?2, granted_by = ?3, at = ?4",
-                params![agent, clearance.code(), by, at],
-            )
-            .map_err(self.sq())?;
-            Ok(clearance)
-        })?;
-        self.audit(by, "grant", agent, zone, "ok")?;
-        Ok(Grant {
-            agent: agent.to_string(),
-            clearance,
-            granted_by: by.to_string(),
-            at,
-        })
+        self.set_clearance(by, "grant", agent, zone, |current| current.max(zone))
     }
 
     /// Takes `zone` (and every zone above it) away from `agent`: its clearance drops below
@@ -108,9 +90,22 @@ impl MemoryStore {
             .ok_or_else(|| {
                 MemoryError::Invalid("the public zone cannot be revoked: it is everyone's".into())
             })?;
+        self.set_clearance(by, "revoke", agent, zone, |current| current.min(below))
+    }
+
+    /// Stores `agent`'s new clearance, computed from its current one inside the write
+    /// transaction, and audits `action` on `zone` by `by`.
+    fn set_clearance(
+        &self,
+        by: &str,
+        action: &str,
+        agent: &str,
+        zone: Zone,
+        new_clearance: impl Fn(Zone) -> Zone,
+    ) -> Result<Grant> {
         let at = now_ms();
         let clearance = self.write(|conn| {
-            let clearance = self.clearance(agent)?.min(below);
+            let clearance = new_clearance(self.clearance(agent)?);
             conn.execute(
                 "INSERT INTO grants(agent, clearance, granted_by, at) VALUES (?1, ?2, ?3, ?4) \
                  ON CONFLICT(agent) DO UPDATE SET clearance = ?2, granted_by = ?3, at = ?4",
@@ -119,7 +114,7 @@ impl MemoryStore {
             .map_err(self.sq())?;
             Ok(clearance)
         })?;
-        self.audit(by, "revoke", agent, zone, "ok")?;
+        self.audit(by, action, agent, zone, "ok")?;
         Ok(Grant {
             agent: agent.to_string(),
             clearance,
