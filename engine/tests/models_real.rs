@@ -115,6 +115,32 @@ fn attention_model_tokenizes_like_the_torch_reference_and_attends_causally() {
 }
 
 #[test]
+fn retrieval_heads_come_from_the_manifest_and_a_config_override_is_checked() {
+    let Some((store, runtime)) = models() else {
+        return;
+    };
+    let model = AttentionModel::load(&runtime, &store, &ModelsConfig::default()).unwrap();
+    assert_eq!(model.retrieval_heads(), &[3, 4]);
+    let config = ModelsConfig {
+        attention_heads: Some(vec![0, 8]),
+        ..ModelsConfig::default()
+    };
+    let model = AttentionModel::load(&runtime, &store, &config).unwrap();
+    assert_eq!(model.retrieval_heads(), &[0, 8]);
+    let config = ModelsConfig {
+        attention_heads: Some(vec![2, 9]),
+        ..ModelsConfig::default()
+    };
+    let err = AttentionModel::load(&runtime, &store, &config)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "model smollm2-135m-l17-q8ffn has 9 attention heads, but [models] attention_heads asks for heads [2, 9]: give one or more of 0 to 8"
+    );
+}
+
+#[test]
 fn attention_model_refuses_input_longer_than_its_context() {
     let Some((store, runtime)) = models() else {
         return;

@@ -20,6 +20,8 @@ pub struct AttentionModel {
     tokenizer: Tokenizer,
     layer: usize,
     heads: usize,
+    /// The heads [`AttentionRows::column_sums_over`] sums for retrieval.
+    retrieval_heads: Vec<usize>,
     max_tokens: usize,
     output: String,
     provider: Provider,
@@ -46,6 +48,23 @@ pub struct AttentionRows {
 impl AttentionRows {
     pub fn get(&self, head: usize, row: usize, col: usize) -> f32 {
         self.data[(head * self.rows + row) * self.seq + col]
+    }
+
+    /// Per key position, the attention of the returned rows of `heads` (all when empty), summed.
+    pub fn column_sums_over(&self, heads: &[usize]) -> Vec<f32> {
+        if heads.is_empty() {
+            return self.column_sums();
+        }
+        let mut out = vec![0f32; self.seq];
+        for &head in heads.iter().filter(|&&h| h < self.heads) {
+            let block = &self.data[head * self.rows * self.seq..(head + 1) * self.rows * self.seq];
+            for row in block.chunks(self.seq) {
+                for (acc, v) in out.iter_mut().zip(row) {
+                    *acc += v;
+                }
+            }
+        }
+        out
     }
 
     /// Per key position, the attention of all returned rows summed over heads and rows.
@@ -77,7 +96,12 @@ impl AttentionModel {
         let spec = store
             .manifest
             .for_role("attention", config.attention.as_deref())?;
-        AttentionModel::load_spec(runtime, store, spec)
+        let mut model = AttentionModel::load_spec(runtime, store, spec)?;
+        if let Some(heads) = &config.attention_heads {
+            model.retrieval_heads =
+                checked_heads(&spec.name, "[models] attention_heads", heads, model.heads)?;
+        }
+        Ok(model)
     }
 
     pub fn load_spec(
@@ -96,6 +120,10 @@ impl AttentionModel {
         let heads = spec
             .heads
             .ok_or_else(|| mismatch("an attention model needs `heads`".into()))?;
+        let retrieval_heads = match &spec.retrieval_heads {
+            Some(list) => checked_heads(&spec.name, "its manifest entry", list, heads)?,
+            None => Vec::new(),
+        };
         let model_path = store.file(spec, "model.onnx")?;
         let tokenizer = load_tokenizer(&spec.name, &store.file(spec, "tokenizer.json")?)?;
         let (session, provider) = runtime.session(&spec.name, &model_path)?;
@@ -114,6 +142,7 @@ impl AttentionModel {
             tokenizer,
             layer,
             heads,
+            retrieval_heads,
             max_tokens: spec.max_tokens,
             output,
             provider,
@@ -130,6 +159,11 @@ impl AttentionModel {
 
     pub fn heads(&self) -> usize {
         self.heads
+    }
+
+    /// The heads retrieval sums (empty: all).
+    pub fn retrieval_heads(&self) -> &[usize] {
+        &self.retrieval_heads
     }
 
     pub fn max_tokens(&self) -> usize {
@@ -208,5 +242,62 @@ impl AttentionModel {
             seq,
             data: data.to_vec(),
         })
+    }
+}
+
+/// `heads` if the list is not empty and every head is below `count`; else an error naming `origin`.
+fn checked_heads(
+    model: &str,
+    origin: &'static str,
+    heads: &[usize],
+    count: usize,
+) -> Result<Vec<usize>, ModelError> {
+    if heads.is_empty() || heads.iter().any(|&h| h >= count) {
+        return Err(ModelError::BadHeads {
+            model: model.to_string(),
+            origin,
+            heads: heads.to_vec(),
+            count,
+            last: count.saturating_sub(1),
+        });
+    }
+    Ok(heads.to_vec())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    /// Two heads, two rows, three columns: head 0 rows [1,2,3] [4,5,6], head 1 rows [10,20,30] [40,50,60].
+    fn rows() -> AttentionRows {
+        AttentionRows {
+            heads: 2,
+            rows: 2,
+            seq: 3,
+            data: vec![1., 2., 3., 4., 5., 6., 10., 20., 30., 40., 50., 60.],
+        }
+    }
+
+    #[test]
+    fn column_sums_over_chosen_heads_add_only_those_heads() {
+        assert_eq!(rows().column_sums(), vec![55., 77., 99.]);
+        assert_eq!(rows().column_sums_over(&[]), vec![55., 77., 99.]);
+        assert_eq!(rows().column_sums_over(&[0]), vec![5., 7., 9.]);
+        assert_eq!(rows().column_sums_over(&[1]), vec![50., 70., 90.]);
+    }
+
+    #[test]
+    fn retrieval_heads_outside_the_model_are_refused() {
+        assert_eq!(
+            checked_heads("m", "its manifest entry", &[1, 2], 3).unwrap(),
+            vec![1, 2]
+        );
+        let err = checked_heads("m", "its manifest entry", &[3], 3).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "model m has 3 attention heads, but its manifest entry asks for heads [3]: give one or more of 0 to 2"
+        );
+        assert!(checked_heads("m", "its manifest entry", &[], 3).is_err());
     }
 }

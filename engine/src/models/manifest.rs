@@ -31,6 +31,11 @@ pub struct ModelSpec {
     pub quantize: Option<String>,
     pub attention_layer: Option<usize>,
     pub heads: Option<usize>,
+    /// The heads whose attention InfiniRetri sums (all when absent): in a small model only a few
+    /// heads find the lines a question asks for, and the others add noise. Chosen by measurement
+    /// (docs/retrieval.md); `[models] attention_heads` overrides it.
+    #[serde(default)]
+    pub retrieval_heads: Option<Vec<usize>>,
     pub dims: Option<usize>,
     /// The longest input one run takes; longer texts are cut into windows.
     pub max_tokens: usize,

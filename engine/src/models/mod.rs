@@ -46,6 +46,9 @@ pub struct ModelsConfig {
     /// Which model of the manifest computes attention for InfiniRetri (default: the first with role
     /// `attention`).
     pub attention: Option<String>,
+    /// The attention model's heads InfiniRetri sums (default: the manifest's `retrieval_heads`,
+    /// else all).
+    pub attention_heads: Option<Vec<usize>>,
     /// Which model of the manifest embeds text (default: the first with role `embedding`).
     pub embedding: Option<String>,
 }
@@ -88,6 +91,16 @@ pub enum ModelError {
         model: String,
         what: &'static str,
         message: String,
+    },
+    #[error(
+        "model {model} has {count} attention heads, but {origin} asks for heads {heads:?}: give one or more of 0 to {last}"
+    )]
+    BadHeads {
+        model: String,
+        origin: &'static str,
+        heads: Vec<usize>,
+        count: usize,
+        last: usize,
     },
     #[error("tokenizer of {model}: {message}")]
     Tokenizer { model: String, message: String },

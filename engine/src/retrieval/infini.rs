@@ -22,6 +22,12 @@ use super::corpus::{Document, Unit, units};
 use super::{Passage, RetrievalError};
 use std::collections::HashMap;
 
+/// The text read before every context (see `State::preamble_ids`).
+const PREAMBLE: &str = "Lines of source code follow.\n";
+
+/// Read between the context and the question.
+const QUESTION_LABEL: &str = "\nQuestion: ";
+
 /// What InfiniRetri needs from a language model. [`crate::models::AttentionModel`] is the real one;
 /// tests also use a deterministic twin to pin the window and cache logic.
 pub trait AttentionSource {
@@ -30,7 +36,7 @@ pub trait AttentionSource {
     /// The longest input one run takes.
     fn max_tokens(&self) -> usize;
     /// For each position, the attention it receives from rows `rows_from..ids.len()`, summed over
-    /// heads and those rows.
+    /// the model's retrieval heads and those rows.
     fn column_scores(&self, ids: &[u32], rows_from: usize) -> Result<Vec<f32>, RetrievalError>;
 }
 
@@ -42,7 +48,9 @@ impl AttentionSource for crate::models::AttentionModel {
         crate::models::AttentionModel::max_tokens(self)
     }
     fn column_scores(&self, ids: &[u32], rows_from: usize) -> Result<Vec<f32>, RetrievalError> {
-        Ok(self.attention(ids, rows_from)?.column_sums())
+        Ok(self
+            .attention(ids, rows_from)?
+            .column_sums_over(self.retrieval_heads()))
     }
 }
 
@@ -110,21 +118,29 @@ pub fn infini_retrieve(
     if question.is_empty() {
         return Err(RetrievalError::EmptyQuestion);
     }
-    let question_ids = source.encode(&format!("\nQuestion: {question}\n"))?;
-    let budget = settings.window_tokens + settings.cache_tokens + question_ids.len();
+    // The label is read but its rows are not counted: "Question" would otherwise draw attention
+    // to every line that says "question".
+    let label_ids = source.encode(QUESTION_LABEL)?;
+    let mut question_ids = label_ids.clone();
+    question_ids.extend(source.encode(&format!("{question}\n"))?);
+    let preamble_ids = source.encode(PREAMBLE)?;
+    let budget =
+        preamble_ids.len() + settings.window_tokens + settings.cache_tokens + question_ids.len();
     if budget > source.max_tokens() {
         return Err(RetrievalError::Settings(format!(
-            "window_tokens ({}) + cache_tokens ({}) + the question ({} tokens) exceed the model's context of {} tokens",
+            "window_tokens ({}) + cache_tokens ({}) + the question and its framing ({} tokens) exceed the model's context of {} tokens",
             settings.window_tokens,
             settings.cache_tokens,
-            question_ids.len(),
+            preamble_ids.len() + question_ids.len(),
             source.max_tokens()
         )));
     }
     let mut state = State {
         source,
         settings,
+        preamble_ids,
         question_ids,
+        label_len: label_ids.len(),
         cache: Vec::new(),
         reserve: HashMap::new(),
         stats: InfiniStats::default(),
@@ -160,7 +176,12 @@ pub fn infini_retrieve(
 struct State<'a> {
     source: &'a dyn AttentionSource,
     settings: &'a InfiniSettings,
+    /// Read before every context and never scored: it takes the attention a causal LM gives to
+    /// the first tokens of any input, which would otherwise favour whatever line comes first.
+    preamble_ids: Vec<u32>,
     question_ids: Vec<u32>,
+    /// Leading tokens of `question_ids` (the label) whose rows are not counted.
+    label_len: usize,
     cache: Vec<Scored>,
     /// Best score ever per (doc, line, piece order), with the unit.
     reserve: HashMap<usize, Scored>,
@@ -170,21 +191,25 @@ struct State<'a> {
 impl State<'_> {
     /// Runs the model on `[context] [question]` and sets each context unit's score.
     fn score(&mut self, context: &mut [Scored]) -> Result<(), RetrievalError> {
-        let mut ids = Vec::new();
+        let mut ids = self.preamble_ids.clone();
+        let start = ids.len();
         let mut owner = Vec::new();
         for (i, scored) in context.iter().enumerate() {
             ids.extend_from_slice(&scored.ids);
             owner.extend(std::iter::repeat_n(i, scored.ids.len()));
         }
-        let context_len = ids.len();
+        let context_len = ids.len() - start;
         if context_len == 0 {
             return Ok(());
         }
+        let rows_from = ids.len() + self.label_len;
         ids.extend_from_slice(&self.question_ids);
         self.stats.max_input_tokens = self.stats.max_input_tokens.max(ids.len());
-        let columns = self.source.column_scores(&ids, context_len)?;
-        let mut scores: Vec<f32> = columns.into_iter().take(context_len).collect();
-        if let Some(sink) = scores.first_mut() {
+        let columns = self.source.column_scores(&ids, rows_from)?;
+        let mut scores: Vec<f32> = columns.into_iter().skip(start).take(context_len).collect();
+        if start == 0
+            && let Some(sink) = scores.first_mut()
+        {
             *sink = 0.0;
         }
         // Scores relative to uniform attention over the context: a unit's score then means the
@@ -225,6 +250,18 @@ impl State<'_> {
         }
         self.prune_reserve();
         self.cache = fill(kept, self.settings.cache_tokens);
+        if tracing::enabled!(tracing::Level::TRACE) {
+            for s in &self.cache {
+                tracing::trace!(
+                    window = self.stats.windows,
+                    doc = s.unit.doc,
+                    line = s.unit.line,
+                    score = s.score,
+                    text = s.unit.text.trim(),
+                    "cached"
+                );
+            }
+        }
         Ok(())
     }
 
@@ -265,6 +302,17 @@ impl State<'_> {
         }
         pool.retain(|s| s.score > 0.0);
         pool.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.order.cmp(&b.order)));
+        if tracing::enabled!(tracing::Level::TRACE) {
+            for s in pool.iter().take(20) {
+                tracing::trace!(
+                    doc = s.unit.doc,
+                    line = s.unit.line,
+                    score = s.score,
+                    text = s.unit.text.trim(),
+                    "ranked"
+                );
+            }
+        }
         Ok(pool.into_iter().map(|s| (s.score, s.unit)).collect())
     }
 }
@@ -467,17 +515,19 @@ mod tests {
         let src = source(200);
         let q = "q?";
         let (_, stats) = infini_retrieve(&src, &docs, q, 3, &settings()).unwrap();
-        let question_len = format!("\nQuestion: {q}\n").len();
+        let framing = PREAMBLE.len() + QUESTION_LABEL.len();
         let inputs = src.inputs.borrow();
         // One run per window, and the final reading of the kept candidates side by side, in
         // reading order and reversed.
         assert_eq!(inputs.len(), stats.windows + 2);
         assert!(stats.windows >= 200 * 9 / 40);
         for &(len, rows_from) in inputs.iter() {
-            assert_eq!(len - rows_from, question_len);
+            // Only the question's own rows are counted, not the label's.
+            assert_eq!(len - rows_from, "q?\n".len());
             assert!(
-                rows_from <= 40 + 20,
-                "context {rows_from} over window + cache"
+                rows_from - framing <= 40 + 20,
+                "context {} over window + cache",
+                rows_from - framing
             );
         }
         assert_eq!(stats.tokens, 199 * 9 + 8);
@@ -514,7 +564,7 @@ mod tests {
         let err = infini_retrieve(&source(50), &docs, "q", 1, &settings()).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "invalid retrieval settings: window_tokens (40) + cache_tokens (20) + the question (13 tokens) exceed the model's context of 50 tokens"
+            "invalid retrieval settings: window_tokens (40) + cache_tokens (20) + the question and its framing (42 tokens) exceed the model's context of 50 tokens"
         );
     }
 

@@ -475,6 +475,20 @@ impl Retriever {
             (Method::Vector, weights.vector, rank_list(&vector)),
             (Method::Infini, weights.infini, rank_list(&infini)),
         ];
+        if tracing::enabled!(tracing::Level::TRACE) {
+            for (i, c) in candidates.iter().enumerate() {
+                let rank = |list: &[usize]| list.iter().position(|&x| x == i).map(|r| r + 1);
+                tracing::trace!(
+                    path = c.path.as_deref().unwrap_or("-"),
+                    start = c.start_line,
+                    end = c.end_line,
+                    bm25 = rank(&lists[0].2),
+                    vector = rank(&lists[1].2),
+                    infini = rank(&lists[2].2),
+                    "hybrid candidate"
+                );
+            }
+        }
         let rankings: Vec<Ranking<usize>> = lists
             .iter()
             .map(|(_, weight, items)| Ranking {
@@ -519,13 +533,30 @@ fn compile_glob(glob: Option<&str>) -> Result<Option<globset::GlobMatcher>, Retr
     .transpose()
 }
 
-/// The words of a natural-language question as a BM25 query (no query syntax survives).
+/// English words that say how a question is asked, not what it is about. In a large code base
+/// they match nearly every chunk, and a long chunk full of "the" and "is" outranks the one line
+/// that holds the answer.
+const QUESTION_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "called", "can", "could", "did", "do", "does",
+    "for", "from", "has", "have", "how", "i", "in", "is", "it", "its", "me", "of", "on", "or",
+    "should", "that", "the", "their", "there", "these", "this", "those", "to", "was", "we", "were",
+    "what", "when", "where", "which", "who", "whom", "whose", "why", "will", "with", "would",
+    "you",
+];
+
+/// The words of a natural-language question as a BM25 query (no query syntax survives), without
+/// the question words, unless nothing else is left.
 pub fn bm25_query(question: &str) -> String {
-    question
+    let words: Vec<&str> = question
         .split(|c: char| !(c.is_alphanumeric() || c == '_'))
         .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+        .collect();
+    let content: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !QUESTION_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+        .collect();
+    if content.is_empty() { words } else { content }.join(" ")
 }
 
 #[cfg(test)]
@@ -565,8 +596,17 @@ mod tests {
     fn question_punctuation_does_not_reach_the_query_parser() {
         assert_eq!(
             bm25_query("where is `Config::load` (the \"toml\" part)?"),
-            "where is Config load the toml part"
+            "Config load toml part"
         );
+    }
+
+    #[test]
+    fn question_words_are_dropped_unless_nothing_else_is_left() {
+        assert_eq!(
+            bm25_query("Who was on call during the payments outage?"),
+            "call during payments outage"
+        );
+        assert_eq!(bm25_query("What is it?"), "What is it");
     }
 
     #[test]

@@ -46,6 +46,9 @@ pub struct Args {
     /// The attention model (a manifest name; default: `[models] attention` or the manifest's first)
     #[arg(long)]
     pub attention_model: Option<String>,
+    /// The attention heads InfiniRetri sums, e.g. 3,4 (default: the manifest's `retrieval_heads`)
+    #[arg(long, value_delimiter = ',')]
+    pub heads: Option<Vec<usize>>,
     /// InfiniRetri's new-text tokens per window (default: the `[retrieval]` default)
     #[arg(long)]
     pub window_tokens: Option<usize>,
@@ -321,10 +324,22 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         let models = ModelsConfig {
             attention: args.attention_model.clone(),
+            attention_heads: args.heads.clone(),
             ..ModelsConfig::default()
         };
         let retriever = Retriever::with_settings(&root, &settings_dir, config, models)?;
         let model = retriever.attention_model()?;
+        let heads = model.retrieval_heads();
+        println!(
+            "attention model {} (layer {}, heads {})",
+            model.name(),
+            model.layer(),
+            if heads.is_empty() {
+                "all".to_string()
+            } else {
+                format!("{heads:?}")
+            }
+        );
         let count = |text: &str| -> Result<usize> { Ok(model.encode(text)?.ids.len()) };
         let (planted, total) = build_haystack(&root, &files, size, &plants, &count)?;
         let mut planted = planted.into_iter();
