@@ -348,6 +348,42 @@ fn hybrid_retrieval_over_a_workspace_ranks_the_needle_file_first() {
         "{:?}",
         top.ranks
     );
+
+    // A token budget of 1 still reads k candidates, taken alternately from the two lists: BM25's
+    // first, the vectors' first, BM25's second (or the next new one of either).
+    let mut tight = RetrievalConfig::default();
+    tight.candidate_tokens = 1;
+    let retriever =
+        Retriever::with_settings(&root, &index_dir, tight, ModelsConfig::default()).unwrap();
+    let passages = retriever
+        .retrieve_with(
+            "What is the staging deploy password?",
+            3,
+            Method::Hybrid,
+            None,
+        )
+        .unwrap();
+    assert_eq!(passages.len(), 3);
+    let span = |p: &rlm_engine::retrieval::Passage| (p.path.clone(), p.start_line, p.end_line);
+    let question = "What is the staging deploy password?";
+    let first_two = |m: Method| -> Vec<_> {
+        retriever
+            .retrieve_with(question, 2, m, None)
+            .unwrap()
+            .iter()
+            .map(span)
+            .collect()
+    };
+    let (bm25, vector) = (first_two(Method::Bm25), first_two(Method::Vector));
+    for p in &passages {
+        assert!(
+            bm25.contains(&span(p)) || vector.contains(&span(p)),
+            "{:?} is not among the first two of either list: {bm25:?} {vector:?}",
+            span(p)
+        );
+    }
+    assert!(passages.iter().any(|p| span(p) == bm25[0]));
+    assert!(passages.iter().any(|p| span(p) == vector[0]));
 }
 
 #[test]

@@ -8,7 +8,10 @@ ranks first and in the top 3. The heads that rank it first nearly always are the
 `retrieval_heads`.
 
     .venv/bin/python models/convert/study_heads.py --model models/cache/smollm2-135m-l17-q8ffn \
-        --layer 17 --corpus ~/.cargo/registry/src --cases 28
+        --layers 17 --corpus ~/.cargo/registry/src --cases 28
+
+A graph with several attention outputs (`llama_onnx.py --attention-layers 2,4,...`) studies
+several layers in one pass: `--layers 2,4,6`.
 """
 
 from __future__ import annotations
@@ -51,7 +54,7 @@ def line_rank(scores: np.ndarray, owner: list[int], lines: int, target: int) -> 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--model", type=Path, required=True, help="folder with model.onnx and tokenizer.json")
-    ap.add_argument("--layer", type=int, required=True)
+    ap.add_argument("--layers", required=True, help="comma-separated layers, e.g. 17 or 2,4,6")
     ap.add_argument("--corpus", type=Path, required=True, help="a folder of .rs/.py source files")
     ap.add_argument("--cases", type=int, default=28)
     ap.add_argument("--window", type=int, default=1024)
@@ -78,7 +81,8 @@ def main() -> int:
 
     rng = random.Random(args.seed)
     preamble, label = encode(PREAMBLE), encode("\nQuestion: ")
-    ranks: dict[str, list[int]] = {}
+    layers = [int(x) for x in args.layers.split(",")]
+    ranks: dict[tuple[int, str], list[int]] = {}
     for case in range(args.cases):
         fact, question = FACTS[case % len(FACTS)]
         start = rng.randrange(len(corpus) - args.window)
@@ -92,21 +96,23 @@ def main() -> int:
         context = [t for ids in window for t in ids]
         ids = preamble + context + label + encode(question + "\n")
         rows_from = len(preamble) + len(context) + len(label)
-        (attention,) = session.run([f"attention_{args.layer}"], {
+        outputs = session.run([f"attention_{layer}" for layer in layers], {
             "input_ids": np.array([ids], np.int64),
             "attention_mask": np.ones((1, len(ids)), np.int64),
             "rows_from": np.array([rows_from], np.int64),
         })
-        cols = attention[0][:, :, len(preamble):len(preamble) + len(context)]
-        ranks.setdefault("all", []).append(line_rank(cols.sum(axis=(0, 1)), owner, len(window), at))
-        for head in range(cols.shape[0]):
-            ranks.setdefault(f"head {head}", []).append(
-                line_rank(cols[head].sum(axis=0), owner, len(window), at))
-    print(f"{args.cases} windows of ~{args.window} tokens, layer {args.layer}")
-    print(f"{'heads':8} {'top-1':>6} {'top-3':>6} {'mean rank':>10}")
-    for name, values in ranks.items():
+        for layer, attention in zip(layers, outputs):
+            cols = attention[0][:, :, len(preamble):len(preamble) + len(context)]
+            ranks.setdefault((layer, "all"), []).append(
+                line_rank(cols.sum(axis=(0, 1)), owner, len(window), at))
+            for head in range(cols.shape[0]):
+                ranks.setdefault((layer, f"head {head}"), []).append(
+                    line_rank(cols[head].sum(axis=0), owner, len(window), at))
+    print(f"{args.cases} windows of ~{args.window} tokens")
+    print(f"{'layer':>5} {'heads':8} {'top-1':>6} {'top-3':>6} {'mean rank':>10}")
+    for (layer, name), values in ranks.items():
         r = np.array(values)
-        print(f"{name:8} {np.mean(r == 0):6.2f} {np.mean(r < 3):6.2f} {r.mean():10.1f}")
+        print(f"{layer:5} {name:8} {np.mean(r == 0):6.2f} {np.mean(r < 3):6.2f} {r.mean():10.1f}")
     return 0
 
 

@@ -111,6 +111,11 @@ impl std::str::FromStr for Method {
 }
 
 /// Weights of each ranking in hybrid fusion.
+///
+/// InfiniRetri reads every candidate beside the question, so its ranking leads; BM25 and the
+/// vectors chose the candidates and break its ties. With equal weights a needle InfiniRetri ranked
+/// first fell out of the top 5 whenever both first-stage lists ranked it low (2 of 5 needles at
+/// 1M tokens, docs/retrieval.md).
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Weights {
@@ -122,8 +127,8 @@ pub struct Weights {
 impl Default for Weights {
     fn default() -> Self {
         Weights {
-            bm25: 1.0,
-            vector: 1.0,
+            bm25: 0.25,
+            vector: 0.25,
             infini: 1.0,
         }
     }
@@ -142,6 +147,10 @@ pub struct RetrievalConfig {
     pub context_lines: usize,
     /// Chunks each of BM25 and vector search hand to InfiniRetri in hybrid mode.
     pub candidates: usize,
+    /// The most tokens InfiniRetri reads in hybrid mode: candidates are taken alternately from the
+    /// two lists, best first, until the next would pass this (a few long chunks of generated data
+    /// would otherwise make one question take minutes).
+    pub candidate_tokens: usize,
     pub rrf_k: f32,
     pub weights: Weights,
     /// Context size (bytes) above which the RLM loop offers retrieved passages first.
@@ -160,6 +169,7 @@ impl Default for RetrievalConfig {
             reserve_units: infini.reserve_units,
             context_lines: infini.context_lines,
             candidates: 40,
+            candidate_tokens: 32_000,
             rrf_k: 60.0,
             weights: Weights::default(),
             infiniretri_threshold: 400_000,
@@ -443,12 +453,24 @@ impl Retriever {
         let n = self.config.candidates.max(k);
         let bm25 = self.bm25(question, n, path_glob)?;
         let vector = self.vector(question, n, path_glob)?;
-        // Candidate chunks in first-seen order: InfiniRetri reads them as documents.
+        // Candidate chunks taken alternately from the two lists, best first, within the token
+        // budget: InfiniRetri reads them as documents.
+        let model = self.attention_model()?;
         let mut candidates: Vec<Passage> = Vec::new();
-        for p in bm25.iter().chain(&vector) {
-            if !candidates.iter().any(|c| same_span(c, p)) {
-                candidates.push(p.clone());
+        let mut tokens = 0;
+        let alternate = (0..bm25.len().max(vector.len()))
+            .flat_map(|i| [bm25.get(i), vector.get(i)])
+            .flatten();
+        for p in alternate {
+            if candidates.iter().any(|c| same_span(c, p)) {
+                continue;
             }
+            let cost = model.encode(&p.text)?.ids.len();
+            if tokens + cost > self.config.candidate_tokens && candidates.len() >= k {
+                break;
+            }
+            tokens += cost;
+            candidates.push(p.clone());
         }
         let docs: Vec<Document> = candidates
             .iter()
