@@ -351,8 +351,10 @@ fn hybrid_retrieval_over_a_workspace_ranks_the_needle_file_first() {
 
     // A token budget of 1 still reads k candidates, taken alternately from the two lists: BM25's
     // first, the vectors' first, BM25's second (or the next new one of either).
-    let mut tight = RetrievalConfig::default();
-    tight.candidate_tokens = 1;
+    let tight = RetrievalConfig {
+        candidate_tokens: 1,
+        ..RetrievalConfig::default()
+    };
     let retriever =
         Retriever::with_settings(&root, &index_dir, tight, ModelsConfig::default()).unwrap();
     let passages = retriever
