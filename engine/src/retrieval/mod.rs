@@ -170,7 +170,9 @@ impl Default for RetrievalConfig {
             context_lines: infini.context_lines,
             candidates: 40,
             candidate_tokens: 32_000,
-            rrf_k: 60.0,
+            // Small, so that InfiniRetri's first and third places differ by more than the
+            // first-stage lists add: at 60 its first place lost to a chunk it ranked third.
+            rrf_k: 10.0,
             weights: Weights::default(),
             infiniretri_threshold: 400_000,
         }
@@ -620,6 +622,31 @@ mod tests {
             bm25_query("where is `Config::load` (the \"toml\" part)?"),
             "Config load toml part"
         );
+    }
+
+    #[test]
+    fn default_fusion_keeps_infini_first_place_in_the_top_five() {
+        // As measured at 1M tokens: the needle's chunk was BM25's 8th, absent from the vectors'
+        // list and InfiniRetri's 1st, while five look-alikes led both first-stage lists.
+        let bm25 = vec!["a", "b", "c", "d", "e", "f", "g", "needle"];
+        let vector = vec!["a", "b", "c", "d", "e"];
+        let infini = vec!["needle", "a", "b", "c", "d", "e"];
+        let place = |weights: [f32; 3], k: f32| {
+            let lists = [bm25.clone(), vector.clone(), infini.clone()];
+            let rankings: Vec<Ranking<&str>> = weights
+                .iter()
+                .zip(lists)
+                .map(|(&weight, items)| Ranking { weight, items })
+                .collect();
+            rrf(&rankings, k)
+                .iter()
+                .position(|(key, _)| *key == "needle")
+        };
+        let config = RetrievalConfig::default();
+        let w = config.weights;
+        assert_eq!(place([w.bm25, w.vector, w.infini], config.rrf_k), Some(3));
+        // Equal weights and the textbook k = 60 put it 6th, out of the top 5.
+        assert_eq!(place([1.0, 1.0, 1.0], 60.0), Some(5));
     }
 
     #[test]
