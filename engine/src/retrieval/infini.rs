@@ -1,9 +1,9 @@
 //! InfiniRetri (arXiv 2502.12962): a small LM reads a long text window by window and its own
 //! attention decides what to keep.
 //!
-//! For each window the model reads `[cached units] [window units] [question]`. The chosen layer's
-//! attention from the question tokens to every earlier token, summed over heads and question rows,
-//! scores each context token; a 1-D window (`phrase_window` tokens) smooths the scores so a phrase
+//! For each window the model reads `[preamble] [cached units] [window units] [question]`. The
+//! chosen layer's attention from the question's tokens to every earlier token, summed over the
+//! model's retrieval heads and the question rows, scores each context token; a 1-D window (`phrase_window` tokens) smooths the scores so a phrase
 //! counts rather than one token; the `top_k_tokens` best positions pick the units (lines) that
 //! contain them, and the best units, up to `cache_tokens`, are carried into the next window. At the
 //! end the last cache and the best units ever seen are read together once more (twice: in reading
@@ -12,11 +12,14 @@
 //!
 //! Departures from the reference code, all from measurements on code haystacks: units are lines,
 //! not `.`-split sentences; a line of punctuation only (`}`) is read but never kept, since such
-//! tokens draw attention whatever the question; and a small reserve keeps the best-scoring units
-//! ever seen, since a greedy cache that drops a needle once never gets it back. Scores are divided by the attention
-//! mass the window's context received, so scores of different windows compare. Position 0 (the
-//! attention sink of causal LMs) is not scored. Memory is bounded by one window, the cache and the
-//! reserve, whatever the corpus size.
+//! tokens draw attention whatever the question; a small reserve keeps the best-scoring units
+//! ever seen, since a greedy cache that drops a needle once never gets it back; only a few heads
+//! are summed (the manifest's `retrieval_heads`), since the others add noise that buries needles
+//! among look-alikes; the preamble (which takes the attention sink of causal LMs) and the
+//! `Question:` label (which would favour lines saying "question") are read but not scored. Scores
+//! are divided by the attention mass the window's context received, so scores of different
+//! windows compare. Memory is bounded by one window, the cache and the reserve, whatever the
+//! corpus size.
 
 use super::corpus::{Document, Unit, units};
 use super::{Passage, RetrievalError};
