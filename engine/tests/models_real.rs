@@ -332,13 +332,9 @@ fn hybrid_retrieval_over_a_workspace_ranks_the_needle_file_first() {
     // Incremental: nothing changed, nothing re-embedded.
     let second = retriever.update_vectors().unwrap();
     assert_eq!((second.files_embedded, second.files_reused), (0, 3));
+    let question = "What is the staging deploy password?";
     let passages = retriever
-        .retrieve_with(
-            "What is the staging deploy password?",
-            3,
-            Method::Hybrid,
-            None,
-        )
+        .retrieve_with(question, 3, Method::Hybrid, None)
         .unwrap();
     let top = &passages[0];
     assert_eq!(top.path.as_deref(), Some("src/deploy.rs"));
@@ -358,16 +354,10 @@ fn hybrid_retrieval_over_a_workspace_ranks_the_needle_file_first() {
     let retriever =
         Retriever::with_settings(&root, &index_dir, tight, ModelsConfig::default()).unwrap();
     let passages = retriever
-        .retrieve_with(
-            "What is the staging deploy password?",
-            3,
-            Method::Hybrid,
-            None,
-        )
+        .retrieve_with(question, 3, Method::Hybrid, None)
         .unwrap();
     assert_eq!(passages.len(), 3);
     let span = |p: &rlm_engine::retrieval::Passage| (p.path.clone(), p.start_line, p.end_line);
-    let question = "What is the staging deploy password?";
     let first_two = |m: Method| -> Vec<_> {
         retriever
             .retrieve_with(question, 2, m, None)

@@ -52,13 +52,17 @@ impl AttentionRows {
 
     /// Per key position, the attention of the returned rows of `heads` (all when empty), summed.
     pub fn column_sums_over(&self, heads: &[usize]) -> Vec<f32> {
-        if heads.is_empty() {
-            return self.column_sums();
-        }
+        let all: Vec<usize>;
+        let heads = if heads.is_empty() {
+            all = (0..self.heads).collect();
+            &all
+        } else {
+            heads
+        };
+        let block = self.rows * self.seq;
         let mut out = vec![0f32; self.seq];
         for &head in heads.iter().filter(|&&h| h < self.heads) {
-            let block = &self.data[head * self.rows * self.seq..(head + 1) * self.rows * self.seq];
-            for row in block.chunks(self.seq) {
+            for row in self.data[head * block..(head + 1) * block].chunks(self.seq) {
                 for (acc, v) in out.iter_mut().zip(row) {
                     *acc += v;
                 }
@@ -69,13 +73,7 @@ impl AttentionRows {
 
     /// Per key position, the attention of all returned rows summed over heads and rows.
     pub fn column_sums(&self) -> Vec<f32> {
-        let mut out = vec![0f32; self.seq];
-        for row in self.data.chunks(self.seq) {
-            for (acc, v) in out.iter_mut().zip(row) {
-                *acc += v;
-            }
-        }
-        out
+        self.column_sums_over(&[])
     }
 }
 

@@ -209,12 +209,8 @@ impl State<'_> {
         ids.extend_from_slice(&self.question_ids);
         self.stats.max_input_tokens = self.stats.max_input_tokens.max(ids.len());
         let columns = self.source.column_scores(&ids, rows_from)?;
-        let mut scores: Vec<f32> = columns.into_iter().skip(start).take(context_len).collect();
-        if start == 0
-            && let Some(sink) = scores.first_mut()
-        {
-            *sink = 0.0;
-        }
+        // The preamble took the attention sink; the context's own positions are all scored.
+        let scores: Vec<f32> = columns.into_iter().skip(start).take(context_len).collect();
         // Scores relative to uniform attention over the context: a unit's score then means the
         // same in a short last window as in a full one with a cache.
         let mass: f32 = scores.iter().sum::<f32>().max(f32::MIN_POSITIVE) / context_len as f32;
