@@ -220,6 +220,8 @@ fn models_verify_on_an_empty_folder_lists_every_missing_file_and_fails() {
     assert_eq!(
         files,
         vec![
+            ("smollm2-135m-l8-q8ffn".into(), "missing".into()),
+            ("smollm2-135m-l8-q8ffn".into(), "missing".into()),
             ("smollm2-135m-l17-q8ffn".into(), "missing".into()),
             ("smollm2-135m-l17-q8ffn".into(), "missing".into()),
             ("minilm-l6-v2".into(), "missing".into()),

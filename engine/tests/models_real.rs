@@ -120,6 +120,12 @@ fn retrieval_heads_come_from_the_manifest_and_a_config_override_is_checked() {
         return;
     };
     let model = AttentionModel::load(&runtime, &store, &ModelsConfig::default()).unwrap();
+    assert_eq!(model.retrieval_heads(), &[0]);
+    let deeper = ModelsConfig {
+        attention: Some("smollm2-135m-l17-q8ffn".into()),
+        ..ModelsConfig::default()
+    };
+    let model = AttentionModel::load(&runtime, &store, &deeper).unwrap();
     assert_eq!(model.retrieval_heads(), &[3, 4]);
     let config = ModelsConfig {
         attention_heads: Some(vec![0, 8]),
@@ -136,7 +142,7 @@ fn retrieval_heads_come_from_the_manifest_and_a_config_override_is_checked() {
         .to_string();
     assert_eq!(
         err,
-        "model smollm2-135m-l17-q8ffn has 9 attention heads, but [models] attention_heads asks for heads [2, 9]: give one or more of 0 to 8"
+        "model smollm2-135m-l8-q8ffn has 9 attention heads, but [models] attention_heads asks for heads [2, 9]: give one or more of 0 to 8"
     );
 }
 
@@ -154,7 +160,7 @@ fn attention_model_refuses_input_longer_than_its_context() {
     assert_eq!(
         err,
         format!(
-            "running smollm2-135m-l17-q8ffn failed: {} tokens exceed the model's context of {}: cut the text into windows",
+            "running smollm2-135m-l8-q8ffn failed: {} tokens exceed the model's context of {}: cut the text into windows",
             model.max_tokens() + 1,
             model.max_tokens()
         )
@@ -251,9 +257,9 @@ fn missing_model_says_how_to_install_it() {
     assert_eq!(
         err.to_string(),
         format!(
-            "model smollm2-135m-l17-q8ffn is not installed: {} is missing. Run `rlm models install` (or `make setup`)",
+            "model smollm2-135m-l8-q8ffn is not installed: {} is missing. Run `rlm models install` (or `make setup`)",
             dir.path()
-                .join("smollm2-135m-l17-q8ffn/model.onnx")
+                .join("smollm2-135m-l8-q8ffn/model.onnx")
                 .display()
         )
     );
@@ -357,7 +363,12 @@ fn hybrid_retrieval_over_a_workspace_ranks_the_needle_file_first() {
         .retrieve_with(question, 3, Method::Hybrid, None)
         .unwrap();
     assert_eq!(passages.len(), 3);
+    // Each candidate is read focused: at most `candidate_lines` of its chunk.
     let span = |p: &rlm_engine::retrieval::Passage| (p.path.clone(), p.start_line, p.end_line);
+    let within = |p: &rlm_engine::retrieval::Passage,
+                  (path, start, end): &(Option<String>, usize, usize)| {
+        &p.path == path && *start <= p.start_line && p.end_line <= *end
+    };
     let first_two = |m: Method| -> Vec<_> {
         retriever
             .retrieve_with(question, 2, m, None)
@@ -369,13 +380,78 @@ fn hybrid_retrieval_over_a_workspace_ranks_the_needle_file_first() {
     let (bm25, vector) = (first_two(Method::Bm25), first_two(Method::Vector));
     for p in &passages {
         assert!(
-            bm25.contains(&span(p)) || vector.contains(&span(p)),
-            "{:?} is not among the first two of either list: {bm25:?} {vector:?}",
+            p.end_line - p.start_line < RetrievalConfig::default().candidate_lines,
+            "{:?}",
+            span(p)
+        );
+        assert!(
+            bm25.iter().chain(&vector).any(|chunk| within(p, chunk)),
+            "{:?} is not inside the first two of either list: {bm25:?} {vector:?}",
             span(p)
         );
     }
-    assert!(passages.iter().any(|p| span(p) == bm25[0]));
-    assert!(passages.iter().any(|p| span(p) == vector[0]));
+    assert!(passages.iter().any(|p| within(p, &bm25[0])));
+    assert!(passages.iter().any(|p| within(p, &vector[0])));
+}
+
+#[test]
+fn final_reading_model_comes_from_the_manifest_and_the_config_overrides_it() {
+    if models().is_none() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let retriever = |final_attention: Option<&str>| {
+        let models = ModelsConfig {
+            final_attention: final_attention.map(str::to_string),
+            ..ModelsConfig::default()
+        };
+        Retriever::with_settings(dir.path(), dir.path(), RetrievalConfig::default(), models)
+            .unwrap()
+    };
+    let default = retriever(None);
+    assert_eq!(
+        default.attention_model().unwrap().name(),
+        "smollm2-135m-l8-q8ffn"
+    );
+    assert_eq!(
+        default.final_reading_model().unwrap().name(),
+        "smollm2-135m-l17-q8ffn"
+    );
+    // The layer-8 cut reads the windows, the layer-17 cut ranks: the fact is found at its line.
+    let text = haystack_with_needle(40);
+    let found = default
+        .retrieve_in_text(
+            &text,
+            "deploy.rs",
+            "What is the staging deploy password?",
+            3,
+        )
+        .unwrap();
+    assert!(
+        found[0].start_line <= 40 && 40 <= found[0].end_line && found[0].text.contains("kiwi-7431"),
+        "{found:?}"
+    );
+    let same = retriever(Some("smollm2-135m-l8-q8ffn"));
+    assert!(std::ptr::eq(
+        same.final_reading_model().unwrap(),
+        same.attention_model().unwrap()
+    ));
+    let err = retriever(Some("minilm-l6-v2"))
+        .final_reading_model()
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "invalid retrieval settings: the final reading needs an attention model, and minilm-l6-v2 is an embedding model: name one of smollm2-135m-l8-q8ffn, smollm2-135m-l17-q8ffn"
+    );
+    let err = retriever(Some("gpt-5"))
+        .final_reading_model()
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "no model named \"gpt-5\" in the manifest (known: smollm2-135m-l8-q8ffn, smollm2-135m-l17-q8ffn, minilm-l6-v2)"
+    );
 }
 
 #[test]

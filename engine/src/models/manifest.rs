@@ -36,6 +36,13 @@ pub struct ModelSpec {
     /// (docs/retrieval.md); `[models] attention_heads` overrides it.
     #[serde(default)]
     pub retrieval_heads: Option<Vec<usize>>,
+    /// The attention model that ranks InfiniRetri's final reading (default: this one). A shallow
+    /// cut reads every window fast but its heads match words: in the final reading of look-alike
+    /// lines the one sharing most words with the question takes nearly all the attention, where a
+    /// deeper cut ranks all the parts of a multi-part answer (docs/retrieval.md). It must share
+    /// this model's tokenizer.
+    #[serde(default)]
+    pub final_reading: Option<String>,
     pub dims: Option<usize>,
     /// The longest input one run takes; longer texts are cut into windows.
     pub max_tokens: usize,
@@ -212,9 +219,9 @@ mod tests {
     fn builtin_manifest_names_both_roles_with_sources_and_hashes() {
         let manifest = Manifest::builtin().unwrap();
         let attention = manifest.for_role("attention", None).unwrap();
-        assert_eq!(attention.attention_layer, Some(17));
+        assert_eq!(attention.attention_layer, Some(8));
         assert_eq!(attention.quantize.as_deref(), Some("int8-ffn"));
-        assert_eq!(attention.outputs, vec!["attention_17".to_string()]);
+        assert_eq!(attention.outputs, vec!["attention_8".to_string()]);
         let embedding = manifest.for_role("embedding", None).unwrap();
         assert_eq!(embedding.dims, Some(384));
         for spec in &manifest.model {
@@ -231,7 +238,7 @@ mod tests {
         let err = manifest.get("gpt-5").unwrap_err().to_string();
         assert_eq!(
             err,
-            "no model named \"gpt-5\" in the manifest (known: smollm2-135m-l17-q8ffn, minilm-l6-v2)"
+            "no model named \"gpt-5\" in the manifest (known: smollm2-135m-l8-q8ffn, smollm2-135m-l17-q8ffn, minilm-l6-v2)"
         );
     }
 

@@ -49,6 +49,9 @@ pub struct ModelsConfig {
     /// The attention model's heads InfiniRetri sums (default: the manifest's `retrieval_heads`,
     /// else all).
     pub attention_heads: Option<Vec<usize>>,
+    /// Which attention model ranks InfiniRetri's final reading (default: the attention model's
+    /// `final_reading` in the manifest, else the attention model itself).
+    pub final_attention: Option<String>,
     /// Which model of the manifest embeds text (default: the first with role `embedding`).
     pub embedding: Option<String>,
 }

@@ -116,7 +116,22 @@ pub fn infini_retrieve(
     k: usize,
     settings: &InfiniSettings,
 ) -> Result<(Vec<Passage>, InfiniStats), RetrievalError> {
+    infini_retrieve_judged(source, source, docs, question, k, settings)
+}
+
+/// InfiniRetri whose windows are read by `reader` and whose final reading (the ranking) is done
+/// by `judge`: a fast shallow model for every token, a deeper one for the few lines kept. The
+/// two must share a tokenizer.
+pub fn infini_retrieve_judged(
+    reader: &dyn AttentionSource,
+    judge: &dyn AttentionSource,
+    docs: &[Document],
+    question: &str,
+    k: usize,
+    settings: &InfiniSettings,
+) -> Result<(Vec<Passage>, InfiniStats), RetrievalError> {
     let started = std::time::Instant::now();
+    let source = reader;
     let question = question.trim();
     if question.is_empty() {
         return Err(RetrievalError::EmptyQuestion);
@@ -127,6 +142,14 @@ pub fn infini_retrieve(
     let mut question_ids = label_ids.clone();
     question_ids.extend(source.encode(&format!("{question}\n"))?);
     let preamble_ids = source.encode(PREAMBLE)?;
+    if judge.encode(PREAMBLE)? != preamble_ids
+        || judge.encode(&format!("{QUESTION_LABEL}{question}\n"))?
+            != source.encode(&format!("{QUESTION_LABEL}{question}\n"))?
+    {
+        return Err(RetrievalError::Settings(
+            "the final-reading model does not share the attention model's tokenizer: pick models converted from the same family ([models] final_attention)".into(),
+        ));
+    }
     let budget =
         preamble_ids.len() + settings.window_tokens + settings.cache_tokens + question_ids.len();
     if budget > source.max_tokens() {
@@ -138,8 +161,20 @@ pub fn infini_retrieve(
             source.max_tokens()
         )));
     }
+    if budget > judge.max_tokens() {
+        return Err(RetrievalError::Settings(format!(
+            "window_tokens ({}) + cache_tokens ({}) exceed the final-reading model's context of {} tokens",
+            settings.window_tokens,
+            settings.cache_tokens,
+            judge.max_tokens()
+        )));
+    }
+    // Data pointers only: a vtable pointer may differ for the same object.
+    let separate_judge = !std::ptr::addr_eq(source as *const _, judge as *const _);
     let mut state = State {
         source,
+        judge,
+        separate_judge,
         settings,
         preamble_ids,
         question_ids,
@@ -178,6 +213,11 @@ pub fn infini_retrieve(
 
 struct State<'a> {
     source: &'a dyn AttentionSource,
+    /// Reads the final ranking (see [`infini_retrieve_judged`]).
+    judge: &'a dyn AttentionSource,
+    /// Whether the judge is another model than the reader (then even one window gets a final
+    /// reading).
+    separate_judge: bool,
     settings: &'a InfiniSettings,
     /// Read before every context and never scored: it takes the attention a causal LM gives to
     /// the first tokens of any input, which would otherwise favour whatever line comes first.
@@ -192,8 +232,12 @@ struct State<'a> {
 }
 
 impl State<'_> {
-    /// Runs the model on `[context] [question]` and sets each context unit's score.
-    fn score(&mut self, context: &mut [Scored]) -> Result<(), RetrievalError> {
+    /// Runs `model` on `[context] [question]` and sets each context unit's score.
+    fn score(
+        &mut self,
+        model: &dyn AttentionSource,
+        context: &mut [Scored],
+    ) -> Result<(), RetrievalError> {
         let mut ids = self.preamble_ids.clone();
         let start = ids.len();
         let mut owner = Vec::new();
@@ -208,7 +252,7 @@ impl State<'_> {
         let rows_from = ids.len() + self.label_len;
         ids.extend_from_slice(&self.question_ids);
         self.stats.max_input_tokens = self.stats.max_input_tokens.max(ids.len());
-        let columns = self.source.column_scores(&ids, rows_from)?;
+        let columns = model.column_scores(&ids, rows_from)?;
         // The preamble took the attention sink; the context's own positions are all scored.
         let scores: Vec<f32> = columns.into_iter().skip(start).take(context_len).collect();
         // Scores relative to uniform attention over the context: a unit's score then means the
@@ -232,7 +276,7 @@ impl State<'_> {
         self.stats.tokens += window.iter().map(|s| s.ids.len()).sum::<usize>();
         let mut context: Vec<Scored> = std::mem::take(&mut self.cache);
         context.extend(window);
-        self.score(&mut context)?;
+        self.score(self.source, &mut context)?;
         let mut kept: Vec<Scored> = context
             .into_iter()
             .filter(|s| s.score > 0.0 && !s.unit.is_header() && s.unit.has_words())
@@ -288,13 +332,13 @@ impl State<'_> {
             (self.settings.window_tokens + self.settings.cache_tokens).saturating_sub(used);
         pool.extend(fill(best, budget));
         pool.sort_by_key(|s| s.order);
-        if self.stats.windows > 1 {
+        if self.stats.windows > 1 || self.separate_judge {
             // Read twice, in reading order and reversed, and add the two scores: out of their
             // files the candidates' scores lean on where they sit (the nearer the question, the
             // more attention), and the two orders cancel most of that.
-            self.score(&mut pool)?;
+            self.score(self.judge, &mut pool)?;
             let mut reversed: Vec<Scored> = pool.iter().rev().cloned().collect();
-            self.score(&mut reversed)?;
+            self.score(self.judge, &mut reversed)?;
             for (scored, other) in pool.iter_mut().zip(reversed.iter().rev()) {
                 scored.score += other.score;
             }
@@ -621,6 +665,72 @@ mod tests {
         assert_eq!(
             spans,
             vec![(2, 3, "b\nc\n".into(), 0.9), (6, 6, "f\n".into(), 0.5)]
+        );
+    }
+
+    fn two_marked_lines() -> Vec<Document> {
+        let text: String = (1..=60)
+            .map(|i| match i {
+                20 => "x @@@ #\n".to_string(),
+                40 => "y @@ ###\n".to_string(),
+                _ => format!("line {i:03}\n"),
+            })
+            .collect();
+        vec![Document::new(Some("f".into()), 1, text)]
+    }
+
+    #[test]
+    fn final_reading_is_ranked_by_the_judge_model() {
+        let reader = source(200);
+        let judge = MarkerSource {
+            marker: '#',
+            max_tokens: 200,
+            inputs: RefCell::new(Vec::new()),
+        };
+        let lines =
+            |found: Vec<Passage>| -> Vec<usize> { found.iter().map(|p| p.start_line).collect() };
+        let (alone, _) =
+            infini_retrieve(&reader, &two_marked_lines(), "key", 2, &settings()).unwrap();
+        assert_eq!(lines(alone), vec![20, 40]);
+        let windows = reader.inputs.borrow().len();
+        let (judged, stats) =
+            infini_retrieve_judged(&reader, &judge, &two_marked_lines(), "key", 2, &settings())
+                .unwrap();
+        assert_eq!(lines(judged), vec![40, 20]);
+        // The reader read the windows once more (and not the final reading); the judge read only
+        // the final reading, in both orders.
+        assert_eq!(reader.inputs.borrow().len() - windows, stats.windows);
+        assert_eq!(judge.inputs.borrow().len(), 2);
+    }
+
+    struct OtherTokenizer;
+
+    impl AttentionSource for OtherTokenizer {
+        fn encode(&self, text: &str) -> Result<Vec<u32>, RetrievalError> {
+            Ok(text.bytes().map(|b| u32::from(b) + 1).collect())
+        }
+        fn max_tokens(&self) -> usize {
+            200
+        }
+        fn column_scores(&self, ids: &[u32], _: usize) -> Result<Vec<f32>, RetrievalError> {
+            Ok(vec![1.0; ids.len()])
+        }
+    }
+
+    #[test]
+    fn judge_with_another_tokenizer_is_refused() {
+        let err = infini_retrieve_judged(
+            &source(200),
+            &OtherTokenizer,
+            &two_marked_lines(),
+            "key",
+            2,
+            &settings(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid retrieval settings: the final-reading model does not share the attention model's tokenizer: pick models converted from the same family ([models] final_attention)"
         );
     }
 }

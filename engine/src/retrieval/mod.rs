@@ -14,13 +14,17 @@
 //! models from `[models]` of `rlm.toml`.
 
 pub mod corpus;
+pub mod focus;
 pub mod fusion;
 pub mod infini;
 pub mod vector;
 
 pub use corpus::{Document, is_binary, read_text_file};
+pub use focus::{Focus, focus, focus_terms};
 pub use fusion::{Ranking, rrf};
-pub use infini::{AttentionSource, InfiniSettings, InfiniStats, infini_retrieve};
+pub use infini::{
+    AttentionSource, InfiniSettings, InfiniStats, infini_retrieve, infini_retrieve_judged,
+};
 pub use vector::{ChunkRef, VectorIndex, VectorReport, update_vectors};
 
 use crate::config::LoadedConfig;
@@ -147,6 +151,10 @@ pub struct RetrievalConfig {
     pub context_lines: usize,
     /// Chunks each of BM25 and vector search hand to InfiniRetri in hybrid mode.
     pub candidates: usize,
+    /// In hybrid mode InfiniRetri reads at most this many lines of each candidate chunk: the
+    /// window around the line sharing most words with the question (0: whole chunks). Shorter
+    /// candidates let the token budget reach further down the BM25 list.
+    pub candidate_lines: usize,
     /// The most tokens InfiniRetri reads in hybrid mode: candidates are taken alternately from the
     /// two lists, best first, until the next would pass this (a few long chunks of generated data
     /// would otherwise make one question take minutes).
@@ -168,8 +176,10 @@ impl Default for RetrievalConfig {
             cache_tokens: infini.cache_tokens,
             reserve_units: infini.reserve_units,
             context_lines: infini.context_lines,
-            candidates: 40,
-            candidate_tokens: 32_000,
+            // At 1M tokens of crates.io code BM25 ranked planted facts as low as 100th.
+            candidates: 100,
+            candidate_lines: 30,
+            candidate_tokens: 48_000,
             // Small, so that InfiniRetri's first and third places differ by more than the
             // first-stage lists add: at 60 its first place lost to a chunk it ranked third.
             rrf_k: 10.0,
@@ -202,6 +212,8 @@ pub struct Retriever {
     runtime: OnceLock<Runtime>,
     embedder: OnceLock<Embedder>,
     attention: OnceLock<AttentionModel>,
+    /// The final-reading model when it is not the attention model itself.
+    final_reader: OnceLock<Option<AttentionModel>>,
 }
 
 impl std::fmt::Debug for Retriever {
@@ -241,6 +253,7 @@ impl Retriever {
             runtime: OnceLock::new(),
             embedder: OnceLock::new(),
             attention: OnceLock::new(),
+            final_reader: OnceLock::new(),
         })
     }
 
@@ -331,7 +344,57 @@ impl Retriever {
         k: usize,
     ) -> Result<(Vec<Passage>, InfiniStats), RetrievalError> {
         let model = self.attention_model()?;
-        infini_retrieve(model, docs, question, k, &self.config.infini())
+        let judge = self.final_reading_model()?;
+        infini_retrieve_judged(model, judge, docs, question, k, &self.config.infini())
+    }
+
+    /// The model that ranks InfiniRetri's final reading: `[models] final_attention`, else the
+    /// attention model's `final_reading` in the manifest, else the attention model itself.
+    pub fn final_reading_model(&self) -> Result<&AttentionModel, RetrievalError> {
+        let reader = self.attention_model()?;
+        if let Some(loaded) = self.final_reader.get() {
+            return Ok(loaded.as_ref().unwrap_or(reader));
+        }
+        let name = match &self.models_config.final_attention {
+            Some(name) => Some(name.clone()),
+            None => self
+                .store
+                .manifest
+                .get(reader.name())?
+                .final_reading
+                .clone(),
+        };
+        let loaded = match name.filter(|n| n != reader.name()) {
+            Some(name) => {
+                let spec = self.store.manifest.get(&name)?;
+                if spec.role != "attention" {
+                    let known: Vec<&str> = self
+                        .store
+                        .manifest
+                        .model
+                        .iter()
+                        .filter(|m| m.role == "attention")
+                        .map(|m| m.name.as_str())
+                        .collect();
+                    return Err(RetrievalError::Settings(format!(
+                        "the final reading needs an attention model, and {name} is an {} model: name one of {}",
+                        spec.role,
+                        known.join(", ")
+                    )));
+                }
+                Some(AttentionModel::load_spec(
+                    self.runtime()?,
+                    &self.store,
+                    spec,
+                )?)
+            }
+            None => None,
+        };
+        Ok(self
+            .final_reader
+            .get_or_init(|| loaded)
+            .as_ref()
+            .unwrap_or(reader))
     }
 
     fn infini_docs(
@@ -457,47 +520,58 @@ impl Retriever {
         let vector = self.vector(question, n, path_glob)?;
         // Candidate chunks taken alternately from the two lists, best first, within the token
         // budget: InfiniRetri reads them as documents.
+        // Each candidate: the chunk as listed (to match the first-stage lists) and the part of it
+        // InfiniRetri reads (see `focus`).
         let model = self.attention_model()?;
+        let terms = focus_terms(&bm25_query(question));
+        let mut chunks: Vec<&Passage> = Vec::new();
         let mut candidates: Vec<Passage> = Vec::new();
         let mut tokens = 0;
         let alternate = (0..bm25.len().max(vector.len()))
             .flat_map(|i| [bm25.get(i), vector.get(i)])
             .flatten();
         for p in alternate {
-            if candidates.iter().any(|c| same_span(c, p)) {
+            if chunks.iter().any(|c| same_span(c, p)) {
                 continue;
             }
-            let cost = model.encode(&p.text)?.ids.len();
+            let part = focus(&p.text, p.start_line, &terms, self.config.candidate_lines);
+            let cost = model.encode(&part.text)?.ids.len();
             if tokens + cost > self.config.candidate_tokens && candidates.len() >= k {
                 break;
             }
             tokens += cost;
-            candidates.push(p.clone());
+            chunks.push(p);
+            candidates.push(Passage {
+                start_line: part.start_line,
+                end_line: part.end_line,
+                text: part.text,
+                ..p.clone()
+            });
         }
         let docs: Vec<Document> = candidates
             .iter()
             .map(|c| Document::new(c.path.clone(), c.start_line, c.text.clone()))
             .collect();
         let infini = self.infini_docs(&docs, question, candidates.len())?;
-        let key_of = |p: &Passage| {
-            candidates.iter().position(|c| {
+        let first_stage_ranks = |list: &[Passage]| -> Vec<usize> {
+            list.iter()
+                .filter_map(|p| chunks.iter().position(|c| same_span(c, p)))
+                .collect()
+        };
+        let mut infini_ranks: Vec<usize> = Vec::new();
+        for p in &infini {
+            let owner = candidates.iter().position(|c| {
                 c.path == p.path && c.start_line <= p.start_line && p.end_line <= c.end_line
-            })
-        };
-        let rank_list = |list: &[Passage]| -> Vec<usize> {
-            let mut out = Vec::new();
-            for p in list {
-                if let Some(i) = key_of(p).filter(|i| !out.contains(i)) {
-                    out.push(i);
-                }
+            });
+            if let Some(i) = owner.filter(|i| !infini_ranks.contains(i)) {
+                infini_ranks.push(i);
             }
-            out
-        };
+        }
         let weights = self.config.weights;
         let lists = [
-            (Method::Bm25, weights.bm25, rank_list(&bm25)),
-            (Method::Vector, weights.vector, rank_list(&vector)),
-            (Method::Infini, weights.infini, rank_list(&infini)),
+            (Method::Bm25, weights.bm25, first_stage_ranks(&bm25)),
+            (Method::Vector, weights.vector, first_stage_ranks(&vector)),
+            (Method::Infini, weights.infini, infini_ranks),
         ];
         if tracing::enabled!(tracing::Level::TRACE) {
             for (i, c) in candidates.iter().enumerate() {

@@ -49,6 +49,18 @@ pub struct Args {
     /// The attention heads InfiniRetri sums, e.g. 3,4 (default: the manifest's `retrieval_heads`)
     #[arg(long, value_delimiter = ',')]
     pub heads: Option<Vec<usize>>,
+    /// The model of InfiniRetri's final reading (default: the attention model's `final_reading`)
+    #[arg(long)]
+    pub final_model: Option<String>,
+    /// Hybrid: chunks from each of BM25 and vector search (default: the `[retrieval]` default)
+    #[arg(long)]
+    pub candidates: Option<usize>,
+    /// Hybrid: lines InfiniRetri reads of each candidate, 0 for all (default: `[retrieval]`)
+    #[arg(long)]
+    pub candidate_lines: Option<usize>,
+    /// Hybrid: the most tokens InfiniRetri reads of the candidates (default: `[retrieval]`)
+    #[arg(long)]
+    pub candidate_tokens: Option<usize>,
     /// InfiniRetri's new-text tokens per window (default: the `[retrieval]` default)
     #[arg(long)]
     pub window_tokens: Option<usize>,
@@ -322,23 +334,31 @@ pub fn run(args: Args) -> Result<ExitCode> {
         if let Some(cache) = args.cache_tokens {
             config.cache_tokens = cache;
         }
+        config.candidates = args.candidates.unwrap_or(config.candidates);
+        config.candidate_lines = args.candidate_lines.unwrap_or(config.candidate_lines);
+        config.candidate_tokens = args.candidate_tokens.unwrap_or(config.candidate_tokens);
         let models = ModelsConfig {
             attention: args.attention_model.clone(),
             attention_heads: args.heads.clone(),
+            final_attention: args.final_model.clone(),
             ..ModelsConfig::default()
         };
         let retriever = Retriever::with_settings(&root, &settings_dir, config, models)?;
         let model = retriever.attention_model()?;
-        let heads = model.retrieval_heads();
-        println!(
-            "attention model {} (layer {}, heads {})",
-            model.name(),
-            model.layer(),
-            if heads.is_empty() {
+        let judge = retriever.final_reading_model()?;
+        let describe = |m: &rlm_engine::models::AttentionModel| {
+            let heads = m.retrieval_heads();
+            let heads = if heads.is_empty() {
                 "all".to_string()
             } else {
                 format!("{heads:?}")
-            }
+            };
+            format!("{} (layer {}, heads {heads})", m.name(), m.layer())
+        };
+        println!(
+            "attention model {}, final reading {}",
+            describe(model),
+            describe(judge)
         );
         let count = |text: &str| -> Result<usize> { Ok(model.encode(text)?.ids.len()) };
         let (planted, total) = build_haystack(&root, &files, size, &plants, &count)?;
