@@ -79,6 +79,32 @@ fn bm25_retrieve_indexes_on_first_use_and_returns_exact_lines_as_json() {
 }
 
 #[test]
+fn retrieve_sees_a_file_edited_since_the_last_index() {
+    let ws = workspace();
+    let ask = |question: &str| -> serde_json::Value {
+        let out = rlm(
+            ws.path(),
+            &["retrieve", question, "--method", "bm25", "-k", "1", "--json"],
+            &[],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    assert_eq!(ask("staging deploy password?")[0]["path"], "deploy.py");
+    std::fs::write(
+        ws.path().join("util.py"),
+        "def add(a, b):\n    return a + b\n\n\ndef rotate():\n    # the vault recovery phrase is amber lantern\n    pass\n",
+    )
+    .unwrap();
+    let value = ask("vault recovery phrase?");
+    assert_eq!(value[0]["path"], "util.py");
+    assert_eq!(
+        value[0]["text"],
+        "def rotate():\n    # the vault recovery phrase is amber lantern\n    pass\n"
+    );
+}
+
+#[test]
 fn binary_context_file_is_refused() {
     let ws = workspace();
     std::fs::write(ws.path().join("blob.bin"), [0u8, 159, 146, 150]).unwrap();

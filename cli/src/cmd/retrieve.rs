@@ -69,8 +69,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 workspace.root.display(),
                 workspace.settings.dir.display()
             );
-            index_workspace(&workspace.root, &workspace.settings, &NoProgress)?;
         }
+        // Incremental (a few milliseconds when nothing changed): passages quote the files as they
+        // are now, not as they were at the last `rlm index`.
+        index_workspace(&workspace.root, &workspace.settings, &NoProgress)?;
         retriever.retrieve_with(&question, args.k, method, args.path.as_deref())?
     };
     if args.json {
