@@ -84,7 +84,9 @@ fn retrieve_sees_a_file_edited_since_the_last_index() {
     let ask = |question: &str| -> serde_json::Value {
         let out = rlm(
             ws.path(),
-            &["retrieve", question, "--method", "bm25", "-k", "1", "--json"],
+            &[
+                "retrieve", question, "--method", "bm25", "-k", "1", "--json",
+            ],
             &[],
         );
         assert!(out.status.success(), "{}", stderr(&out));
