@@ -5,7 +5,8 @@
 //! chunk as low as 100th (docs/retrieval.md). Like a search engine's snippet, a focused candidate
 //! is the window of at most `lines` lines around the line sharing the most words with the
 //! question; a chunk with no such line (a vector candidate that matched by meaning) keeps its
-//! head, which is also what its embedding saw.
+//! head: for a symbol's chunk, its doc comment and signature. (Its embedding averaged the whole
+//! chunk, so a meaning found past the head is not read: see docs/retrieval.md.)
 
 use crate::index::tokenize_into;
 
