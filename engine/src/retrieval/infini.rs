@@ -119,11 +119,11 @@ pub fn infini_retrieve(
     infini_retrieve_judged(source, source, docs, question, k, settings)
 }
 
-/// InfiniRetri whose windows are read by `reader` and whose final reading (the ranking) is done
+/// InfiniRetri whose windows are read by `source` and whose final reading (the ranking) is done
 /// by `judge`: a fast shallow model for every token, a deeper one for the few lines kept. The
 /// two must share a tokenizer.
 pub fn infini_retrieve_judged(
-    reader: &dyn AttentionSource,
+    source: &dyn AttentionSource,
     judge: &dyn AttentionSource,
     docs: &[Document],
     question: &str,
@@ -131,46 +131,47 @@ pub fn infini_retrieve_judged(
     settings: &InfiniSettings,
 ) -> Result<(Vec<Passage>, InfiniStats), RetrievalError> {
     let started = std::time::Instant::now();
-    let source = reader;
     let question = question.trim();
     if question.is_empty() {
         return Err(RetrievalError::EmptyQuestion);
     }
-    // The label is read but its rows are not counted: "Question" would otherwise draw attention
-    // to every line that says "question".
-    let label_ids = source.encode(QUESTION_LABEL)?;
-    let mut question_ids = label_ids.clone();
-    question_ids.extend(source.encode(&format!("{question}\n"))?);
-    let preamble_ids = source.encode(PREAMBLE)?;
-    if judge.encode(PREAMBLE)? != preamble_ids
-        || judge.encode(&format!("{QUESTION_LABEL}{question}\n"))?
-            != source.encode(&format!("{QUESTION_LABEL}{question}\n"))?
-    {
-        return Err(RetrievalError::Settings(
-            "the final-reading model does not share the attention model's tokenizer: pick models converted from the same family ([models] final_attention)".into(),
-        ));
-    }
-    let budget =
-        preamble_ids.len() + settings.window_tokens + settings.cache_tokens + question_ids.len();
+    let framing = Framing::of(source, question)?;
+    let budget = framing.preamble_ids.len()
+        + settings.window_tokens
+        + settings.cache_tokens
+        + framing.question_ids.len();
     if budget > source.max_tokens() {
         return Err(RetrievalError::Settings(format!(
             "window_tokens ({}) + cache_tokens ({}) + the question and its framing ({} tokens) exceed the model's context of {} tokens",
             settings.window_tokens,
             settings.cache_tokens,
-            preamble_ids.len() + question_ids.len(),
+            framing.preamble_ids.len() + framing.question_ids.len(),
             source.max_tokens()
-        )));
-    }
-    if budget > judge.max_tokens() {
-        return Err(RetrievalError::Settings(format!(
-            "window_tokens ({}) + cache_tokens ({}) exceed the final-reading model's context of {} tokens",
-            settings.window_tokens,
-            settings.cache_tokens,
-            judge.max_tokens()
         )));
     }
     // Data pointers only: a vtable pointer may differ for the same object.
     let separate_judge = !std::ptr::addr_eq(source as *const _, judge as *const _);
+    if separate_judge {
+        // The judge reads the ids the reader's tokenizer made.
+        if Framing::of(judge, question)? != framing {
+            return Err(RetrievalError::Settings(
+                "the final-reading model does not share the attention model's tokenizer: pick models converted from the same family ([models] final_attention)".into(),
+            ));
+        }
+        if budget > judge.max_tokens() {
+            return Err(RetrievalError::Settings(format!(
+                "window_tokens ({}) + cache_tokens ({}) exceed the final-reading model's context of {} tokens",
+                settings.window_tokens,
+                settings.cache_tokens,
+                judge.max_tokens()
+            )));
+        }
+    }
+    let Framing {
+        preamble_ids,
+        question_ids,
+        label_len,
+    } = framing;
     let mut state = State {
         source,
         judge,
@@ -178,7 +179,7 @@ pub fn infini_retrieve_judged(
         settings,
         preamble_ids,
         question_ids,
-        label_len: label_ids.len(),
+        label_len,
         cache: Vec::new(),
         reserve: HashMap::new(),
         stats: InfiniStats::default(),
@@ -209,6 +210,31 @@ pub fn infini_retrieve_judged(
     let mut stats = state.stats;
     stats.seconds = started.elapsed().as_secs_f64();
     Ok((passages(docs, &ranked, k, settings.context_lines), stats))
+}
+
+/// The token ids read around every context: the preamble before it, the question after it.
+#[derive(Debug, PartialEq)]
+struct Framing {
+    preamble_ids: Vec<u32>,
+    /// The `Question:` label and the question.
+    question_ids: Vec<u32>,
+    /// Leading tokens of `question_ids` (the label) whose rows are not counted.
+    label_len: usize,
+}
+
+impl Framing {
+    fn of(model: &dyn AttentionSource, question: &str) -> Result<Framing, RetrievalError> {
+        // The label is read but its rows are not counted: "Question" would otherwise draw
+        // attention to every line that says "question".
+        let mut question_ids = model.encode(QUESTION_LABEL)?;
+        let label_len = question_ids.len();
+        question_ids.extend(model.encode(&format!("{question}\n"))?);
+        Ok(Framing {
+            preamble_ids: model.encode(PREAMBLE)?,
+            question_ids,
+            label_len,
+        })
+    }
 }
 
 struct State<'a> {
