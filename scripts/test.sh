@@ -7,9 +7,17 @@ echo "==> cargo fmt --check"
 cargo fmt --all -- --check
 echo "==> cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+# The benchmarks behind the CLI's `bench` feature (only rlm-cli builds again).
+cargo clippy -p rlm-cli --all-targets --features bench --locked -- -D warnings
 echo "==> cargo test"
 log_dir="${CARGO_TARGET_DIR:-target}"
 mkdir -p "$log_dir"
+# No silent skips: set up, this machine has the sandbox and the models, so a test that would
+# skip for want of them fails instead; the skips left (none required) are counted below.
+export RLM_REQUIRE_SANDBOX="${RLM_REQUIRE_SANDBOX:-1}"
+export RLM_REQUIRE_MODELS="${RLM_REQUIRE_MODELS:-1}"
+export RLM_SKIP_LOG="$(cd "$log_dir" && pwd)/skipped-tests.log"
+: > "$RLM_SKIP_LOG"
 cargo test --workspace --locked 2>&1 | tee "$log_dir/cargo-test.log"
 for step in scripts/test.d/*.sh; do
   [ -e "$step" ] || continue
@@ -18,4 +26,5 @@ for step in scripts/test.d/*.sh; do
 done
 passed=$(grep -Eo '[0-9]+ passed' "$log_dir/cargo-test.log" | awk '{s+=$1} END {print s+0}')
 failed=$(grep -Eo '[0-9]+ failed' "$log_dir/cargo-test.log" | awk '{s+=$1} END {print s+0}')
-echo "cargo: $passed passed, $failed failed"
+skipped=$(wc -l < "$RLM_SKIP_LOG" | tr -d ' ')
+echo "cargo: $passed passed, $failed failed, $skipped skipped (see $RLM_SKIP_LOG)"

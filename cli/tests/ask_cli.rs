@@ -13,11 +13,71 @@ use std::sync::Arc;
 const FAKE_KEY: &str = "fake-key-value-0123456789";
 
 #[test]
-fn no_model_configured_explains_the_three_shortest_ways_and_fails() {
+fn without_a_model_retrieval_answers_with_paths_lines_and_a_note() {
     let home = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    std::fs::write(
+        work.path().join("billing.py"),
+        "def compute_invoice_total(items):\n    return sum(i.price for i in items)\n",
+    )
+    .unwrap();
+    std::fs::write(
+        work.path().join("auth.py"),
+        "def login(user):\n    return user\n",
+    )
+    .unwrap();
+    std::fs::write(
+        work.path().join("rlm.toml"),
+        "[retrieval]\nmethod = \"bm25\"\n",
+    )
+    .unwrap();
+    let workspace = work.path().to_str().unwrap();
+    let question = "How is the invoice total computed?";
+    let out = rlm(home.path(), &["ask", workspace, question], &[]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "1. billing.py:1-2\n        1 | def compute_invoice_total(items):\n        2 |     return sum(i.price for i in items)\n"
+    );
+    assert_eq!(
+        stderr,
+        "note: Retrieval only (no model is configured): these are the passages that best match the question, not a written answer. For one, set RLM_MODEL (e.g. openai:gpt-4o-mini with OPENAI_API_KEY, or ollama:qwen3:8b) or [rlm] root in rlm.toml; see docs/providers.md.\nRanked by bm25.\n"
+    );
+    // --json carries the passages.
+    let out = rlm(home.path(), &["ask", workspace, question, "--json"], &[]);
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["method"], "bm25");
+    assert!(
+        json["note"]
+            .as_str()
+            .unwrap()
+            .starts_with("Retrieval only (no model is configured)")
+    );
+    let passages: Vec<(String, u64, u64)> = json["passages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["path"].as_str().unwrap().to_string(),
+                p["start_line"].as_u64().unwrap(),
+                p["end_line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(passages, [("billing.py".to_string(), 1, 2)]);
+}
+
+#[test]
+fn no_model_for_a_context_file_explains_the_three_shortest_ways_and_fails() {
+    let home = tempfile::tempdir().unwrap();
+    let log = home.path().join("app.log");
+    std::fs::write(&log, "ok\nfail\n").unwrap();
     let out = rlm(
         home.path(),
-        &["ask", home.path().to_str().unwrap(), "What does this do?"],
+        &["ask", "--context", log.to_str().unwrap(), "What failed?"],
         &[],
     );
     assert_eq!(out.status.code(), Some(2));
@@ -329,5 +389,52 @@ fn ask_as_an_agent_puts_only_its_readable_memories_in_the_repl() {
             "warning: asking without workspace memories: workspace memory: the memory key does not open this store ("
         ),
         "{stderr}"
+    );
+}
+
+#[test]
+fn a_workspace_whose_rlm_folder_holds_only_memories_is_not_treated_as_indexed() {
+    let home = tempfile::tempdir().unwrap();
+    if !sandbox_works(home.path()) {
+        return;
+    }
+    let work = tempfile::tempdir().unwrap();
+    std::fs::write(work.path().join("deploy.sh"), "make release\n").unwrap();
+    let workspace = work.path().to_str().unwrap();
+    // `rlm memory add` creates `.rlm/` with the store and its key, and no index.
+    let out = rlm(
+        home.path(),
+        &[
+            "memory",
+            "-C",
+            workspace,
+            "add",
+            "Deploys go through make release",
+        ],
+        &[],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(work.path().join(".rlm").is_dir());
+    let server = FakeServer::start(Arc::new(|_: &RecordedRequest| {
+        FakeReply::text(
+            "```repl\ntry:\n    retrieve('deploys')\n    FINAL('retrieved')\nexcept HostCallError as e:\n    FINAL(str(e))\n```",
+        )
+    }))
+    .unwrap();
+    let env = [("RLM_MODEL", server.model_spec("root"))];
+    let out = rlm(
+        home.path(),
+        &["ask", workspace, "How are deploys done?", "--no-memory"],
+        &env,
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "retrieve() needs an indexed workspace context (run `rlm index PATH`); here, search `context` with Python (re, str.find) instead\n"
     );
 }

@@ -3,6 +3,9 @@
 //! 4 (could not run, `error:`), and the `--memory-mb` and `--no-static-checks` flags.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "common/skip.rs"]
+mod skip;
+
 use std::process::Command;
 
 const RLM: &str = env!("CARGO_BIN_EXE_rlm");
@@ -10,9 +13,12 @@ const RLM: &str = env!("CARGO_BIN_EXE_rlm");
 fn sandbox_available() -> bool {
     let out = Command::new(RLM).arg("doctor").output().unwrap();
     if !out.status.success() {
-        eprintln!(
-            "skipping: weak sandbox here:\n{}",
-            String::from_utf8_lossy(&out.stdout)
+        skip::skip(
+            skip::Need::Sandbox,
+            &format!(
+                "weak sandbox here:\n{}",
+                String::from_utf8_lossy(&out.stdout)
+            ),
         );
     }
     out.status.success()

@@ -668,6 +668,46 @@ fn lsp_publishes_findings_offers_quick_fix_and_explains_them() {
 }
 
 #[test]
+fn lsp_scan_workspace_leaves_out_what_the_configured_baseline_records() {
+    let dir = workspace();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::write(root.join("web.py"), WEB).unwrap();
+    // The baseline `rlm scan` writes records web.py's two findings; a new file adds one.
+    let out = Command::new(env!("CARGO_BIN_EXE_rlm"))
+        .args(["scan", "--write-baseline", "baseline.json"])
+        .current_dir(&root)
+        .env("XDG_CONFIG_HOME", root.join(".no-user-config"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::write(
+        root.join("jobs.py"),
+        "import subprocess\n\ndef go(cmd):\n    return subprocess.call(cmd, shell=True)\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("rlm.toml"),
+        "[audit]\nbaseline = \"baseline.json\"\n",
+    )
+    .unwrap();
+    let mut lsp = Lsp::start(&root);
+    lsp.initialize(&root, json!({}));
+    let scan = lsp.result(
+        "workspace/executeCommand",
+        json!({"command": "rlm.scanWorkspace"}),
+    );
+    assert_eq!(
+        (&scan["findings"], &scan["files"], &scan["bySeverity"]),
+        (&json!(1), &json!(1), &json!({"medium": 1}))
+    );
+    lsp.shutdown();
+}
+
+#[test]
 fn lsp_asks_rlm_about_a_selection_with_progress_and_cancellation() {
     use rlm_engine::providers::fake_server::{FakeReply, FakeServer, RecordedRequest};
     use std::sync::Arc;

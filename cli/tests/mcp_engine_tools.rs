@@ -120,9 +120,77 @@ async fn security_scan_reports_findings_most_severe_first_with_fixes() {
 }
 
 #[tokio::test]
-async fn ask_codebase_without_a_model_says_how_to_configure_one() {
+async fn security_scan_leaves_out_what_the_configured_baseline_records_as_rlm_scan_does() {
+    let repo = Repo::generate(false);
+    write(&repo.root.join("src/ops/tasks.py"), VULNERABLE_PY);
+    let out = std::process::Command::new(RLM)
+        .args(["scan", "--write-baseline", "baseline.json"])
+        .current_dir(&repo.root)
+        .env("XDG_CONFIG_HOME", repo.root.join(".no-user-config"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    write(
+        &repo.root.join("src/ops/more.py"),
+        "import subprocess\n\ndef go(cmd):\n    return subprocess.call(cmd, shell=True)\n",
+    );
+    write(
+        &repo.root.join("rlm.toml"),
+        "[audit]\nbaseline = \"baseline.json\"\n",
+    );
+    let client = connect_stdio(&repo.root).await;
+    for args in [
+        json!({}),
+        json!({"path": "src/ops"}),
+        json!({"path": "src/ops/more.py"}),
+    ] {
+        let result = structured(&call(&client, "security_scan", args.clone()).await);
+        let found: Vec<(&str, &str, u64)> = result["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["path"].as_str().unwrap(),
+                    f["rule_id"].as_str().unwrap(),
+                    f["line"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [("src/ops/more.py", "py/command-injection", 4)],
+            "{args}"
+        );
+    }
+    // The file the baseline records has nothing new.
+    let known = structured(
+        &call(
+            &client,
+            "security_scan",
+            json!({"path": "src/ops/tasks.py"}),
+        )
+        .await,
+    );
+    assert_eq!(
+        (&known["total"], &known["findings"]),
+        (&json!(0), &json!([]))
+    );
+    client.cancel().await.unwrap();
+}
+
+#[tokio::test]
+async fn ask_codebase_without_a_model_answers_from_retrieval_with_a_note() {
     let repo = Repo::generate(true);
     let home = tempfile::tempdir().unwrap();
+    write(
+        &repo.root.join("rlm.toml"),
+        "[retrieval]\nmethod = \"bm25\"\n",
+    );
     let env = [
         ("HOME", home.path().display().to_string()),
         (
@@ -132,17 +200,54 @@ async fn ask_codebase_without_a_model_says_how_to_configure_one() {
         ("RLM_MODEL", String::new()),
     ];
     let client = connect_stdio_env(&repo.root, &env).await;
-    let result = call(
-        &client,
-        "ask_codebase",
-        json!({"question": "What does billing do?"}),
-    )
-    .await;
-    assert!(
-        error_text(&result).starts_with(
-            "no language model is configured for ask_codebase. The user has to set one"
+    let result = structured(
+        &call(
+            &client,
+            "ask_codebase",
+            json!({"question": "How is the invoice total computed from the line items?"}),
+        )
+        .await,
+    );
+    assert_eq!(
+        (
+            &result["stop_reason"],
+            &result["complete"],
+            &result["iterations"]
         ),
-        "{result:?}"
+        (&json!("retrieval_only"), &json!(false), &json!(0))
+    );
+    assert_eq!(
+        result["note"],
+        "Retrieval only (no model is configured): these are the passages that best match the question, not a written answer. For one, set RLM_MODEL (e.g. openai:gpt-4o-mini with OPENAI_API_KEY, or ollama:qwen3:8b) or [rlm] root in rlm.toml; see docs/providers.md. Ranked by bm25."
+    );
+    let first = &result["passages"][0];
+    assert_eq!(first["path"], "src/billing/invoice.py");
+    assert!(
+        first["text"]
+            .as_str()
+            .unwrap()
+            .contains("def compute_total(self, items):"),
+        "{first}"
+    );
+    // Scoped to a folder, only its files answer.
+    let scoped = structured(
+        &call(
+            &client,
+            "ask_codebase",
+            json!({"question": "Which helper returns the value plus a number?", "path": "src/util"}),
+        )
+        .await,
+    );
+    let paths: Vec<&str> = scoped["passages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["path"].as_str().unwrap())
+        .collect();
+    assert!(!paths.is_empty(), "{scoped}");
+    assert!(
+        paths.iter().all(|p| p.starts_with("src/util/helper_")),
+        "{scoped}"
     );
     client.cancel().await.unwrap();
 }

@@ -2,6 +2,9 @@
 //! export/import across keys, wrong keys and access refusals as a user sees them.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "common/skip.rs"]
+mod skip;
+
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -479,8 +482,9 @@ fn search_uses_the_installed_embedder_or_says_bm25_only() {
     let out = stdout(&o);
     assert!(out.starts_with(&expected_retrieval_line()), "{out}");
     if installed_embedder(&ModelsConfig::default()).is_none() {
-        eprintln!(
-            "skipping the semantic half: the embedding model is not installed here (run scripts/setup.d/40-models.sh)"
+        skip::skip(
+            skip::Need::Models,
+            "the semantic half: the embedding model is not installed here (run scripts/setup.d/40-models.sh)",
         );
         assert!(out.contains("no memories match"), "{out}");
         return;

@@ -2,6 +2,9 @@
 //! binary input, a broken or wrong ONNX Runtime library, a missing model folder) and BM25 output.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "common/skip.rs"]
+mod skip;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -180,7 +183,10 @@ fn an_older_onnx_runtime_is_refused_naming_both_versions() {
     let old = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../models/cache/lib-old/libonnxruntime.so.1.22.1");
     if !old.is_file() {
-        eprintln!("skipping: {} is missing (run `make setup`)", old.display());
+        skip::skip(
+            skip::Need::Models,
+            &format!("{} is missing (run `make setup`)", old.display()),
+        );
         return;
     }
     let ws = workspace();

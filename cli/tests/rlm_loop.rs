@@ -7,12 +7,15 @@
 //! or on the whole result; a 10M-token context is checked never to reach any request.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "common/skip.rs"]
+mod skip;
+
 use rlm_engine::providers::fake_server::{FakeReply, FakeServer, Handler, RecordedRequest};
 use rlm_engine::providers::price::Price;
 use rlm_engine::providers::{ProvidersConfig, Usage, build_model};
 use rlm_engine::rlm::{
-    AskRequest, AskResult, Budgets, CancellationToken, ContextSource, LoopOptions, MemoryRecall,
-    Models, NoObserver, RlmError, StopReason, TraceEvent, ask_blocking,
+    AskRequest, AskResult, Budgets, CancellationToken, ContextSource, LoopOptions, LoopRetrieval,
+    MemoryRecall, Models, NoObserver, RlmError, StopReason, TraceEvent, ask_blocking,
 };
 use rlm_engine::sandbox::{SandboxConfig, SandboxPolicy};
 use std::path::Path;
@@ -28,7 +31,10 @@ fn policy() -> Option<SandboxPolicy> {
     match SandboxPolicy::from_config(&SandboxConfig::default(), Path::new(RLM)) {
         Ok(policy) => Some(policy),
         Err(e) => {
-            eprintln!("skipping: the sandbox cannot run here: {e}");
+            skip::skip(
+                skip::Need::Sandbox,
+                &format!("the sandbox cannot run here: {e}"),
+            );
             None
         }
     }
@@ -97,6 +103,30 @@ impl Run {
     }
 
     fn ask(&self, question: &str, context: ContextSource) -> Option<Result<AskResult, RlmError>> {
+        // An indexed workspace gets the retriever its configuration describes, built once for
+        // the run as every face builds it.
+        let retrieval = match &context {
+            ContextSource::Workspace {
+                root,
+                index_dir: Some(dir),
+                ..
+            } => Some(rlm_engine::ask::loop_retrieval(
+                root,
+                dir,
+                &rlm_engine::config::Config::load(root).unwrap(),
+                None,
+            )),
+            _ => None,
+        };
+        self.ask_with(question, context, retrieval)
+    }
+
+    fn ask_with(
+        &self,
+        question: &str,
+        context: ContextSource,
+        retrieval: Option<LoopRetrieval>,
+    ) -> Option<Result<AskResult, RlmError>> {
         let sandbox = policy()?;
         let model = |name: &str| {
             build_model(
@@ -119,6 +149,7 @@ impl Run {
             cancel: self.cancel.clone(),
             secrets: Vec::new(),
             memory: self.memory.clone(),
+            retrieval,
         };
         Some(ask_blocking(request, Arc::new(NoObserver)))
     }
@@ -875,6 +906,58 @@ fn retrieve_falls_back_to_bm25_with_a_note_when_the_retrieval_models_are_missing
 }
 
 #[test]
+fn retrieve_uses_the_retriever_the_run_was_given_not_the_config_read_again() {
+    // The workspace's rlm.toml asks for vectors from a models folder that does not exist; the
+    // run is given a retriever set to BM25 (as a face with its own settings would build it).
+    // Every retrieve() must use that one: reading rlm.toml again per call would try the vectors
+    // and fall back with a note.
+    let dir = tempfile::tempdir().unwrap();
+    let no_models = dir.path().join("no-models");
+    std::fs::write(
+        dir.path().join("rlm.toml"),
+        format!(
+            "[retrieval]\nmethod = \"vector\"\n[models]\ndir = {:?}\n",
+            no_models.to_str().unwrap()
+        ),
+    )
+    .unwrap();
+    let settings = index_billing(dir.path());
+    let loaded = rlm_engine::config::Config::load(dir.path()).unwrap();
+    let mut retriever =
+        rlm_engine::retrieval::Retriever::new(dir.path(), &settings.dir, &loaded).unwrap();
+    retriever.config_mut().method = rlm_engine::retrieval::Method::Bm25;
+    retriever.config_mut().infiniretri_threshold = 10;
+    let retrieval = rlm_engine::ask::loop_retrieval(
+        dir.path(),
+        &settings.dir,
+        &loaded,
+        Some(Arc::new(retriever)),
+    );
+    let run = Run::new(trajectory(
+        vec![repl(
+            "a = retrieve('invoice total', k=1)\nb = retrieve('invoice total', k=1)\nFINAL(' '.join(h['path'] + '|' + h['method'] + '|' + str('note' in h) for h in a + b))",
+        )],
+        vec![],
+        |_| String::new(),
+    ));
+    let context = workspace_context(dir.path(), &settings);
+    let Some(result) = run.ask_with("Where are invoices totalled?", context, Some(retrieval))
+    else {
+        return;
+    };
+    assert_eq!(
+        result.unwrap().answer,
+        "billing.py|bm25|False billing.py|bm25|False"
+    );
+    // The threshold is the given retriever's too (rlm.toml keeps the default 400,000).
+    assert!(
+        run.server.requests()[0]
+            .system
+            .contains("This context is large: start with `retrieve(question, k)`")
+    );
+}
+
+#[test]
 fn root_prompt_offers_retrieve_first_above_the_infiniretri_threshold() {
     let dir = tempfile::tempdir().unwrap();
     let settings = index_billing(dir.path());
@@ -915,7 +998,10 @@ fn retrieve_uses_the_configured_hybrid_retrieval_when_the_models_are_installed()
         .embedder()
         .and_then(|_| retriever.attention_model().map(|_| ()))
     {
-        eprintln!("skipping: the retrieval models are not installed here: {e}");
+        skip::skip(
+            skip::Need::Models,
+            &format!("the retrieval models are not installed here: {e}"),
+        );
         return;
     }
     let run = Run::new(trajectory(

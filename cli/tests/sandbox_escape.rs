@@ -7,6 +7,9 @@
 //! corruption, privilege escalation, data exfiltration and denial of service.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "common/skip.rs"]
+mod skip;
+
 use std::io::ErrorKind;
 use std::net::{TcpListener, UdpSocket};
 use std::os::linux::net::SocketAddrExt;
@@ -736,7 +739,10 @@ fn sandbox_interpreter() -> Option<String> {
     let out = Command::new(RLM).arg("doctor").output().unwrap();
     let report = String::from_utf8_lossy(&out.stdout).to_string();
     if !out.status.success() {
-        eprintln!("skipping: `rlm doctor` reports a weak sandbox on this machine:\n{report}");
+        skip::skip(
+            skip::Need::Sandbox,
+            &format!("`rlm doctor` reports a weak sandbox on this machine:\n{report}"),
+        );
         return None;
     }
     report

@@ -4,6 +4,9 @@
 //! kernel reports for the worker.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "common/skip.rs"]
+mod skip;
+
 use rlm_engine::sandbox::policy::MissingLayer;
 use rlm_engine::sandbox::{
     Finish, HostCalls, KillReason, PyError, Repl, SandboxConfig, SandboxPolicy, StaticMode,
@@ -50,9 +53,12 @@ fn sandbox_available() -> bool {
         .output()
         .unwrap();
     if !out.status.success() {
-        eprintln!(
-            "skipping: weak sandbox here:\n{}",
-            String::from_utf8_lossy(&out.stdout)
+        skip::skip(
+            skip::Need::Sandbox,
+            &format!(
+                "weak sandbox here:\n{}",
+                String::from_utf8_lossy(&out.stdout)
+            ),
         );
     }
     out.status.success()

@@ -3,16 +3,13 @@
 
 use crate::params::ToolError;
 use crate::{prompts, resources, tools};
+use rlm_engine::ask::{MemoryNeeds, PrepareError, open_workspace_memory};
 use rlm_engine::audit::{AuditConfig, RuleSet, ScanOptions};
 use rlm_engine::config::{ConfigError, LoadedConfig};
 use rlm_engine::index::{IndexError, IndexSettings, WorkspaceIndex};
-use rlm_engine::memory::{
-    MemoryConfig, MemoryError, MemoryModel, MemoryStore, ModelBudget, StoreOptions,
-    installed_embedder,
-};
+use rlm_engine::memory::{MemoryConfig, MemoryError, MemoryStore, StoreOptions};
 use rlm_engine::models::ModelsConfig;
 use rlm_engine::providers::ProvidersConfig;
-use rlm_engine::providers::{ResponseCache, build_model};
 use rlm_engine::retrieval::{RetrievalConfig, RetrievalError, Retriever};
 use rlm_engine::rlm::RlmConfig;
 use rlm_engine::sandbox::SandboxConfig;
@@ -60,6 +57,9 @@ impl Default for McpSettings {
 /// What every session of the server shares: the workspace and its index.
 pub struct Shared {
     pub root: PathBuf,
+    /// The workspace's whole configuration, for the engine calls that read several sections
+    /// (`ask_codebase`, the memory store).
+    pub loaded: LoadedConfig,
     pub settings: IndexSettings,
     pub search_limit: usize,
     pub limits: McpSettings,
@@ -102,6 +102,7 @@ impl Shared {
         let limits: McpSettings = config.section("mcp")?;
         let audit: AuditConfig = config.section("audit")?;
         Ok(Shared {
+            loaded: config.clone(),
             audit,
             index_config: config.config.index.clone(),
             rlm: config.section("rlm")?,
@@ -166,74 +167,11 @@ impl Shared {
         Ok(self.retriever.get_or_init(|| retriever).clone())
     }
 
-    /// The memories `[memory] agent` may read that match `question`, for `ask_codebase`'s
-    /// `memory` variable: `None` when the workspace has no store yet (none is created),
-    /// `[memory] ask_recall = 0`, or the store cannot be read (logged: the run goes on without).
-    pub(crate) fn recall_memory(&self, question: &str) -> Option<rlm_engine::rlm::MemoryRecall> {
-        let config = &self.memory_config;
-        if config.ask_recall == 0 {
-            return None;
-        }
-        let exists = StoreOptions::for_workspace(&self.root, config)
+    /// Whether the workspace has a memory store already (asking never creates one).
+    pub(crate) fn memory_exists(&self) -> bool {
+        StoreOptions::for_workspace(&self.root, &self.memory_config)
             .map(|o| o.path.exists())
-            .unwrap_or(false);
-        if !exists {
-            return None;
-        }
-        let agent = config.agent.clone();
-        match self.with_memory(|store| {
-            rlm_engine::memory::recall_for_prompt(store, &agent, question, config.ask_recall)
-        }) {
-            Ok((mode, items)) => Some(rlm_engine::rlm::MemoryRecall {
-                agent,
-                retrieval: mode.to_string(),
-                items,
-            }),
-            Err(e) => {
-                tracing::warn!("asking without workspace memories: {}", e.0);
-                None
-            }
-        }
-    }
-
-    /// The configured chat model (`[rlm] root`, `RLM_MODEL`) for memory summaries and
-    /// contradiction judgements, unless `[memory] use_model = false`; `None` (logged) when none
-    /// is configured or it cannot be built: memory then uses extractive summaries and the rule.
-    fn memory_model(&self) -> Option<Arc<MemoryModel>> {
-        if !self.memory_config.use_model {
-            return None;
-        }
-        let spec = self.rlm.root_model()?;
-        let cache = if self.rlm.cache == Some(false) {
-            None
-        } else {
-            self.rlm
-                .cache_path
-                .clone()
-                .or_else(ResponseCache::default_path)
-                .and_then(|path| ResponseCache::open(&path).ok())
-                .map(Arc::new)
-        };
-        let built = build_model(&spec, &self.providers, cache)
-            .map_err(|e| e.to_string())
-            .and_then(|chat| {
-                MemoryModel::new(
-                    chat,
-                    ModelBudget {
-                        max_calls: self.memory_config.model_max_calls,
-                        max_tokens: self.memory_config.model_max_tokens,
-                        max_cost_usd: self.rlm.budgets().max_cost_usd,
-                    },
-                )
-                .map_err(|e| e.to_string())
-            });
-        match built {
-            Ok(model) => Some(Arc::new(model)),
-            Err(e) => {
-                tracing::warn!("memory without a model (extractive summaries, rule only): {e}");
-                None
-            }
-        }
+            .unwrap_or(false)
     }
 
     /// Runs `work` on the workspace's memory store, opening it on first use with the embedding
@@ -251,18 +189,19 @@ impl Shared {
         let store = match guard.take() {
             Some(store) => store,
             None => {
-                let store = MemoryStore::open(StoreOptions::for_workspace(
+                open_workspace_memory(
                     &self.root,
-                    &self.memory_config,
-                )?)?;
-                let store = match installed_embedder(&self.models) {
-                    Some(embedder) => store.with_embedder(embedder),
-                    None => store,
-                };
-                match self.memory_model() {
-                    Some(model) => store.with_model(model),
-                    None => store,
-                }
+                    &self.loaded,
+                    MemoryNeeds {
+                        embedder: true,
+                        model: true,
+                    },
+                )
+                .map_err(|e| match e {
+                    PrepareError::Memory(e) => ToolError::from(e),
+                    other => ToolError::new(other.to_string()),
+                })?
+                .store
             }
         };
         let result = work(&store);

@@ -3,18 +3,24 @@
 //! `RLM_SUB_MODEL` override in turn. Prints the answer on stdout and a one-line summary on
 //! stderr (or the whole result with `--json`); `-v` adds the live view
 //! (`[Iter 2] ...`, `[SUB-CALL 3/200] ...`); Ctrl-C cancels and prints the best partial answer.
-//! Exit codes: 0 the model finished, 1 a budget or Ctrl-C stopped it (partial answer), 2 error
-//! (including "no model configured", which explains the three shortest ways to set one up).
+//! With no model configured, a question about a workspace is answered from retrieval: the best
+//! passages with paths and line ranges, and a note saying so and how to configure a model
+//! (`--json` carries the passages).
+//! Exit codes: 0 the model finished (or retrieval answered), 1 a budget or Ctrl-C stopped it
+//! (partial answer), 2 error (including "no model configured" for `--context FILE`, which
+//! explains the three shortest ways to set one up).
 
 use crate::workspace::Workspace;
 use anyhow::{Context, Result, bail};
-use rlm_engine::ask::{AskOverrides, PrepareError, prepare, recall_memory};
+use rlm_engine::ask::{
+    AskMemory, AskOverrides, AskScope, AskSetup, DEFAULT_PASSAGES, PrepareError, RetrievalAnswer,
+    RetrievalQuestion, answer_from_retrieval, prepare_request,
+};
 use rlm_engine::config::{Config, LoadedConfig};
 use rlm_engine::providers::ProvidersConfig;
 use rlm_engine::rlm::trace::summary_line;
 use rlm_engine::rlm::{
-    AskRequest, AskResult, Budgets, CancellationToken, ContextSource, JsonlTrace, Observer,
-    Observers, TraceRecord, ask,
+    AskResult, Budgets, CancellationToken, JsonlTrace, Observer, Observers, TraceRecord, ask,
 };
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -106,78 +112,80 @@ pub fn run(args: Args) -> Result<ExitCode> {
             file.display()
         );
     }
-    let (loaded, source, workspace_root) = match &args.context {
+    let (loaded, scope) = match &args.context {
         Some(file) => {
             if !file.is_file() {
                 bail!("--context {}: no such file", file.display());
             }
             let cwd = std::env::current_dir().context("reading the current folder")?;
-            (Config::load(&cwd)?, ContextSource::File(file.clone()), None)
+            (Config::load(&cwd)?, AskScope::File(file.clone()))
         }
         None => {
             let workspace = Workspace::resolve(path.as_deref(), None)?;
-            // `retrieve()` uses the index when `rlm index` has built one; the loop works without.
-            let index_dir = workspace
-                .settings
-                .dir
-                .exists()
-                .then(|| workspace.settings.dir.clone());
-            let source = ContextSource::Workspace {
+            let scope = AskScope::Workspace {
                 root: workspace.root.clone(),
-                list: workspace.settings.list.clone(),
-                index_dir,
+                settings: workspace.settings.clone(),
             };
-            (workspace.config, source, Some(workspace.root))
+            (workspace.config, scope)
         }
     };
     let overrides = overrides(&args, &loaded)?;
-    let helper = std::env::current_exe().context("finding the rlm binary for the sandbox")?;
-    let prepared = match prepare(&loaded, &helper, &overrides) {
+    let cancel = CancellationToken::new();
+    let setup = AskSetup {
+        question: question.clone(),
+        scope: scope.clone(),
+        loaded: &loaded,
+        overrides,
+        memory: if args.no_memory {
+            AskMemory::Off
+        } else {
+            AskMemory::Workspace {
+                agent: args.agent.clone(),
+            }
+        },
+        retriever: None,
+        helper: None,
+        cancel: cancel.clone(),
+    };
+    let prepared = match prepare_request(setup) {
         Ok(prepared) => prepared,
         Err(PrepareError::NoModel) => {
-            eprintln!("error: {NO_MODEL_MESSAGE}");
-            return Ok(ExitCode::from(2));
+            return match &scope {
+                AskScope::Workspace { root, settings } => {
+                    let answer = answer_from_retrieval(RetrievalQuestion {
+                        root,
+                        settings,
+                        loaded: &loaded,
+                        question: &question,
+                        path_glob: None,
+                        k: DEFAULT_PASSAGES,
+                        retriever: None,
+                    })?;
+                    print_retrieval_answer(&answer, args.json)?;
+                    Ok(ExitCode::SUCCESS)
+                }
+                // A lone text file has no index to answer from.
+                _ => {
+                    eprintln!("error: {NO_MODEL_MESSAGE}");
+                    Ok(ExitCode::from(2))
+                }
+            };
         }
         Err(e) => return Err(e.into()),
     };
-    // Memories are a workspace's: a question about a lone text file gets none.
-    let memory = match &workspace_root {
-        Some(root) if !args.no_memory => {
-            match recall_memory(root, &loaded, args.agent.as_deref(), &question) {
-                Ok(Some(recall)) => {
-                    eprintln!(
-                        "memory: {} item(s) recalled as agent {} into `memory` ({})",
-                        recall.items.len(),
-                        recall.agent,
-                        recall.retrieval
-                    );
-                    Some(recall)
-                }
-                Ok(None) => None,
-                // The store's trouble (a wrong key, a bad agent id) costs the run its memories,
-                // not its answer.
-                Err(e) => {
-                    eprintln!(
-                        "warning: asking without workspace memories: {e} (--no-memory skips them)"
-                    );
-                    None
-                }
-            }
-        }
-        _ => None,
-    };
-    let cancel = CancellationToken::new();
-    let request = AskRequest {
-        question,
-        context: source,
-        models: prepared.models,
-        budgets: prepared.budgets.clone(),
-        sandbox: prepared.sandbox,
-        options: prepared.options,
-        cancel: cancel.clone(),
-        secrets: prepared.secrets,
-        memory,
-    };
+    if let Some(recall) = &prepared.request.memory {
+        eprintln!(
+            "memory: {} item(s) recalled as agent {} into `memory` ({})",
+            recall.items.len(),
+            recall.agent,
+            recall.retrieval
+        );
+    }
+    if let Some(warning) = &prepared.memory_warning {
+        eprintln!("warning: asking without workspace memories: {warning} (--no-memory skips them)");
+    }
+    let budgets = prepared.request.budgets.clone();
+    let request = prepared.request;
     let mut observers: Vec<Arc<dyn Observer>> = Vec::new();
     if let Some(path) = &args.trace {
         observers
@@ -207,7 +215,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         ask(request, Arc::new(Observers(observers))).await
     })?;
     runtime.shutdown_timeout(Duration::from_millis(200));
-    print_result(&result, &prepared.budgets, args.json)?;
+    print_result(&result, &budgets, args.json)?;
     Ok(if result.stop_reason.is_final() {
         ExitCode::SUCCESS
     } else {
@@ -237,6 +245,18 @@ fn overrides(args: &Args, loaded: &LoadedConfig) -> Result<AskOverrides> {
         no_cache: args.no_cache,
         allow_weak_sandbox: args.allow_weak_sandbox,
     })
+}
+
+/// The answer without a model: the note and the method on stderr, the passages on stdout (or
+/// the whole answer as JSON).
+fn print_retrieval_answer(answer: &RetrievalAnswer, json: bool) -> Result<()> {
+    if json {
+        return crate::output::print_json(answer);
+    }
+    eprintln!("note: {}", answer.note);
+    eprintln!("{}", answer.method_line());
+    print!("{}", answer.render(12));
+    Ok(())
 }
 
 fn print_result(result: &AskResult, budgets: &Budgets, json: bool) -> Result<()> {

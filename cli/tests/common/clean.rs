@@ -1,6 +1,6 @@
 //! The real `rlm` binary in a clean environment (no user config, no model, caches under a
 //! temporary home), and the probe the RLM tests run first: they skip, saying why, where the
-//! sandbox cannot run Python.
+//! sandbox cannot run Python (and fail instead under `RLM_REQUIRE_SANDBOX=1`).
 
 use super::RLM;
 use std::path::Path;
@@ -28,9 +28,12 @@ pub fn sandbox_works(home: &Path) -> bool {
     std::fs::write(&script, "print(1)\n").unwrap();
     let out = rlm(home, &["exec", script.to_str().unwrap()], &[]);
     if !out.status.success() {
-        eprintln!(
-            "skipping: the sandbox cannot run here: {}",
-            String::from_utf8_lossy(&out.stderr)
+        super::skip::skip(
+            super::skip::Need::Sandbox,
+            &format!(
+                "the sandbox cannot run here: {}",
+                String::from_utf8_lossy(&out.stderr)
+            ),
         );
     }
     out.status.success()

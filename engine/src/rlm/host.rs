@@ -10,10 +10,8 @@ use super::budget::Ledger;
 use super::prompts;
 use super::run::{CallError, LoopContext, Shared, call_model, run_loop, text_shape};
 use super::trace::TraceEvent;
-use crate::config::Config;
 use crate::index::WorkspaceIndex;
 use crate::providers::{ChatRequest, ChatResponse, Message};
-use crate::retrieval::Retriever;
 use crate::sandbox::HostCalls;
 use crate::search::{SearchQuery, search};
 use serde_json::{Value, json};
@@ -196,31 +194,31 @@ impl<'a> Host<'a> {
             );
         };
         let k = k.clamp(1, 100);
-        // The configured retrieval (default hybrid) when its models are installed and the
+        // The run's retriever (default hybrid) when its models are installed and the
         // workspace's vectors are built; BM25 over the index otherwise, saying why.
-        let note = match self.shared.workspace_root.as_deref().map(|root| {
-            let loaded = Config::load(root).map_err(|e| e.to_string())?;
-            let retriever = Retriever::new(root, dir, &loaded).map_err(|e| e.to_string())?;
-            let method = retriever.config().method;
-            retriever
-                .retrieve(question, k)
-                .map(|passages| (method, passages))
-                .map_err(|e| e.to_string())
-        }) {
-            Some(Ok((method, passages))) => {
-                return Ok(Value::Array(
-                    passages
-                        .into_iter()
-                        .map(|p| {
-                            json!({"path": p.path, "start_line": p.start_line,
-                                   "end_line": p.end_line, "score": p.score, "text": p.text,
-                                   "method": method.name()})
-                        })
-                        .collect(),
-                ));
+        let note = match &self.shared.retriever {
+            Some(Ok(retriever)) => {
+                let method = retriever.config().method;
+                match retriever.retrieve(question, k) {
+                    Ok(passages) => {
+                        return Ok(Value::Array(
+                            passages
+                                .into_iter()
+                                .map(|p| {
+                                    json!({"path": p.path, "start_line": p.start_line,
+                                           "end_line": p.end_line, "score": p.score, "text": p.text,
+                                           "method": method.name()})
+                                })
+                                .collect(),
+                        ));
+                    }
+                    Err(e) => {
+                        format!("BM25 fallback: the configured retrieval is unavailable ({e})")
+                    }
+                }
             }
             Some(Err(e)) => format!("BM25 fallback: the configured retrieval is unavailable ({e})"),
-            None => "BM25: no workspace configuration".to_string(),
+            None => "BM25: no retriever was configured for this run".to_string(),
         };
         let index = WorkspaceIndex::open(dir).map_err(|e| {
             format!(

@@ -23,11 +23,13 @@ pub mod describe;
 pub mod extract;
 mod host;
 pub mod prompts;
+pub mod repl;
 mod run;
 pub mod trace;
 
 pub use budget::Budgets;
 pub use config::RlmConfig;
+pub use repl::{LoopRepl, ReplStarter, SandboxRepls};
 pub use tokio_util::sync::CancellationToken;
 pub use trace::{JsonlTrace, TraceEvent, TraceRecord};
 
@@ -92,6 +94,22 @@ pub struct AskRequest {
     /// Memories recalled for the question (H-MEM), set as the root REPL's `memory` variable
     /// before the first step and announced in the system prompt; `None`: no `memory` variable.
     pub memory: Option<MemoryRecall>,
+    /// The retriever behind `retrieve()` for an indexed workspace context; `None` where the
+    /// context has no index (or the caller has no retriever: `retrieve()` then uses BM25 over
+    /// the index, saying so).
+    pub retrieval: Option<LoopRetrieval>,
+}
+
+/// The retrieval a run uses: one retriever for every `retrieve()` call of the run (its models
+/// load once), and the size above which the root prompt offers it first.
+#[derive(Debug, Clone)]
+pub struct LoopRetrieval {
+    /// The configured retriever, or why it could not be set up (`retrieve()` then uses BM25
+    /// over the index and passes the reason on).
+    pub retriever: Result<Arc<crate::retrieval::Retriever>, String>,
+    /// `[retrieval] infiniretri_threshold`: context bytes above which the root prompt offers
+    /// `retrieve()` first.
+    pub first_above: u64,
 }
 
 /// What the root REPL's `memory` holds: the memories one agent may read that matched the
@@ -296,8 +314,18 @@ impl Observer for Observers {
 /// Answers `request.question` about `request.context`. Runs the loop on a blocking thread of
 /// the current tokio runtime (the REPL is synchronous); model calls go back to the runtime.
 pub async fn ask(request: AskRequest, observer: Arc<dyn Observer>) -> Result<AskResult, RlmError> {
+    ask_with(request, observer, Arc::new(SandboxRepls)).await
+}
+
+/// [`ask`] with the REPLs `repls` starts instead of the sandboxed Python REPL: a scripted twin
+/// tests the loop's own logic where no kernel sandbox exists.
+pub async fn ask_with(
+    request: AskRequest,
+    observer: Arc<dyn Observer>,
+    repls: Arc<dyn ReplStarter>,
+) -> Result<AskResult, RlmError> {
     let handle = tokio::runtime::Handle::current();
-    tokio::task::spawn_blocking(move || run::run_root(handle, request, observer))
+    tokio::task::spawn_blocking(move || run::run_root(handle, request, observer, repls))
         .await
         .map_err(|e| RlmError::Internal(e.to_string()))?
 }
@@ -316,3 +344,6 @@ pub fn ask_blocking(
 
 /// Default wall-time budget when none is configured.
 pub const DEFAULT_WALL: Duration = Duration::from_secs(30 * 60);
+
+#[cfg(test)]
+mod loop_tests;

@@ -14,13 +14,14 @@ use super::describe::{ContextKind, ContextShape, describe, describe_memory};
 use super::extract::{ProseFinal, code_blocks, prose_final, without_blocks};
 use super::host::Host;
 use super::prompts::{self, PROMPT_VERSION, render};
+use super::repl::{LoopRepl, ReplStarter};
 use super::trace::{Redact, TraceEvent, TraceRecord};
 use super::{
     AskRequest, AskResult, ContextSource, LoopOptions, Models, Observer, RlmError, StopReason,
 };
 use crate::context::write_context;
 use crate::providers::{ChatModel, ChatParams, ChatRequest, ChatResponse, Message, ProviderError};
-use crate::sandbox::{Finish, Repl, SandboxPolicy, StepOutcome, StepResult};
+use crate::sandbox::{Finish, SandboxPolicy, StepOutcome, StepResult};
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -30,6 +31,8 @@ use tokio_util::sync::CancellationToken;
 /// State shared by every level of one run.
 pub(crate) struct Shared {
     pub handle: tokio::runtime::Handle,
+    /// Starts the REPL of each level (the sandboxed Python REPL outside tests).
+    pub repls: Arc<dyn ReplStarter>,
     pub models: Models,
     pub sandbox: SandboxPolicy,
     pub options: LoopOptions,
@@ -39,11 +42,12 @@ pub(crate) struct Shared {
     pub records: Mutex<Vec<TraceRecord>>,
     /// The index behind `retrieve()` (workspace contexts that have one).
     pub index_dir: Option<PathBuf>,
-    /// The workspace root, whose `[retrieval]` / `[models]` config `retrieve()` uses.
-    pub workspace_root: Option<PathBuf>,
     /// `[retrieval] infiniretri_threshold` where `retrieve()` works: above it the root prompt
     /// offers `retrieve()` first.
     pub retrieve_first_above: Option<u64>,
+    /// The retriever every `retrieve()` of the run uses (or why there is none): built once by
+    /// the caller, never per call.
+    pub retriever: Option<Result<Arc<crate::retrieval::Retriever>, String>>,
     /// The root REPL's `memory` variable (children do not get it: their context is a part the
     /// root chose, and they can be handed memories through it).
     pub memory: Option<super::MemoryRecall>,
@@ -143,34 +147,29 @@ pub(crate) fn run_root(
     handle: tokio::runtime::Handle,
     request: AskRequest,
     observer: Arc<dyn Observer>,
+    repls: Arc<dyn ReplStarter>,
 ) -> Result<AskResult, RlmError> {
     let question = request.question.trim().to_string();
     if question.is_empty() {
         return Err(RlmError::EmptyQuestion);
     }
-    let (index_dir, workspace_root) = match &request.context {
-        ContextSource::Workspace {
-            index_dir, root, ..
-        } => (index_dir.clone(), Some(root.clone())),
-        _ => (None, None),
-    };
-    let retrieve_first_above = match (&index_dir, &workspace_root) {
-        (Some(_), Some(root)) => Some(
-            crate::config::Config::load(root)
-                .and_then(|l| l.section::<crate::retrieval::RetrievalConfig>("retrieval"))
-                .map(|r| r.infiniretri_threshold)
-                .unwrap_or_else(|_| {
-                    crate::retrieval::RetrievalConfig::default().infiniretri_threshold
-                }),
-        ),
+    let index_dir = match &request.context {
+        ContextSource::Workspace { index_dir, .. } => index_dir.clone(),
         _ => None,
     };
+    // `retrieve()` works where the context is indexed; its threshold comes with the retriever
+    // the caller built, so the workspace's configuration is not read again here.
+    let retrieve_first_above = index_dir.as_ref().map(|_| match &request.retrieval {
+        Some(retrieval) => retrieval.first_above,
+        None => crate::retrieval::RetrievalConfig::default().infiniretri_threshold,
+    });
     let mut redact = Redact::new(request.sandbox.redactor.clone());
     for secret in &request.secrets {
         redact.add_secret(secret.expose());
     }
     let shared = Shared {
         handle,
+        repls,
         redact,
         models: request.models,
         sandbox: request.sandbox,
@@ -179,8 +178,8 @@ pub(crate) fn run_root(
         observer,
         records: Mutex::new(Vec::new()),
         index_dir,
-        workspace_root,
         retrieve_first_above,
+        retriever: request.retrieval.map(|r| r.retriever),
         memory: request.memory,
     };
     // Keeps the rendered workspace alive for the run.
@@ -324,7 +323,7 @@ pub(crate) fn run_loop(
 ) -> Result<LoopOutcome, RlmError> {
     let budgets = shared.ledger.budgets.clone();
     shared.ledger.reached_depth(depth);
-    let mut repl = Repl::start(&shared.sandbox)?;
+    let mut repl = shared.repls.start(&shared.sandbox)?;
     let mut shape = match &context {
         LoopContext::File { path, shape } => {
             let info = repl.load_context_file(path)?;
@@ -463,7 +462,7 @@ pub(crate) fn run_loop(
         if blocks.is_empty() {
             if let Some(prose) = prose
                 && let Some(answer) =
-                    accept_prose(shared, depth, iteration, &mut repl, &mut host, prose)?
+                    accept_prose(shared, depth, iteration, repl.as_mut(), &mut host, prose)?
             {
                 return finish(StopReason::ProseFinal, answer, iteration);
             }
@@ -525,7 +524,7 @@ pub(crate) fn run_loop(
         if all_completed
             && let Some(prose) = prose
             && let Some(answer) =
-                accept_prose(shared, depth, iteration, &mut repl, &mut host, prose)?
+                accept_prose(shared, depth, iteration, repl.as_mut(), &mut host, prose)?
         {
             return finish(StopReason::ProseFinal, answer, iteration);
         }
@@ -555,7 +554,7 @@ fn accept_prose(
     shared: &Shared,
     depth: u32,
     iteration: u32,
-    repl: &mut Repl,
+    repl: &mut dyn LoopRepl,
     host: &mut Host<'_>,
     prose: ProseFinal,
 ) -> Result<Option<String>, RlmError> {

@@ -3,13 +3,18 @@
 //! is given. Reports `$/progress` with each step, can be cancelled (`$/cancelRequest` or the
 //! progress's cancel button), and shows the answer (`rlm/answer`, else a Markdown file through
 //! `window/showDocument`, else `window/showMessage`). The loop and its setup are the engine's.
+//! With no model configured the engine answers from retrieval instead (the best passages with
+//! paths and lines, and a note saying so), shown the same way.
 
 use crate::handlers::execute_command::answer;
 use crate::session::Session;
 use crate::to_proto;
-use rlm_engine::ask::{AskOverrides, Focus, focused_question, prepare, recall_memory};
+use rlm_engine::ask::{
+    AskMemory, AskOverrides, AskScope, AskSetup, DEFAULT_PASSAGES, Focus, PrepareError,
+    RetrievalAnswer, RetrievalQuestion, answer_from_retrieval, focused_question, prepare_request,
+};
 use rlm_engine::rlm::trace::summary_line;
-use rlm_engine::rlm::{AskRequest, CancellationToken, ContextSource, Observer, TraceRecord, ask};
+use rlm_engine::rlm::{CancellationToken, Observer, TraceRecord, ask};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use std::sync::Arc;
@@ -93,33 +98,60 @@ pub async fn handle(
         max_wall: settings.max_time_secs.map(Duration::from_secs),
         ..AskOverrides::default()
     };
-    let loaded = workspace.config.clone();
-    let prepared = crate::session::blocking(move || {
-        let helper = std::env::current_exe()
-            .map_err(|e| format!("cannot find the rlm binary for the sandbox: {e}"))?;
-        prepare(&loaded, &helper, &overrides).map_err(|e| e.to_string())
-    })
-    .await?;
-    // The workspace's memories, as `[memory] agent`; a store that cannot be read costs the run
-    // its `memory` variable, not the answer.
-    let (memory_root, memory_config, memory_question) = (
+    let cancel = CancellationToken::new();
+    let (root, loaded, question) = (
         workspace.root.clone(),
         workspace.config.clone(),
-        args.question.clone(),
+        focused_question(&args.question, focus.as_ref()),
     );
-    let memory = crate::session::blocking(move || {
-        Ok::<_, String>(
-            recall_memory(&memory_root, &memory_config, None, &memory_question).unwrap_or_else(
-                |e| {
-                    tracing::warn!("asking without workspace memories: {e}");
-                    None
-                },
-            ),
-        )
+    let scope_settings = index.clone();
+    let run_cancel = cancel.clone();
+    // With no model, retrieval answers: the question and the selection's own words rank.
+    let retrieval_question = match &focus {
+        Some(focus) => format!("{} {}", args.question.trim(), focus.text),
+        None => args.question.clone(),
+    };
+    // The workspace's memories, as `[memory] agent`; a store that cannot be read costs the run
+    // its `memory` variable, not the answer.
+    let prepared = crate::session::blocking(move || {
+        let settings = scope_settings.clone();
+        match prepare_request(AskSetup {
+            question,
+            scope: AskScope::Workspace {
+                root: root.clone(),
+                settings: scope_settings,
+            },
+            loaded: &loaded,
+            overrides,
+            memory: AskMemory::Workspace { agent: None },
+            retriever: None,
+            helper: None,
+            cancel: run_cancel,
+        }) {
+            Ok(prepared) => Ok(Ok(prepared)),
+            Err(PrepareError::NoModel) => answer_from_retrieval(RetrievalQuestion {
+                root: &root,
+                settings: &settings,
+                loaded: &loaded,
+                question: &retrieval_question,
+                path_glob: None,
+                k: DEFAULT_PASSAGES,
+                retriever: None,
+            })
+            .map(Err)
+            .map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
+        }
     })
     .await?;
-
-    let cancel = CancellationToken::new();
+    let prepared = match prepared {
+        Ok(prepared) => prepared,
+        Err(answer) => return retrieval_only(session, &args, answer, &index.dir).await,
+    };
+    if let Some(warning) = &prepared.memory_warning {
+        tracing::warn!("asking without workspace memories: {warning}");
+    }
+    let budgets = prepared.request.budgets.clone();
     let _guard = CancelOnDrop(cancel.clone());
     let run = RUNS.fetch_add(1, Ordering::Relaxed) + 1;
     let token = match token {
@@ -151,25 +183,7 @@ pub async fn handle(
     };
 
     let (steps_tx, mut steps_rx) = mpsc::unbounded_channel();
-    let request = AskRequest {
-        question: focused_question(&args.question, focus.as_ref()),
-        context: ContextSource::Workspace {
-            root: workspace.root.clone(),
-            list: index.list.clone(),
-            index_dir: index
-                .dir
-                .join("manifest.json")
-                .exists()
-                .then(|| index.dir.clone()),
-        },
-        models: prepared.models,
-        budgets: prepared.budgets.clone(),
-        sandbox: prepared.sandbox,
-        options: prepared.options,
-        secrets: prepared.secrets,
-        cancel: cancel.clone(),
-        memory,
-    };
+    let request = prepared.request;
     // The run owns its sandbox: it goes on its own task and ends through the token.
     let job = tokio::spawn(ask(request, Arc::new(Steps(steps_tx))));
     tokio::pin!(job);
@@ -201,7 +215,7 @@ pub async fn handle(
             return Err(to_proto::error(format!("the RLM run failed: {e}")));
         }
     };
-    let how = result.stop_reason.describe(&prepared.budgets);
+    let how = result.stop_reason.describe(&budgets);
     if let Some(progress) = progress {
         progress.finish_with_message(how.clone()).await;
     }
@@ -232,6 +246,40 @@ pub async fn handle(
         "subcalls": result.subcalls,
         "costUsd": result.cost_usd,
         "elapsedMs": result.elapsed_ms,
+    })))
+}
+
+/// The answer without a model: the passages, shown like an answer, and returned with them.
+async fn retrieval_only(
+    session: &Session,
+    args: &AskArgs,
+    answer: RetrievalAnswer,
+    index_dir: &std::path::Path,
+) -> Result<Option<LSPAny>> {
+    let run = RUNS.fetch_add(1, Ordering::Relaxed) + 1;
+    let title = format!("RLM (retrieval only): {}", first_line(&args.question));
+    let markdown = answer.markdown(40);
+    show(
+        session,
+        &title,
+        &markdown,
+        args.uri.as_ref(),
+        index_dir,
+        run,
+    )
+    .await;
+    Ok(Some(json!({
+        "answer": answer.render(40),
+        "markdown": markdown,
+        "stopReason": "retrieval_only",
+        "final": false,
+        "note": answer.note,
+        "method": answer.method,
+        "passages": answer.passages,
+        "iterations": 0,
+        "subcalls": 0,
+        "costUsd": 0.0,
+        "elapsedMs": 0,
     })))
 }
 

@@ -5,13 +5,13 @@
 
 use crate::params::{Parameters, ToolError};
 use crate::server::{RlmServer, Shared, blocking};
-use rlm_engine::files::confine;
-use rlm_engine::providers::{ApiKey, ChatModel, ResponseCache, build_model};
-use rlm_engine::rlm::trace::summary_line;
-use rlm_engine::rlm::{
-    AskRequest, ContextSource, JsonlTrace, Models, Observer, Observers, TraceRecord, ask,
+use rlm_engine::ask::{
+    AskMemory, AskOverrides, AskScope, AskSetup, DEFAULT_PASSAGES, PrepareError, RetrievalAnswer,
+    RetrievalQuestion, answer_from_retrieval, prepare_request,
 };
-use rlm_engine::sandbox::SandboxPolicy;
+use rlm_engine::files::confine;
+use rlm_engine::rlm::trace::summary_line;
+use rlm_engine::rlm::{AskRequest, JsonlTrace, Observer, Observers, TraceRecord, ask};
 use rmcp::model::{ProgressNotificationParam, RequestMetaObject};
 use rmcp::{Json, Peer, RoleServer, tool, tool_router};
 use schemars::JsonSchema;
@@ -59,8 +59,34 @@ pub struct AskCodebaseResult {
     pub output_tokens: u64,
     pub elapsed_ms: u64,
     pub root_model: String,
-    /// The saved trace: read it as the resource rlm-trace://TRACE_ID.
+    /// The saved trace: read it as the resource rlm-trace://TRACE_ID (empty for a
+    /// retrieval-only answer, which runs no loop).
     pub trace_id: String,
+    /// Set when no model is configured: the answer is retrieval only, and this says so and
+    /// how the user configures a model.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// With no model configured: the passages that best match the question, best first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub passages: Option<Vec<RetrievedPassage>>,
+}
+
+/// One passage of a retrieval-only answer.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct RetrievedPassage {
+    /// Relative to the workspace root.
+    pub path: String,
+    pub start_line: u64,
+    pub end_line: u64,
+    /// The passage's lines.
+    pub text: String,
+}
+
+/// What `prepare` leads to: a run of the loop, or, with no model configured, an answer from
+/// retrieval.
+enum Prepared {
+    Run(Box<AskRequest>),
+    RetrievalOnly(RetrievalAnswer),
 }
 
 /// Forwards each step of the run to the async side, where it becomes a progress notification.
@@ -81,107 +107,205 @@ find_symbol and read_file.",
     )
 }
 
-/// Everything the run needs, built from the `[rlm]`, `[providers]` and `[sandbox]` sections.
-fn prepare(
-    shared: &Shared,
-    args: AskCodebaseArgs,
-    cancel: CancellationToken,
-) -> Result<AskRequest, ToolError> {
+/// The tool's arguments as the engine's setup; the request itself is the engine's
+/// ([`prepare_request`]), built the same way for the CLI and the editor.
+fn scope(shared: &Shared, args: &AskCodebaseArgs) -> Result<AskScope, ToolError> {
     if args.question.trim().is_empty() {
         return Err(ToolError::new(
             "the question is empty: say what you want to know",
         ));
     }
     super::check_length("question", &args.question, 20_000)?;
-    let Some(root_spec) = shared.rlm.root_model() else {
-        return Err(no_model());
-    };
-    let cache = if shared.rlm.cache == Some(false) {
-        None
-    } else {
-        shared
-            .rlm
-            .cache_path
-            .clone()
-            .or_else(ResponseCache::default_path)
-            .and_then(|path| ResponseCache::open(&path).ok())
-            .map(Arc::new)
-    };
-    let model_error = |e: rlm_engine::providers::ProviderError| {
-        ToolError::new(format!("the model is misconfigured: {e}"))
-    };
-    let root = build_model(&root_spec, &shared.providers, cache.clone()).map_err(model_error)?;
-    let sub: Arc<dyn ChatModel> = match shared.rlm.sub_model() {
-        Some(spec) if spec != root_spec => {
-            build_model(&spec, &shared.providers, cache).map_err(model_error)?
-        }
-        _ => Arc::clone(&root),
-    };
-    let Some(helper) = shared.sandbox_helper.as_deref() else {
+    if let Some(usd) = args.max_cost_usd
+        && !(usd.is_finite() && usd > 0.0)
+    {
         return Err(ToolError::new(
-            "this server was started without the sandbox helper; run it as `rlm mcp`",
+            "max_cost_usd must be a positive number of US dollars, e.g. 0.5",
         ));
-    };
-    let sandbox = SandboxPolicy::from_config(&shared.sandbox, helper).map_err(|e| {
-        ToolError::new(format!(
-            "the sandbox cannot run on this machine ({e}); `rlm doctor` shows which layer is missing"
-        ))
-    })?;
-    let context = match args.path.as_deref().map(str::trim) {
-        None | Some("") | Some(".") => ContextSource::Workspace {
+    }
+    Ok(match args.path.as_deref().map(str::trim) {
+        None | Some("") | Some(".") => AskScope::Workspace {
             root: shared.root.clone(),
-            list: shared.settings.list.clone(),
-            index_dir: shared
-                .settings
-                .dir
-                .join("manifest.json")
-                .exists()
-                .then(|| shared.settings.dir.clone()),
+            settings: shared.settings.clone(),
         },
         Some(path) => {
             let confined = confine(&shared.root, path)?;
             if confined.abs_path.is_dir() {
-                ContextSource::Workspace {
+                AskScope::Folder {
                     root: confined.abs_path,
                     list: shared.settings.list.clone(),
-                    index_dir: None,
                 }
             } else {
-                ContextSource::File(confined.abs_path)
+                AskScope::File(confined.abs_path)
             }
         }
-    };
-    let mut budgets = shared.rlm.budgets();
-    if let Some(n) = args.max_iterations {
-        budgets.max_iterations = n.clamp(1, 200);
-    }
-    if let Some(usd) = args.max_cost_usd {
-        if !(usd.is_finite() && usd > 0.0) {
-            return Err(ToolError::new(
-                "max_cost_usd must be a positive number of US dollars, e.g. 0.5",
-            ));
-        }
-        budgets.max_cost_usd = Some(usd);
-    }
-    Ok(AskRequest {
-        question: args.question,
-        context,
-        models: Models { root, sub },
-        budgets,
-        sandbox,
-        options: shared.rlm.loop_options(),
-        cancel,
-        // Keys written in config files are redacted from the trace like environment keys.
-        secrets: shared
-            .providers
-            .endpoints
-            .values()
-            .filter_map(|e| e.api_key.clone())
-            .map(ApiKey::new)
-            .collect(),
-        // Set by the caller off the async threads (opening the store is blocking work).
-        memory: None,
     })
+}
+
+/// The engine's reasons a run cannot start, in words for the agent.
+fn prepare_error(error: PrepareError) -> ToolError {
+    match error {
+        PrepareError::NoModel => no_model(),
+        PrepareError::Sandbox(e) => ToolError::new(format!(
+            "the sandbox cannot run on this machine ({e}); `rlm doctor` shows which layer is missing"
+        )),
+        PrepareError::Provider(e) => ToolError::new(format!("the model is misconfigured: {e}")),
+        other => ToolError::new(other.to_string()),
+    }
+}
+
+/// The tool's arguments as the engine's setup, with the memories from `memory`.
+fn setup<'a>(
+    shared: &'a Shared,
+    args: &AskCodebaseArgs,
+    scope: &AskScope,
+    retriever: &Option<Arc<rlm_engine::retrieval::Retriever>>,
+    cancel: &CancellationToken,
+    memory: AskMemory<'a>,
+) -> AskSetup<'a> {
+    AskSetup {
+        question: args.question.clone(),
+        scope: scope.clone(),
+        loaded: &shared.loaded,
+        overrides: AskOverrides {
+            max_iterations: args.max_iterations,
+            max_cost_usd: args.max_cost_usd,
+            ..AskOverrides::default()
+        },
+        memory,
+        retriever: retriever.clone(),
+        helper: shared.sandbox_helper.clone(),
+        cancel: cancel.clone(),
+    }
+}
+
+/// Builds the request on the blocking pool (the sandbox probe and the memory store block):
+/// the workspace's memories come from the server's open store, the retriever is the server's
+/// own (its models stay loaded between calls).
+fn prepare(
+    shared: &Arc<Shared>,
+    args: AskCodebaseArgs,
+    cancel: CancellationToken,
+) -> Result<Prepared, ToolError> {
+    let scope = scope(shared, &args)?;
+    let retriever = match &scope {
+        AskScope::Workspace { .. } => shared
+            .retriever()
+            .map_err(|e| tracing::info!("ask_codebase without the server's retriever: {e}"))
+            .ok(),
+        _ => None,
+    };
+    let with_memory = matches!(scope, AskScope::Workspace { .. }) && shared.memory_exists();
+    let prepared = match with_memory {
+        true => shared
+            .with_memory(|store| {
+                Ok(prepare_request(setup(
+                    shared,
+                    &args,
+                    &scope,
+                    &retriever,
+                    &cancel,
+                    AskMemory::Store(store),
+                )))
+            })
+            .unwrap_or_else(|e| {
+                // A store that cannot be opened costs the run its memories, not its answer.
+                tracing::warn!("asking without workspace memories: {}", e.0);
+                prepare_request(setup(
+                    shared,
+                    &args,
+                    &scope,
+                    &retriever,
+                    &cancel,
+                    AskMemory::Off,
+                ))
+            }),
+        false => prepare_request(setup(
+            shared,
+            &args,
+            &scope,
+            &retriever,
+            &cancel,
+            AskMemory::Off,
+        )),
+    };
+    let prepared = match prepared {
+        Ok(prepared) => prepared,
+        Err(PrepareError::NoModel) => {
+            return retrieval_only(shared, &args, retriever).map(Prepared::RetrievalOnly);
+        }
+        Err(e) => return Err(prepare_error(e)),
+    };
+    if let Some(warning) = &prepared.memory_warning {
+        tracing::warn!("asking without workspace memories: {warning}");
+    }
+    Ok(Prepared::Run(Box::new(prepared.request)))
+}
+
+/// The answer without a model: the passages of the workspace (or of the folder or file the
+/// question is about) that retrieval ranks best.
+fn retrieval_only(
+    shared: &Arc<Shared>,
+    args: &AskCodebaseArgs,
+    retriever: Option<Arc<rlm_engine::retrieval::Retriever>>,
+) -> Result<RetrievalAnswer, ToolError> {
+    let path_glob = match args.path.as_deref().map(str::trim) {
+        None | Some("") | Some(".") => None,
+        Some(path) => {
+            let confined = confine(&shared.root, path)?;
+            Some(if confined.abs_path.is_dir() {
+                format!("{}/**", confined.rel_path.trim_end_matches('/'))
+            } else {
+                confined.rel_path
+            })
+        }
+    };
+    let retriever = match retriever {
+        Some(retriever) => Some(retriever),
+        None => shared.retriever().ok(),
+    };
+    answer_from_retrieval(RetrievalQuestion {
+        root: &shared.root,
+        settings: &shared.settings,
+        loaded: &shared.loaded,
+        question: &args.question,
+        path_glob,
+        k: DEFAULT_PASSAGES,
+        retriever,
+    })
+    .map_err(prepare_error)
+}
+
+/// A retrieval-only answer as the tool's result: the passages as text in `answer` too, for
+/// clients that read only that.
+fn retrieval_result(answer: RetrievalAnswer) -> AskCodebaseResult {
+    AskCodebaseResult {
+        answer: answer.markdown(40),
+        stop_reason: "retrieval_only".into(),
+        complete: false,
+        iterations: 0,
+        subcalls: 0,
+        cost_usd: 0.0,
+        cost_known: true,
+        input_tokens: 0,
+        output_tokens: 0,
+        elapsed_ms: 0,
+        root_model: String::new(),
+        trace_id: String::new(),
+        note: Some(format!("{} {}", answer.note, answer.method_line())),
+        passages: Some(
+            answer
+                .passages
+                .into_iter()
+                .map(|p| RetrievedPassage {
+                    path: p.path.unwrap_or_default(),
+                    start_line: p.start_line as u64,
+                    end_line: p.end_line as u64,
+                    text: p.text,
+                })
+                .collect(),
+        ),
+    }
 }
 
 /// A new trace id: milliseconds since the epoch and a random suffix, sortable by time.
@@ -197,7 +321,7 @@ fn new_trace_id() -> String {
 impl RlmServer {
     #[tool(
         name = "ask_codebase",
-        description = "Ask a question about the whole codebase (or one folder or file of it) and get an answer researched by a Recursive Language Model: a model that reads the code through a Python sandbox and sub-model calls, so the codebase never has to fit in your context. Use it for questions that span many files (\"how does a request get authenticated end to end?\", \"where could this value be null?\"). It takes tens of seconds to minutes and costs model tokens; it sends progress notifications, and cancelling the request stops the run. Returns the answer, cost, iterations and a trace id (resource rlm-trace://ID).",
+        description = "Ask a question about the whole codebase (or one folder or file of it) and get an answer researched by a Recursive Language Model: a model that reads the code through a Python sandbox and sub-model calls, so the codebase never has to fit in your context. Use it for questions that span many files (\"how does a request get authenticated end to end?\", \"where could this value be null?\"). It takes tens of seconds to minutes and costs model tokens; it sends progress notifications, and cancelling the request stops the run. Returns the answer, cost, iterations and a trace id (resource rlm-trace://ID). Where the server has no model configured it answers from retrieval instead: stop_reason retrieval_only, the best-matching passages with paths and lines, and a note.",
         annotations(read_only_hint = true, open_world_hint = true)
     )]
     async fn ask_codebase(
@@ -209,13 +333,11 @@ impl RlmServer {
     ) -> Result<Json<AskCodebaseResult>, ToolError> {
         let args = args?;
         let shared = self.shared.clone();
-        let mut request = prepare(&shared, args, cancel.clone())?;
-        // Memories only for the workspace itself, recalled as `[memory] agent`.
-        if matches!(&request.context, ContextSource::Workspace { root, .. } if *root == shared.root)
-        {
-            let (recall, question) = (shared.clone(), request.question.clone());
-            request.memory = blocking(move || Ok(recall.recall_memory(&question))).await?;
-        }
+        let (prepare_shared, run_cancel) = (shared.clone(), cancel.clone());
+        let request = match blocking(move || prepare(&prepare_shared, args, run_cancel)).await? {
+            Prepared::Run(request) => *request,
+            Prepared::RetrievalOnly(answer) => return Ok(Json(retrieval_result(answer))),
+        };
         let trace_id = new_trace_id();
         let traces = shared.traces_dir();
         std::fs::create_dir_all(&traces).map_err(|e| {
@@ -265,6 +387,8 @@ impl RlmServer {
             elapsed_ms: result.elapsed_ms,
             root_model: result.root_model,
             trace_id,
+            note: None,
+            passages: None,
         }))
     }
 }

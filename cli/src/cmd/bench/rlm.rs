@@ -200,6 +200,7 @@ fn request(
         secrets: Vec::new(),
         // The benchmark measures the loop on its tasks alone.
         memory: None,
+        retrieval: None,
     }
 }
 

@@ -86,7 +86,7 @@ pub fn run(ctx: MemoryContext, args: Args) -> Result<ExitCode> {
             "{what} contradicts {existing}: queued as conflict #{conflict} (see `rlm memory conflicts`)"
         ),
     }
-    match (&outcome.judged, ctx.no_model) {
+    match (&outcome.judged, &ctx.no_model) {
         (Some(judged), _) => {
             println!(
                 "contradiction check: key/value rule + {} ({} similar memor{} compared)",

@@ -19,14 +19,10 @@ mod show;
 mod verify;
 
 use anyhow::Result;
-use rlm_engine::ask::configured_model;
-use rlm_engine::memory::{
-    MemoryConfig, MemoryModel, MemoryStore, ModelBudget, StoreOptions, installed_embedder,
-};
-use rlm_engine::models::ModelsConfig;
+use rlm_engine::ask::{MemoryNeeds, WorkspaceMemory, open_workspace_memory};
+use rlm_engine::memory::{MemoryConfig, MemoryStore};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use crate::workspace::Workspace;
 
@@ -132,39 +128,25 @@ pub struct MemoryContext {
     /// The key file in use; `None` when the key comes from `RLM_MEMORY_KEY`.
     pub key_file: Option<PathBuf>,
     /// Why no chat model writes summaries or judges contradictions (`None`: one does).
-    pub no_model: Option<&'static str>,
+    pub no_model: Option<String>,
 }
 
 impl MemoryContext {
     fn open(common: &Common, needs: Needs) -> Result<MemoryContext> {
         let workspace = Workspace::resolve(common.workspace.as_deref(), None)?;
-        let config: MemoryConfig = workspace.config.section("memory")?;
-        let options = StoreOptions::for_workspace(&workspace.root, &config)?;
-        let key_file = options.key_file().map(PathBuf::from);
-        let mut store = MemoryStore::open(options)?;
-        if needs.embedder {
-            let models: ModelsConfig = workspace.config.section("models")?;
-            if let Some(embedder) = installed_embedder(&models) {
-                store = store.with_embedder(embedder);
-            }
-        }
-        let mut no_model = Some("no model configured: set RLM_MODEL or [rlm] root");
-        if needs.model {
-            if !config.use_model {
-                no_model = Some("[memory] use_model = false");
-            } else if let Some(configured) = configured_model(&workspace.config)? {
-                let model = Arc::new(MemoryModel::new(
-                    configured.model,
-                    ModelBudget {
-                        max_calls: config.model_max_calls,
-                        max_tokens: config.model_max_tokens,
-                        max_cost_usd: configured.max_cost_usd,
-                    },
-                )?);
-                store = store.with_model(model);
-                no_model = None;
-            }
-        }
+        let WorkspaceMemory {
+            store,
+            config,
+            key_file,
+            no_model,
+        } = open_workspace_memory(
+            &workspace.root,
+            &workspace.config,
+            MemoryNeeds {
+                embedder: needs.embedder,
+                model: needs.model,
+            },
+        )?;
         let agent = common.agent.clone().unwrap_or_else(|| config.agent.clone());
         Ok(MemoryContext {
             store,

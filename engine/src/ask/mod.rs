@@ -2,8 +2,24 @@
 //! editor's "Ask RLM", `rlm scan --triage`'s model): the models, budgets, sandbox policy and
 //! loop options from `[rlm]`, `[providers]` and `[sandbox]` (with the environment's
 //! `RLM_MODEL` / `RLM_SUB_MODEL`), the face's overrides on top, and a question focused on an
-//! editor selection. [`prepare_models`] stops short of the sandbox for faces that run no
-//! generated code. The loop itself is [`crate::rlm::ask`].
+//! editor selection. [`prepare_request`] builds the whole request for a face; [`prepare_models`]
+//! stops short of the sandbox for faces that run no generated code; [`open_workspace_memory`]
+//! opens a workspace's memory store with its models for every face. The loop itself is
+//! [`crate::rlm::ask`].
+
+mod memory;
+mod request;
+mod retrieval_only;
+
+pub use memory::{MemoryNeeds, WorkspaceMemory, open_workspace_memory};
+pub use request::{
+    AskMemory, AskScope, AskSetup, PreparedAsk, built_index, loop_retrieval, prepare_request,
+    sandbox_helper,
+};
+pub use retrieval_only::{
+    DEFAULT_PASSAGES, RETRIEVAL_ONLY_NOTE, RetrievalAnswer, RetrievalQuestion,
+    answer_from_retrieval,
+};
 
 use crate::config::{ConfigError, LoadedConfig};
 use crate::memory::{MemoryConfig, MemoryError, MemoryStore, StoreOptions, recall_for_prompt};
@@ -31,13 +47,20 @@ pub enum PrepareError {
     Sandbox(#[from] SandboxError),
     #[error("workspace memory: {0}")]
     Memory(#[from] MemoryError),
+    #[error("{0}")]
+    Setup(String),
 }
+
+/// The most root iterations a face may ask for: a run that needs more is stuck, and every face
+/// (a flag, an editor setting, an agent's argument) is held to the same bound.
+pub const MAX_ITERATIONS: u32 = 200;
 
 /// A face's settings over the configuration; `None` (or `false`) keeps the configured value.
 #[derive(Debug, Clone, Default)]
 pub struct AskOverrides {
     pub root: Option<String>,
     pub sub: Option<String>,
+    /// Clamped to `1..=`[`MAX_ITERATIONS`].
     pub max_iterations: Option<u32>,
     pub max_depth: Option<u32>,
     pub max_subcalls: Option<u32>,
@@ -121,7 +144,7 @@ pub fn prepare_models(
     };
     let mut budgets = rlm.budgets();
     if let Some(n) = overrides.max_iterations {
-        budgets.max_iterations = n.max(1);
+        budgets.max_iterations = n.clamp(1, MAX_ITERATIONS);
     }
     if let Some(n) = overrides.max_depth {
         budgets.max_depth = n;
@@ -204,14 +227,29 @@ pub fn recall_memory(
     if !options.path.exists() {
         return Ok(None);
     }
-    let models: crate::models::ModelsConfig = loaded.section("models")?;
-    let store = MemoryStore::open(options)?;
-    let store = match crate::memory::installed_embedder(&models) {
-        Some(embedder) => store.with_embedder(embedder),
-        None => store,
-    };
+    let memory = open_workspace_memory(
+        root,
+        loaded,
+        MemoryNeeds {
+            embedder: true,
+            model: false,
+        },
+    )?;
+    Ok(recall_from_store(&memory.store, &config, agent, question)?)
+}
+
+/// [`recall_memory`] from a store that is already open (the MCP server keeps one).
+pub fn recall_from_store(
+    store: &MemoryStore,
+    config: &MemoryConfig,
+    agent: Option<&str>,
+    question: &str,
+) -> Result<Option<MemoryRecall>, MemoryError> {
+    if config.ask_recall == 0 {
+        return Ok(None);
+    }
     let agent = agent.unwrap_or(&config.agent).to_string();
-    let (mode, items) = recall_for_prompt(&store, &agent, question, config.ask_recall)?;
+    let (mode, items) = recall_for_prompt(store, &agent, question, config.ask_recall)?;
     Ok(Some(MemoryRecall {
         agent,
         retrieval: mode.to_string(),
