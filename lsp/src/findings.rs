@@ -4,7 +4,12 @@
 
 use crate::session::Session;
 use crate::to_proto;
-use rlm_engine::audit::{AuditConfig, Finding, RuleSet, ScanOptions, scan_source};
+use rlm_engine::audit::{
+    AuditConfig, Finding, RuleSet, ScanOptions, ScanReport, ScanScope, ScopeOptions, scan_scope,
+    scan_source,
+};
+use rlm_engine::config::LoadedConfig;
+use std::path::Path;
 use std::sync::Arc;
 use tower_lsp_server::ls_types::Uri;
 
@@ -36,6 +41,23 @@ pub fn load_rules(session: &Session) -> Result<(Arc<RuleSet>, ScanOptions), Stri
         .map_err(|e| e.to_string())?;
     let options = ScanOptions::from_config(&config, &workspace.config.config.index);
     Ok((Arc::new(rules), options))
+}
+
+/// The whole workspace scanned as every face scans it ([`scan_scope`]: `[audit]
+/// max_file_size` and `[audit] baseline` apply), for the scan-workspace command and workspace
+/// diagnostics. Blocking.
+pub fn scan_whole(
+    root: &Path,
+    loaded: &LoadedConfig,
+    rules: &RuleSet,
+    scan: ScanOptions,
+) -> Result<ScanReport, String> {
+    let audit: AuditConfig = loaded.section("audit").map_err(|e| e.to_string())?;
+    let mut options = ScopeOptions::from_config(root, &audit, &loaded.config.index);
+    options.scan = scan;
+    scan_scope(root, &ScanScope::Workspace, rules, &options)
+        .map(|scoped| scoped.report)
+        .map_err(|e| e.to_string())
 }
 
 /// The rule set in effect, loading it on first use.

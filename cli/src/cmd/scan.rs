@@ -11,8 +11,8 @@ use rlm_engine::ask::{AskOverrides, PrepareError, prepare_models};
 use rlm_engine::audit::triage::{TriageContext, triage_findings};
 use rlm_engine::audit::triage_model::ModelTriager;
 use rlm_engine::audit::{
-    AuditConfig, Baseline, Finding, RuleSet, ScanOptions, ScanReport, Severity, apply_edits,
-    merge_fixes, sarif, scan_source, scan_workspace, unified_diff,
+    AuditConfig, Baseline, Finding, RuleSet, ScanReport, ScanScope, ScopeOptions, ScopeReport,
+    Severity, apply_edits, merge_fixes, sarif, scan_scope, scan_source, unified_diff,
 };
 use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
@@ -70,19 +70,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let target = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
-    let single_file = target.is_file();
-    let root = if single_file {
-        target
-            .parent()
-            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
-    } else {
-        target.clone()
-    };
-    let root = if root.as_os_str().is_empty() {
-        PathBuf::from(".")
-    } else {
-        root
-    };
+    let (root, scope) = workspace_and_scope(&target)?;
     let workspace = Workspace::resolve(Some(&root), None)?;
     let mut config: AuditConfig = workspace.config.section("audit")?;
     config.enable.extend(args.enable.iter().cloned());
@@ -120,29 +108,22 @@ pub fn run(args: Args) -> Result<ExitCode> {
         })?,
         None => config.fail_on,
     };
-    let report = if single_file {
-        let text =
-            std::fs::read(&target).with_context(|| format!("cannot read {}", target.display()))?;
-        let text = String::from_utf8_lossy(&text).into_owned();
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let started = std::time::Instant::now();
-        let scan = scan_source(&name, &text, &rules);
-        ScanReport {
-            root: workspace.root.clone(),
-            findings: scan.findings,
-            notes: scan.notes,
-            files_scanned: 1,
-            files_skipped: 0,
-            rules: rules.len(),
-            elapsed: started.elapsed(),
-        }
+    // `--write-baseline` records every finding; otherwise the severity floor and the baseline
+    // (`--baseline`, else `[audit] baseline`) apply, as they do in the editor and for agents.
+    let mut options =
+        ScopeOptions::from_config(&workspace.root, &config, &workspace.config.config.index);
+    if args.write_baseline.is_some() {
+        options.baseline = None;
     } else {
-        let options = ScanOptions::from_config(&config, &workspace.config.config.index);
-        scan_workspace(&workspace.root, &rules, &options)?
-    };
+        options.min_severity = threshold;
+        if let Some(path) = &args.baseline {
+            options.baseline = Some(path.clone());
+        }
+    }
+    let ScopeReport {
+        report,
+        in_baseline,
+    } = scan_scope(&workspace.root, &scope, &rules, &options)?;
     if let Some(path) = &args.write_baseline {
         Baseline::from_findings(&report.findings).save(path)?;
         eprintln!(
@@ -152,23 +133,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let mut findings: Vec<Finding> = report
-        .findings
-        .iter()
-        .filter(|f| f.severity >= threshold)
-        .cloned()
-        .collect();
-    let mut in_baseline = 0;
-    let baseline_path = args
-        .baseline
-        .clone()
-        .or_else(|| config.baseline.as_ref().map(|b| workspace.root.join(b)));
-    if let Some(path) = baseline_path {
-        let baseline = Baseline::load(&path)?;
-        let (new, known) = baseline.split(findings);
-        in_baseline = known.len();
-        findings = new;
-    }
+    let mut findings = report.findings.clone();
     if let Some(triager) = triager.as_mut() {
         let summary = triage_findings(
             &mut findings,
@@ -196,14 +161,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         None => Box::new(std::io::stdout().lock()),
     };
     if args.fix {
-        show_fixes(
-            &mut out,
-            &report.root,
-            &findings,
-            &rules,
-            args.write,
-            single_file.then_some(&target),
-        )?;
+        show_fixes(&mut out, &report.root, &findings, &rules, args.write)?;
     } else {
         match args.format {
             Format::Text => print_text(&mut out, &report, &findings, in_baseline)?,
@@ -240,6 +198,33 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// The workspace a target belongs to and the part of it to scan. A folder is a workspace of
+/// its own; a file is scanned as part of the current folder's workspace when it lies inside
+/// it (so its path, the configuration and the baseline are the workspace's), else as part of
+/// its own folder.
+fn workspace_and_scope(target: &Path) -> Result<(PathBuf, ScanScope)> {
+    if !target.is_file() {
+        return Ok((target.to_path_buf(), ScanScope::Workspace));
+    }
+    let file = target
+        .canonicalize()
+        .with_context(|| format!("cannot resolve {}", target.display()))?;
+    let cwd = std::env::current_dir()
+        .and_then(|d| d.canonicalize())
+        .context("reading the current folder")?;
+    let root = if file.starts_with(&cwd) {
+        cwd
+    } else {
+        file.parent()
+            .map_or_else(|| PathBuf::from("/"), Path::to_path_buf)
+    };
+    let rel = file
+        .strip_prefix(&root)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok((root, ScanScope::Path(rel)))
 }
 
 /// Printed when `--triage` finds no model: the three shortest ways to configure one.
@@ -359,7 +344,6 @@ fn show_fixes(
     findings: &[Finding],
     rules: &RuleSet,
     write: bool,
-    single_file: Option<&PathBuf>,
 ) -> Result<()> {
     let wanted: HashSet<&str> = findings.iter().map(|f| f.fingerprint.as_str()).collect();
     let mut paths: Vec<&str> = findings
@@ -372,10 +356,7 @@ fn show_fixes(
     let mut deferred = 0;
     let mut files = 0;
     for path in paths {
-        let abs = match single_file {
-            Some(file) => file.clone(),
-            None => root.join(path),
-        };
+        let abs = root.join(path);
         let bytes =
             std::fs::read(&abs).with_context(|| format!("cannot read {}", abs.display()))?;
         let Ok(text) = String::from_utf8(bytes) else {

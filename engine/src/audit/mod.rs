@@ -20,6 +20,7 @@ mod model;
 mod rule;
 pub mod sarif;
 mod scan;
+pub mod scope;
 mod suppress;
 mod syntax;
 pub mod taint;
@@ -36,6 +37,7 @@ pub use model::{
 };
 pub use rule::{Rule, RuleError, RuleSpec};
 pub use scan::FileScan;
+pub use scope::{ScanScope, ScopeOptions, ScopeReport, scan_scope};
 
 use crate::workspace::{ListOptions, list_files};
 use serde::Deserialize;

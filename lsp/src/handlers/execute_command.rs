@@ -5,7 +5,7 @@
 use crate::ext;
 use crate::session::{Session, blocking};
 use crate::to_proto;
-use rlm_engine::audit::{Finding, scan_workspace};
+use rlm_engine::audit::Finding;
 use rlm_engine::explain::explain_finding;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -53,8 +53,12 @@ async fn scan(session: &Session) -> Result<Option<LSPAny>> {
             "security scanning is off or has no rules: check audit settings and the server log",
         ));
     };
+    let Some(loaded) = session.workspace.get().map(|w| w.config.clone()) else {
+        return Err(to_proto::error("no workspace folder is open"));
+    };
     let scan_root = root.to_path_buf();
-    let report = blocking(move || scan_workspace(&scan_root, &rules, &options)).await?;
+    let report =
+        blocking(move || crate::findings::scan_whole(&scan_root, &loaded, &rules, options)).await?;
     let mut by_path: BTreeMap<String, Vec<Finding>> = BTreeMap::new();
     let mut by_severity: BTreeMap<String, usize> = BTreeMap::new();
     for finding in &report.findings {

@@ -3,7 +3,7 @@
 
 use crate::session::Session;
 use crate::to_proto;
-use rlm_engine::audit::{Finding, scan_workspace};
+use rlm_engine::audit::Finding;
 use std::collections::BTreeMap;
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
@@ -22,9 +22,14 @@ pub async fn handle(
     else {
         return Ok(empty);
     };
+    let Some(loaded) = session.workspace.get().map(|w| w.config.clone()) else {
+        return Ok(empty);
+    };
     let scan_root = root.to_path_buf();
-    let report =
-        crate::session::blocking(move || scan_workspace(&scan_root, &rules, &options)).await?;
+    let report = crate::session::blocking(move || {
+        crate::findings::scan_whole(&scan_root, &loaded, &rules, options)
+    })
+    .await?;
     let mut by_path: BTreeMap<String, Vec<Finding>> = BTreeMap::new();
     for finding in report.findings {
         by_path

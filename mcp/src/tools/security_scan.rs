@@ -4,7 +4,7 @@
 use super::clamp_limit;
 use crate::params::{Parameters, ToolError};
 use crate::server::{RlmServer, blocking};
-use rlm_engine::audit::{Finding, Severity, scan_source, scan_workspace, unified_diff};
+use rlm_engine::audit::{Finding, ScanScope, ScopeOptions, Severity, scan_scope, unified_diff};
 use rlm_engine::files::{confine, read_whole};
 use rmcp::{Json, tool, tool_router};
 use schemars::JsonSchema;
@@ -149,57 +149,38 @@ impl RlmServer {
         let result = blocking(move || {
             let rules = shared.audit_rules()?;
             let scope = match args.path.as_deref().map(str::trim) {
-                None | Some("") | Some(".") => None,
-                Some(path) => Some(confine(&shared.root, path)?),
+                None | Some("") | Some(".") => ScanScope::Workspace,
+                Some(path) => ScanScope::Path(confine(&shared.root, path)?.rel_path),
             };
-            let (mut findings, files_scanned, notes) = match &scope {
-                Some(file) if file.abs_path.is_file() => {
-                    let (_, bytes) =
-                        read_whole(&shared.root, &file.rel_path, shared.audit.max_file_size)?;
-                    let text = String::from_utf8_lossy(&bytes);
-                    let scan = scan_source(&file.rel_path, &text, &rules);
-                    let notes = scan
-                        .notes
-                        .into_iter()
-                        .map(|n| format!("{}: {}", n.path, n.message))
-                        .collect();
-                    (scan.findings, 1, notes)
-                }
-                _ => {
-                    // A folder is scanned as its own root, then its paths are made relative to
-                    // the workspace again.
-                    let (scan_root, prefix) = match &scope {
-                        Some(folder) => (folder.abs_path.clone(), format!("{}/", folder.rel_path)),
-                        None => (shared.root.clone(), String::new()),
-                    };
-                    let report = scan_workspace(&scan_root, &rules, &shared.scan_options())
-                        .map_err(|e| ToolError::new(format!("the scan failed: {e}")))?;
-                    let notes = report
-                        .notes
-                        .into_iter()
-                        .map(|n| format!("{prefix}{}: {}", n.path, n.message))
-                        .collect();
-                    let findings = report
-                        .findings
-                        .into_iter()
-                        .map(|mut f| {
-                            f.path = format!("{prefix}{}", f.path);
-                            f
-                        })
-                        .collect();
-                    (findings, report.files_scanned, notes)
-                }
-            };
-            let min = args
+            // The engine's one scan of a scope: `[audit] max_file_size` and `[audit] baseline`
+            // apply here as in `rlm scan` and the editor.
+            let mut options =
+                ScopeOptions::from_config(&shared.root, &shared.audit, &shared.loaded.config.index);
+            options.scan = shared.scan_options();
+            options.min_severity = args
                 .min_severity
                 .map(SeverityArg::engine)
                 .unwrap_or(Severity::Low);
+            let scanned = scan_scope(&shared.root, &scope, &rules, &options)
+                .map_err(|e| ToolError::new(format!("the scan failed: {e}")))?;
+            let files_scanned = scanned.report.files_scanned;
+            let notes: Vec<String> = scanned
+                .report
+                .notes
+                .into_iter()
+                .map(|n| {
+                    if n.path.is_empty() {
+                        n.message
+                    } else {
+                        format!("{}: {}", n.path, n.message)
+                    }
+                })
+                .collect();
+            let mut findings = scanned.report.findings;
             findings.retain(|f| {
-                f.severity >= min
-                    && args
-                        .rule
-                        .as_deref()
-                        .is_none_or(|r| f.rule_id.starts_with(r))
+                args.rule
+                    .as_deref()
+                    .is_none_or(|r| f.rule_id.starts_with(r))
                     && args
                         .category
                         .as_deref()
