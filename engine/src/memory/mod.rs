@@ -39,6 +39,8 @@ mod schema;
 mod search;
 mod store;
 mod summary;
+/// Synthetic histories for the memory benchmark and tests (not in the released binary).
+#[cfg(any(test, feature = "test-support"))]
 pub mod synthetic;
 mod text;
 mod transfer;

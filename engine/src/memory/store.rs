@@ -26,8 +26,10 @@ pub enum KeySource {
     Material(KeyMaterial),
     /// A key file, created with a fresh random key when neither it nor the store exists.
     File(PathBuf),
-    /// No encryption: only for the benchmark's baseline. A store made this way refuses keys,
-    /// and a keyed store refuses this.
+    /// No encryption: only for the benchmark's baseline (built with `test-support`, never in
+    /// the released binary). A store made this way refuses keys, and a keyed store refuses
+    /// this.
+    #[cfg(any(test, feature = "test-support"))]
     PlaintextForBenchmarks,
 }
 
@@ -78,7 +80,9 @@ impl StoreOptions {
     pub fn key_file(&self) -> Option<&Path> {
         match &self.key {
             KeySource::File(path) => Some(path),
-            KeySource::Material(_) | KeySource::PlaintextForBenchmarks => None,
+            KeySource::Material(_) => None,
+            #[cfg(any(test, feature = "test-support"))]
+            KeySource::PlaintextForBenchmarks => None,
         }
     }
 }
@@ -278,6 +282,7 @@ impl MemoryStore {
                 }
                 let salt = crypto::random_bytes::<16>()?;
                 let (keys, protection) = match &options.key {
+                    #[cfg(any(test, feature = "test-support"))]
                     KeySource::PlaintextForBenchmarks => (Keys::plaintext(), "plaintext"),
                     KeySource::Material(material) => (Keys::derive(material, &salt)?, "aes-256-gcm"),
                     KeySource::File(key_file) => {
@@ -364,6 +369,7 @@ impl MemoryStore {
 
     /// The raw connection, for tests that check SQLite's own integrity.
     #[doc(hidden)]
+    #[cfg(any(test, feature = "test-support"))]
     pub fn conn_for_tests(&self) -> &Connection {
         &self.conn
     }
@@ -401,7 +407,9 @@ impl MemoryStore {
             .unwrap_or_default();
         let _ = &sq;
         match (source, protection.as_str()) {
+            #[cfg(any(test, feature = "test-support"))]
             (KeySource::PlaintextForBenchmarks, "plaintext") => Ok(Keys::plaintext()),
+            #[cfg(any(test, feature = "test-support"))]
             (KeySource::PlaintextForBenchmarks, _) => Err(MemoryError::Invalid(format!(
                 "{} is an encrypted store; it cannot be opened without its key",
                 self.path.display()
