@@ -69,7 +69,7 @@ else
 fi
 
 # VS Code extension.
-if [ -d editors/vscode/node_modules ] && [ -f editors/vscode/out/extension.js ]; then
+if [ -d editors/vscode/node_modules ] && [ -f editors/vscode/out/extension.js ] && [ -f editors/vscode/dist/extension.js ]; then
   make_workspace "$tmp/vscode-ws"
   (cd editors/vscode && RLM_BIN="$RLM" RLM_TEST_WORKSPACE="$tmp/vscode-ws" \
     timeout 300 node --test --test-reporter=tap out/test/ 2>&1) | tee "$tmp/vscode.log"
