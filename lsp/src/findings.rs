@@ -120,7 +120,7 @@ pub async fn publish(session: &Session, uri: &Uri) {
         let diagnostics = scanned
             .findings
             .iter()
-            .map(|f| to_proto::diagnostic(f, &scanned.text))
+            .map(|f| to_proto::diagnostic(uri, f, &scanned.text))
             .collect();
         session
             .client

@@ -10,9 +10,10 @@ use std::fmt::Write as _;
 use std::path::Path;
 use tower_lsp_server::jsonrpc;
 use tower_lsp_server::ls_types::{
-    CodeAction, CodeActionKind, Command, Diagnostic, DiagnosticSeverity, DocumentSymbol, Hover,
-    HoverContents, Location, MarkupContent, MarkupKind, NumberOrString, OneOf, Position, Range,
-    SymbolKind, TextEdit, Uri, WorkspaceEdit, WorkspaceSymbol,
+    CodeAction, CodeActionKind, Command, Diagnostic, DiagnosticRelatedInformation,
+    DiagnosticSeverity, DocumentSymbol, Hover, HoverContents, Location, MarkupContent, MarkupKind,
+    NumberOrString, OneOf, Position, Range, SymbolKind, TextEdit, Uri, WorkspaceEdit,
+    WorkspaceSymbol,
 };
 
 /// UTF-16 length of `text`: the protocol's column unit.
@@ -229,8 +230,10 @@ pub fn hover(
     })
 }
 
-/// A finding as a diagnostic; its byte span indexes `text`, the text that was scanned.
-pub fn diagnostic(finding: &Finding, text: &str) -> Diagnostic {
+/// A finding as a diagnostic; its byte span indexes `text`, the text that was scanned (the
+/// document at `uri`). A taint finding's path (source, steps, sink) is its related
+/// information, so the editor shows where the data came from.
+pub fn diagnostic(uri: &Uri, finding: &Finding, text: &str) -> Diagnostic {
     let severity = match finding.severity {
         Severity::Critical | Severity::High => DiagnosticSeverity::ERROR,
         Severity::Medium => DiagnosticSeverity::WARNING,
@@ -243,7 +246,19 @@ pub fn diagnostic(finding: &Finding, text: &str) -> Diagnostic {
         code_description: None,
         source: Some("rlm".into()),
         message: format!("{}: {}", finding.title, finding.message),
-        related_information: None,
+        related_information: (!finding.flow.is_empty()).then(|| {
+            finding
+                .flow
+                .iter()
+                .map(|step| DiagnosticRelatedInformation {
+                    location: Location {
+                        uri: uri.clone(),
+                        range: range(text, step.span.start.byte, step.span.end.byte),
+                    },
+                    message: step.message.clone(),
+                })
+                .collect()
+        }),
         tags: None,
         data: Some(serde_json::json!({ "fingerprint": finding.fingerprint })),
     }
@@ -263,7 +278,7 @@ pub fn quick_fix(uri: &Uri, finding: &Finding, text: &str) -> Option<CodeAction>
     Some(CodeAction {
         title: format!("Fix: {}", fix.description),
         kind: Some(CodeActionKind::QUICKFIX),
-        diagnostics: Some(vec![diagnostic(finding, text)]),
+        diagnostics: Some(vec![diagnostic(uri, finding, text)]),
         edit: Some(WorkspaceEdit {
             changes: Some(std::collections::HashMap::from([(uri.clone(), edits)])),
             ..Default::default()
@@ -278,7 +293,7 @@ pub fn explain_action(uri: &Uri, finding: &Finding, text: &str) -> CodeAction {
     CodeAction {
         title: format!("Explain this finding ({})", finding.rule_id),
         kind: Some(CodeActionKind::QUICKFIX),
-        diagnostics: Some(vec![diagnostic(finding, text)]),
+        diagnostics: Some(vec![diagnostic(uri, finding, text)]),
         command: Some(Command::new(
             "Explain this finding".into(),
             "rlm.explainFinding".into(),

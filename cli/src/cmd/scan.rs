@@ -291,6 +291,18 @@ fn print_text(
         if let Some(source) = &f.source {
             writeln!(out, "    source: {} (line {})", source.text, source.line)?;
         }
+        if f.flow.len() > 2 {
+            // The path between source and sink, by line: `path: 6 source → 8 assigned → 11 sink`.
+            let steps: Vec<String> = f
+                .flow
+                .iter()
+                .map(|s| {
+                    let what = s.message.split(':').next().unwrap_or_default();
+                    format!("{} {what}", s.span.start.line)
+                })
+                .collect();
+            writeln!(out, "    path: {}", steps.join(" → "))?;
+        }
         if let Some(fix) = &f.fix {
             writeln!(out, "    fix: {} (rlm scan --fix)", fix.description)?;
         }

@@ -17,6 +17,7 @@ pub(crate) mod catalog;
 pub mod docs;
 mod fix;
 mod model;
+mod resolve;
 mod rule;
 pub mod sarif;
 mod scan;
@@ -27,13 +28,14 @@ pub mod taint;
 mod text;
 pub mod triage;
 pub mod triage_model;
+mod value;
 
 pub use baseline::{Baseline, BaselineEntry};
 pub use catalog::{RuleSet, Selection};
 pub use fix::{FixError, MergedFixes, apply_edits, merge_fixes, unified_diff};
 pub use model::{
-    Confidence, FileNote, Finding, Fix, Position, Severity, Span, TaintSource, TextEdit, Verdict,
-    VerdictKind,
+    Confidence, FileNote, Finding, Fix, FlowStep, Position, Severity, Span, TaintSource, TextEdit,
+    Verdict, VerdictKind,
 };
 pub use rule::{Rule, RuleError, RuleSpec};
 pub use scan::FileScan;
@@ -294,5 +296,7 @@ fn read_source(path: &Path) -> std::io::Result<Option<(String, bool)>> {
     }
 }
 
+#[cfg(test)]
+mod flow_tests;
 #[cfg(test)]
 mod tests;

@@ -115,6 +115,14 @@ pub struct TaintSource {
     pub text: String,
 }
 
+/// One step of the path tainted data took to a sink: where, and what happened there
+/// (`source: request.getParameter("id")`, `assigned: bar = param + "x"`, `sink: ...`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlowStep {
+    pub span: Span,
+    pub message: String,
+}
+
 /// The model's opinion of a finding (see [`super::triage`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -152,6 +160,9 @@ pub struct Finding {
     pub fix: Option<Fix>,
     /// Set for findings confirmed by taint tracking.
     pub source: Option<TaintSource>,
+    /// For taint findings: the path from the source (or parameter) to the sink, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flow: Vec<FlowStep>,
     /// Stable across unrelated edits: rule, path, the finding's line text, and its occurrence
     /// index among identical lines. Baselines store it.
     pub fingerprint: String,

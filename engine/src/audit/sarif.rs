@@ -3,7 +3,8 @@
 //! One run with the rules that ran as `tool.driver.rules` (help text from the rule's doc
 //! headings, CWE and category as tags, a `security-severity` score), one result per finding
 //! with its region, a `partialFingerprints` entry (the baseline fingerprint) and its fix as a
-//! SARIF `fix` with `artifactChanges`. Columns are counted in Unicode code points, which the run
+//! SARIF `fix` with `artifactChanges`; a taint finding's path (source, steps, sink) is its
+//! `codeFlows`. Columns are counted in Unicode code points, which the run
 //! declares with `columnKind`. The test suite validates this output against the OASIS schema.
 
 use super::catalog::RuleSet;
@@ -141,6 +142,28 @@ pub fn to_sarif(findings: &[Finding], rules: &RuleSet, root: &Path) -> Value {
             if let Some(source) = &f.source {
                 result["properties"]["taintSource"] =
                     json!({ "line": source.line, "text": source.text });
+            }
+            if !f.flow.is_empty() {
+                // The taint path as one thread flow: source, each step, sink.
+                let locations: Vec<Value> = f
+                    .flow
+                    .iter()
+                    .map(|step| {
+                        json!({
+                            "location": {
+                                "physicalLocation": {
+                                    "artifactLocation": { "uri": uri, "uriBaseId": "%SRCROOT%" },
+                                    "region": region(&step.span),
+                                },
+                                "message": { "text": step.message },
+                            },
+                        })
+                    })
+                    .collect();
+                result["codeFlows"] = json!([{
+                    "message": { "text": format!("{} steps from source to sink", f.flow.len()) },
+                    "threadFlows": [{ "locations": locations }],
+                }]);
             }
             if let Some(verdict) = &f.triage {
                 result["properties"]["triage"] = json!(verdict);

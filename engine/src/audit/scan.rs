@@ -4,13 +4,16 @@
 
 use super::catalog::RuleSet;
 use super::fix::{self, FixContext};
-use super::model::{Confidence, FileNote, Finding, Severity, TaintSource};
+use super::model::{Confidence, FileNote, Finding, FlowStep, Severity, TaintSource};
+use super::resolve::Names;
 use super::suppress;
 use super::syntax::{self, CallParts, Family, call_parts};
 use super::taint;
 use super::text::LineIndex;
+use super::value::Step;
 use crate::parse::Language;
-use std::collections::HashMap;
+use regex::Regex;
+use std::collections::{HashMap, HashSet};
 use std::ops::ControlFlow;
 use std::time::{Duration, Instant};
 use streaming_iterator::StreamingIterator;
@@ -149,28 +152,35 @@ pub(crate) fn scan_text(
     }
     if let (Some(tree), Some(family)) = (&tree, family) {
         let root = tree.root_node();
-        // Call patterns: one walk, every call read once.
+        let names = Names::collect(family, root, text);
+        // Call patterns: one walk, every call read once, its callee tried in every spelling
+        // (as written, resolved through imports, short). Matches that hinge on what an
+        // argument holds wait for the taint walk's constants.
         let call_rules: Vec<usize> = rule_ids
             .iter()
             .copied()
             .filter(|&i| !all[i].calls.is_empty())
             .collect();
-        let aliases = syntax::Aliases::collect(family, root, text);
+        let mut pending: Vec<Pending<'_>> = Vec::new();
         if !call_rules.is_empty() {
             // A cursor walk over every node: no allocation per node.
             let mut cursor = root.walk();
             'walk: loop {
                 let node = cursor.node();
                 if node.is_named()
-                    && let Some(mut call) = call_parts(family, node, text)
+                    && let Some(call) = call_parts(family, node, text)
                 {
-                    let resolved = aliases.resolve(&call.callee);
-                    match_calls(&call_rules, rules, &call, node, text, &mut raw);
-                    if let Some(resolved) = resolved {
-                        // The aliased name as well; duplicates are dropped later.
-                        call.callee = resolved;
-                        match_calls(&call_rules, rules, &call, node, text, &mut raw);
-                    }
+                    let forms = names.forms(&call.callee);
+                    match_calls(
+                        &call_rules,
+                        rules,
+                        &call,
+                        &forms,
+                        node,
+                        text,
+                        &mut raw,
+                        &mut pending,
+                    );
                 }
                 if cursor.goto_first_child() {
                     continue;
@@ -232,16 +242,35 @@ pub(crate) fn scan_text(
                 ));
             }
         }
-        // Taint.
+        // Taint, and the constants the pending call patterns need.
         let taint_rules: Vec<(usize, &super::rule::Rule)> = rule_ids
             .iter()
             .filter(|&&i| all[i].taint.is_some())
             .map(|&i| (i, &all[i]))
             .collect();
-        if !taint_rules.is_empty()
+        if (!taint_rules.is_empty() || !pending.is_empty())
             && let Some(profile) = rules.profile(family)
         {
-            for hit in taint::run(family, root, text, &taint_rules, profile, &aliases) {
+            let want: HashSet<usize> = pending.iter().map(|p| p.node.id()).collect();
+            let outcome = taint::run(family, root, text, &taint_rules, profile, &names, &want);
+            for p in pending {
+                let info = outcome.args.get(&p.node.id());
+                if p.recheck(info) {
+                    let t = p.node.utf8_text(text.as_bytes()).unwrap_or_default();
+                    let mut m = RawMatch::new(
+                        p.rule,
+                        &all[p.rule],
+                        p.node.start_byte(),
+                        p.node.end_byte(),
+                        Some(p.node),
+                        Some(p.node),
+                        t,
+                    );
+                    m.callee = p.callee;
+                    raw.push(m);
+                }
+            }
+            for hit in outcome.hits {
                 let rule = &all[hit.rule];
                 let node = hit.node;
                 let t = node.utf8_text(text.as_bytes()).unwrap_or_default();
@@ -261,6 +290,7 @@ pub(crate) fn scan_text(
                     .value
                     .origin
                     .map(|(line, text)| TaintSource { line, text });
+                m.flow = hit.steps;
                 raw.push(m);
             }
         }
@@ -269,33 +299,105 @@ pub(crate) fn scan_text(
     FileScan { findings, notes }
 }
 
+/// A call pattern whose callee matched but whose `args`, `not_args` or `non_literal_arg`
+/// condition depends on what the arguments hold: decided after the taint walk.
+struct Pending<'t> {
+    rule: usize,
+    node: Node<'t>,
+    callee: String,
+    args: Option<&'t Regex>,
+    not_args: Option<&'t Regex>,
+    non_literal_arg: bool,
+    /// Whether the text as written already matched (only `non_literal_arg` was in doubt).
+    matched_as_written: bool,
+}
+
+impl Pending<'_> {
+    fn recheck(&self, info: Option<&taint::ArgInfo>) -> bool {
+        let Some(info) = info else {
+            return self.matched_as_written;
+        };
+        if self.non_literal_arg && info.first_const {
+            return false;
+        }
+        if self.matched_as_written {
+            return true;
+        }
+        info.alternatives.iter().any(|alt| {
+            self.args.is_none_or(|r| r.is_match(alt))
+                && self.not_args.is_none_or(|r| !r.is_match(alt))
+        })
+    }
+}
+
+#[allow(clippy::too_many_arguments)] // one call site, all of it the current call's context
 fn match_calls<'t>(
     call_rules: &[usize],
-    rules: &RuleSet,
+    rules: &'t RuleSet,
     call: &CallParts<'t>,
+    forms: &[String],
     node: Node<'t>,
     text: &str,
     raw: &mut Vec<RawMatch<'t>>,
+    pending: &mut Vec<Pending<'t>>,
 ) {
     let all = rules.rules();
     let args_text = call
         .arguments
         .and_then(|a| a.utf8_text(text.as_bytes()).ok())
         .unwrap_or_default();
+    let dynamic_args = call.arguments.is_some_and(|a| {
+        syntax::positional_args(a)
+            .iter()
+            .any(|n| !is_plain_literal(*n))
+            || {
+                let mut c = a.walk();
+                a.named_children(&mut c).any(|n| {
+                    n.kind() == "keyword_argument"
+                        && n.child_by_field_name("value")
+                            .is_some_and(|v| !is_plain_literal(v))
+                })
+            }
+    });
     for &i in call_rules {
         let rule = &all[i];
-        let hit = rule.calls.iter().any(|c| {
-            c.callee.is_match(&call.callee)
-                && c.not_callee
-                    .as_ref()
-                    .is_none_or(|r| !r.is_match(&call.callee))
-                && c.file_has.as_ref().is_none_or(|r| r.is_match(text))
-                && c.args.as_ref().is_none_or(|r| r.is_match(args_text))
-                && c.not_args.as_ref().is_none_or(|r| !r.is_match(args_text))
-                && c.file_not.as_ref().is_none_or(|r| !r.is_match(text))
-                && (!c.non_literal_arg || first_arg_is_dynamic(call))
-        });
-        if hit {
+        let mut matched: Option<&str> = None;
+        let mut deferred: Option<Pending<'t>> = None;
+        'patterns: for c in &rule.calls {
+            for form in forms {
+                if !c.callee.is_match(form)
+                    || c.not_callee.as_ref().is_some_and(|r| r.is_match(form))
+                    || c.file_has.as_ref().is_some_and(|r| !r.is_match(text))
+                    || c.file_not.as_ref().is_some_and(|r| r.is_match(text))
+                {
+                    continue;
+                }
+                let args_ok = c.args.as_ref().is_none_or(|r| r.is_match(args_text))
+                    && c.not_args.as_ref().is_none_or(|r| !r.is_match(args_text));
+                let literal_ok = !c.non_literal_arg || first_arg_is_dynamic(call);
+                if args_ok && literal_ok && !c.non_literal_arg {
+                    matched = Some(form);
+                    break 'patterns;
+                }
+                // Worth asking the taint walk: a name may hold the constant the pattern wants,
+                // or the "non-literal" first argument may be a constant after all.
+                if deferred.is_none()
+                    && literal_ok
+                    && (args_ok || (dynamic_args && c.args.is_some()))
+                {
+                    deferred = Some(Pending {
+                        rule: i,
+                        node,
+                        callee: form.clone(),
+                        args: c.args.as_ref(),
+                        not_args: c.not_args.as_ref(),
+                        non_literal_arg: c.non_literal_arg,
+                        matched_as_written: args_ok,
+                    });
+                }
+            }
+        }
+        if let Some(form) = matched {
             let t = node.utf8_text(text.as_bytes()).unwrap_or_default();
             let mut m = RawMatch::new(
                 i,
@@ -306,8 +408,10 @@ fn match_calls<'t>(
                 Some(node),
                 t,
             );
-            m.callee = call.callee.clone();
+            m.callee = form.to_string();
             raw.push(m);
+        } else if let Some(p) = deferred {
+            pending.push(p);
         }
     }
 }
@@ -360,6 +464,8 @@ struct RawMatch<'t> {
     callee: String,
     text: String,
     source: Option<TaintSource>,
+    /// The taint path, source first, sink last.
+    flow: Vec<Step>,
 }
 
 impl<'t> RawMatch<'t> {
@@ -383,6 +489,7 @@ impl<'t> RawMatch<'t> {
             callee: String::new(),
             text: shorten(text.lines().next().unwrap_or_default().trim(), 80),
             source: None,
+            flow: Vec::new(),
         }
     }
 }
@@ -513,11 +620,28 @@ fn finish(
             snippet,
             fix,
             source: m.source,
+            flow: flow_steps(&m.flow, text, lines),
             fingerprint,
             triage: None,
         });
     }
     findings
+}
+
+/// The evidence of a taint finding: each step's place and what happened there, in words a
+/// reviewer reads next to the code.
+fn flow_steps(steps: &[Step], text: &str, lines: &LineIndex<'_>) -> Vec<FlowStep> {
+    steps
+        .iter()
+        .map(|s| {
+            let code = text.get(s.start..s.end).unwrap_or_default();
+            let code = shorten(code.lines().next().unwrap_or_default().trim(), 80);
+            FlowStep {
+                span: lines.span(s.start, s.end),
+                message: format!("{}: {code}", s.kind.label()),
+            }
+        })
+        .collect()
 }
 
 /// Shannon entropy in bits per character.

@@ -199,8 +199,6 @@ impl Family {
                 | "while_expression"
                 | "do_statement"
                 | "loop_expression"
-                | "try_statement"
-                | "try_with_resources_statement"
                 | "catch_clause"
                 | "except_clause"
                 | "finally_clause"
@@ -437,79 +435,4 @@ pub(crate) fn function_header<'s>(function: Node<'_>, src: &'s str) -> &'s str {
 /// Text with all whitespace removed, so `a . b ( )` and `a.b()` compare equal.
 pub(crate) fn squash(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-/// Python import aliases of one file: `import hashlib as h` maps `h` to `hashlib`, `from
-/// subprocess import Popen as pop` maps `pop` to `subprocess.Popen`, so call patterns written
-/// against the real names also match aliased calls.
-#[derive(Debug, Default)]
-pub(crate) struct Aliases {
-    map: std::collections::HashMap<String, String>,
-}
-
-impl Aliases {
-    pub fn collect(family: Family, root: Node<'_>, src: &str) -> Aliases {
-        let mut aliases = Aliases::default();
-        if family != Family::Python {
-            return aliases;
-        }
-        // Imports sit at module level, or one or two blocks down (try/if, a function body).
-        let mut stack = vec![(root, 0usize)];
-        let text = |n: Node<'_>| n.utf8_text(src.as_bytes()).unwrap_or_default().to_string();
-        while let Some((node, depth)) = stack.pop() {
-            match node.kind() {
-                "import_statement" => {
-                    let mut c = node.walk();
-                    for name in node.children_by_field_name("name", &mut c) {
-                        if name.kind() == "aliased_import"
-                            && let (Some(n), Some(a)) = (
-                                name.child_by_field_name("name"),
-                                name.child_by_field_name("alias"),
-                            )
-                        {
-                            aliases.map.insert(text(a), text(n));
-                        }
-                    }
-                }
-                "import_from_statement" => {
-                    let Some(module) = node.child_by_field_name("module_name") else {
-                        continue;
-                    };
-                    let module = text(module);
-                    let mut c = node.walk();
-                    for name in node.children_by_field_name("name", &mut c) {
-                        if name.kind() == "aliased_import" {
-                            if let (Some(n), Some(a)) = (
-                                name.child_by_field_name("name"),
-                                name.child_by_field_name("alias"),
-                            ) {
-                                aliases.map.insert(text(a), format!("{module}.{}", text(n)));
-                            }
-                        } else {
-                            let n = text(name);
-                            aliases.map.insert(n.clone(), format!("{module}.{n}"));
-                        }
-                    }
-                }
-                _ if depth < 4 => {
-                    let mut c = node.walk();
-                    stack.extend(node.named_children(&mut c).map(|n| (n, depth + 1)));
-                }
-                _ => {}
-            }
-        }
-        aliases
-    }
-
-    /// The callee with its first segment replaced by what it aliases, when it is an alias.
-    pub fn resolve(&self, callee: &str) -> Option<String> {
-        if self.map.is_empty() {
-            return None;
-        }
-        let (head, rest) = match callee.find('.') {
-            Some(i) => (&callee[..i], &callee[i..]),
-            None => (callee, ""),
-        };
-        self.map.get(head).map(|full| format!("{full}{rest}"))
-    }
 }

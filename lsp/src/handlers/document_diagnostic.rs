@@ -16,7 +16,7 @@ pub async fn handle(
         Some(scanned) => scanned
             .findings
             .iter()
-            .map(|f| to_proto::diagnostic(f, &scanned.text))
+            .map(|f| to_proto::diagnostic(&params.text_document.uri, f, &scanned.text))
             .collect(),
         None => Vec::new(),
     };

@@ -82,7 +82,7 @@ async fn scan(session: &Session) -> Result<Option<LSPAny>> {
             };
             let diagnostics = findings
                 .iter()
-                .map(|f| to_proto::diagnostic(f, &text))
+                .map(|f| to_proto::diagnostic(&uri, f, &text))
                 .collect();
             session
                 .client

@@ -53,16 +53,17 @@ pub async fn handle(
                 Err(_) => continue,
             },
         };
+        let diagnostics = findings
+            .iter()
+            .map(|f| to_proto::diagnostic(&uri, f, &text))
+            .collect();
         items.push(WorkspaceDocumentDiagnosticReport::Full(
             WorkspaceFullDocumentDiagnosticReport {
                 uri,
                 version,
                 full_document_diagnostic_report: FullDocumentDiagnosticReport {
                     result_id: None,
-                    items: findings
-                        .iter()
-                        .map(|f| to_proto::diagnostic(f, &text))
-                        .collect(),
+                    items: diagnostics,
                 },
             },
         ));
