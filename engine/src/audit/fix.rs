@@ -10,14 +10,11 @@
 //! safely (a pipeline, a keyword placeholder), no fix is offered rather than a wrong one.
 
 use super::model::{Fix, TextEdit};
-use super::rule::FixSpec;
+use super::rule::{FixSpec, FixTarget, FixTransform};
 use super::syntax::{self, CallParts, Family};
 use super::text::LineIndex;
 use crate::parse::Language;
 use tree_sitter::Node;
-
-/// The built-in rewrites a rule's `[fix] transform` may name.
-pub(crate) const TRANSFORMS: &[&str] = &["sql_params", "shell_list"];
 
 /// Errors applying edits.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -47,11 +44,10 @@ pub(crate) fn build(
     src: &str,
     lines: &LineIndex<'_>,
 ) -> Option<Fix> {
-    let mut edits = if let Some(transform) = &spec.transform {
-        match transform.as_str() {
-            "sql_params" => sql_params(ctx, src)?,
-            "shell_list" => shell_list(ctx, src)?,
-            _ => return None,
+    let mut edits = if let Some(transform) = spec.transform {
+        match transform {
+            FixTransform::SqlParams => sql_params(ctx, src)?,
+            FixTransform::ShellList => shell_list(ctx, src)?,
         }
     } else {
         let template = spec
@@ -111,32 +107,28 @@ fn text_of(n: Node<'_>, src: &str) -> String {
     n.utf8_text(src.as_bytes()).unwrap_or_default().to_string()
 }
 
-fn target_range(target: &str, ctx: &FixContext<'_, '_>, src: &str) -> Option<(usize, usize)> {
+fn target_range(target: &FixTarget, ctx: &FixContext<'_, '_>, src: &str) -> Option<(usize, usize)> {
     let call = ctx.call;
     match target {
-        "finding" => Some(ctx.range),
-        "call" => call.map(|(n, _)| node_range(n)),
-        "callee" => call.and_then(|(_, p)| p.callee_node).map(node_range),
-        "arg0" | "arg1" => {
-            let i = usize::from(target == "arg1");
+        FixTarget::Finding => Some(ctx.range),
+        FixTarget::Call => call.map(|(n, _)| node_range(n)),
+        FixTarget::Callee => call.and_then(|(_, p)| p.callee_node).map(node_range),
+        FixTarget::Arg(i) => {
             let args = call.and_then(|(_, p)| p.arguments)?;
             syntax::positional_args(args)
-                .get(i)
+                .get(*i)
                 .copied()
                 .map(node_range)
         }
-        "string" => string_around(ctx).map(node_range),
-        _ => {
-            if let Some(name) = target.strip_prefix("kwarg:") {
-                let args = call.and_then(|(_, p)| p.arguments)?;
-                return syntax::keyword_arg(args, name, src).map(node_range);
-            }
-            if let Some(name) = target.strip_prefix("kwarg_value:") {
-                let args = call.and_then(|(_, p)| p.arguments)?;
-                let kw = syntax::keyword_arg(args, name, src)?;
-                return kw.child_by_field_name("value").map(node_range);
-            }
-            None
+        FixTarget::String => string_around(ctx).map(node_range),
+        FixTarget::Kwarg(name) => {
+            let args = call.and_then(|(_, p)| p.arguments)?;
+            syntax::keyword_arg(args, name, src).map(node_range)
+        }
+        FixTarget::KwargValue(name) => {
+            let args = call.and_then(|(_, p)| p.arguments)?;
+            let kw = syntax::keyword_arg(args, name, src)?;
+            kw.child_by_field_name("value").map(node_range)
         }
     }
 }

@@ -14,6 +14,7 @@
 
 mod baseline;
 pub(crate) mod catalog;
+pub mod corpus;
 pub mod docs;
 mod fix;
 mod model;

@@ -158,13 +158,13 @@ pub struct SinkSpec {
 #[serde(deny_unknown_fields)]
 pub struct FixSpec {
     pub description: String,
-    #[serde(default = "default_target")]
-    pub target: String,
+    #[serde(default)]
+    pub target: FixTarget,
     pub template: Option<String>,
     /// Per-language templates (by language name), for rules that cover several languages.
     #[serde(default)]
     pub templates: std::collections::BTreeMap<String, String>,
-    pub transform: Option<String>,
+    pub transform: Option<FixTransform>,
     /// A line the file must contain for the rewrite to work (`import os`); added at the top
     /// when missing.
     pub ensure_line: Option<String>,
@@ -173,8 +173,74 @@ pub struct FixSpec {
     pub ensure_lines: std::collections::BTreeMap<String, String>,
 }
 
-fn default_target() -> String {
-    "finding".into()
+/// The text a fix template replaces. Read from strings (`"finding"`, `"arg0"`,
+/// `"kwarg_value:verify"`) so rule files stay short; a misspelt target fails when the rule
+/// loads, naming the file and the field, instead of silently producing no fix.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(try_from = "String")]
+pub enum FixTarget {
+    /// The finding's own range.
+    #[default]
+    Finding,
+    /// The whole call the finding is about.
+    Call,
+    /// The callee of that call (`yaml.load` in `yaml.load(x)`).
+    Callee,
+    /// A positional argument (0 or 1).
+    Arg(usize),
+    /// The string literal around the finding (a hard-coded secret).
+    String,
+    /// A keyword argument, name and value (`kwarg:shell`).
+    Kwarg(String),
+    /// Only the value of a keyword argument (`kwarg_value:verify`).
+    KwargValue(String),
+}
+
+const FIX_TARGETS: &str = "finding, call, callee, arg0, arg1, string, kwarg:NAME, kwarg_value:NAME";
+
+impl TryFrom<String> for FixTarget {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<FixTarget, String> {
+        let named = |name: &str| -> Result<String, String> {
+            if !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                Ok(name.to_string())
+            } else {
+                Err(format!(
+                    "[fix] target {text:?}: the keyword name must be an identifier"
+                ))
+            }
+        };
+        Ok(match text.as_str() {
+            "finding" => FixTarget::Finding,
+            "call" => FixTarget::Call,
+            "callee" => FixTarget::Callee,
+            "arg0" => FixTarget::Arg(0),
+            "arg1" => FixTarget::Arg(1),
+            "string" => FixTarget::String,
+            other => {
+                if let Some(name) = other.strip_prefix("kwarg:") {
+                    FixTarget::Kwarg(named(name)?)
+                } else if let Some(name) = other.strip_prefix("kwarg_value:") {
+                    FixTarget::KwargValue(named(name)?)
+                } else {
+                    return Err(format!(
+                        "[fix] target {other:?} is not a fix target (known: {FIX_TARGETS})"
+                    ));
+                }
+            }
+        })
+    }
+}
+
+/// The built-in rewrites a rule's `[fix] transform` may name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FixTransform {
+    /// A query built by f-string, `%`, `+` or `.format` becomes a parameterised query.
+    SqlParams,
+    /// A shell command string becomes an argument list run without a shell.
+    ShellList,
 }
 
 /// Documentation in fixed headings; `docs/audit.md` is generated from it.
@@ -407,14 +473,6 @@ impl Rule {
                     "[fix] has a template (or templates) or a transform, not both".into(),
                 ));
             }
-            if let Some(t) = &fix.transform
-                && !super::fix::TRANSFORMS.contains(&t.as_str())
-            {
-                return Err(invalid(format!(
-                    "unknown fix transform {t:?} (known: {})",
-                    super::fix::TRANSFORMS.join(", ")
-                )));
-            }
         }
         Ok(Rule {
             spec,
@@ -461,4 +519,93 @@ fn valid_id(id: &str) -> bool {
             })
     };
     word(prefix) && word(name)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    fn rule_with_fix(fix: &str) -> String {
+        format!(
+            r#"id = "py/demo"
+title = "Demo"
+category = "weak-crypto"
+severity = "low"
+confidence = "low"
+languages = ["python"]
+message = "demo"
+
+[[call]]
+callee = '^md5$'
+
+[fix]
+description = "demo"
+{fix}
+
+[doc]
+what = "w"
+why = "y"
+"#
+        )
+    }
+
+    #[test]
+    fn fix_targets_and_transforms_are_typed_when_the_rule_loads() {
+        let rule = Rule::from_toml(
+            &rule_with_fix("target = \"kwarg_value:verify\"\ntemplate = \"True\""),
+            "demo.toml",
+        )
+        .unwrap();
+        let fix = rule.spec.fix.unwrap();
+        assert_eq!(fix.target, FixTarget::KwargValue("verify".into()));
+        let rule =
+            Rule::from_toml(&rule_with_fix("transform = \"sql_params\""), "demo.toml").unwrap();
+        let fix = rule.spec.fix.unwrap();
+        assert_eq!(
+            (fix.target, fix.transform),
+            (FixTarget::Finding, Some(FixTransform::SqlParams))
+        );
+    }
+
+    #[test]
+    fn a_misspelt_fix_target_fails_naming_the_file_and_the_field() {
+        let err = Rule::from_toml(
+            &rule_with_fix("target = \"arg\"\ntemplate = \"x\""),
+            "rules/demo.toml",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.starts_with("rule file rules/demo.toml: not valid TOML:"),
+            "{err}"
+        );
+        assert!(
+            err.contains("[fix] target \"arg\" is not a fix target (known: finding, call, callee, arg0, arg1, string, kwarg:NAME, kwarg_value:NAME)"),
+            "{err}"
+        );
+        assert!(
+            err.contains("target = \"arg\""),
+            "the error shows the line: {err}"
+        );
+    }
+
+    #[test]
+    fn a_misspelt_fix_transform_fails_naming_the_file_and_the_choices() {
+        let err = Rule::from_toml(
+            &rule_with_fix("transform = \"sql_param\""),
+            "rules/demo.toml",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.starts_with("rule file rules/demo.toml: not valid TOML:"),
+            "{err}"
+        );
+        assert!(
+            err.contains("sql_params") && err.contains("shell_list"),
+            "{err}"
+        );
+        assert!(err.contains("transform = \"sql_param\""), "{err}");
+    }
 }

@@ -1,0 +1,24 @@
+// expect: command-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleCommandInjection008(w http.ResponseWriter, r *http.Request) {
+	param := r.FormValue("name")
+	bar := fmt.Sprintf("item-%s", param)
+	out, _ := exec.Command(bar).Output()  // expect: command-injection
+	w.Write(out)
+}

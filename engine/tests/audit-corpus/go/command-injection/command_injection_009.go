@@ -1,0 +1,27 @@
+// expect: command-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func decorate(value string) string {
+	return strings.TrimSpace(value)
+}
+
+func HandleCommandInjection009(w http.ResponseWriter, r *http.Request) {
+	param := r.Header.Get("X-Name")
+	bar := decorate(param)
+	exec.CommandContext(r.Context(), "bash", "-c", "nslookup "+bar).Run()  // expect: command-injection
+}

@@ -1,0 +1,27 @@
+// expect: command-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleCommandInjection010(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	var sb strings.Builder
+	sb.WriteString("item-")
+	sb.WriteString(param)
+	bar := sb.String()
+	out, _ := exec.Command("sh", "-c", "ping -c 1 "+bar).Output()  // expect: command-injection
+	w.Write(out)
+}

@@ -1,0 +1,30 @@
+// ok: command-injection
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleCommandInjection020(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	limit := 86
+	var bar string
+	if limit*3 > 200 {
+		bar = "fixed_value"
+	} else {
+		bar = param
+	}
+	out, _ := exec.Command("sh", "-c", "ping -c 1 "+bar).Output()
+	w.Write(out)
+}

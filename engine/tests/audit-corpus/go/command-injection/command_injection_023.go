@@ -1,0 +1,25 @@
+// expect: command-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleCommandInjection023(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	valuesList := []string{"safe", param, "moresafe"}
+	valuesList = valuesList[1:]
+	bar := valuesList[0]
+	exec.CommandContext(r.Context(), "bash", "-c", "nslookup "+bar).Run()  // expect: command-injection
+}

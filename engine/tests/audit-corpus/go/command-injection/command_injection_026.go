@@ -1,0 +1,29 @@
+// ok: command-injection
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func doSomething(value string) string {
+	fixed := "safe!"
+	return fixed
+}
+
+func HandleCommandInjection026(w http.ResponseWriter, r *http.Request) {
+	param := r.FormValue("name")
+	bar := doSomething(param)
+	out, _ := exec.Command("sh", "-c", "ping -c 1 "+bar).Output()
+	w.Write(out)
+}

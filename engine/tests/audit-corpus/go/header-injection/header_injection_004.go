@@ -1,0 +1,28 @@
+// expect: header-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleHeaderInjection004(w http.ResponseWriter, r *http.Request) {
+	cookie, err := r.Cookie("name")
+	if err != nil {
+		http.Error(w, "no cookie", http.StatusBadRequest)
+		return
+	}
+	param := cookie.Value
+	bar := param
+	w.Header().Add("X-Request-Name", bar)  // expect: header-injection
+}

@@ -1,0 +1,23 @@
+// expect: header-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleHeaderInjection006(w http.ResponseWriter, r *http.Request) {
+	param := r.FormValue("name")
+	bar := fmt.Sprintf("item-%s", param)
+	w.Header().Add("X-Request-Name", bar)  // expect: header-injection
+}

@@ -1,0 +1,23 @@
+// ok: header-injection
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleHeaderInjection011(w http.ResponseWriter, r *http.Request) {
+	param := r.FormValue("name")
+	bar := param
+	w.Header().Set("Content-Disposition", "attachment; filename="+url.PathEscape(bar))
+}

@@ -1,0 +1,24 @@
+// ok: header-injection
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleHeaderInjection017(w http.ResponseWriter, r *http.Request) {
+	param := r.FormValue("name")
+	values := map[string]string{"keyA": "a_Value", "keyB": param, "keyC": "another_Value"}
+	bar := values["keyA"]
+	w.Header().Add("X-Request-Name", bar)
+}

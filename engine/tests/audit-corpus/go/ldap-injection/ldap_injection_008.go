@@ -1,0 +1,24 @@
+// ok: ldap-injection
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleLdapInjection008(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	bar := param
+	req := ldap.NewSearchRequest("dc=example,dc=com", ldap.ScopeWholeSubtree, ldap.NeverDerefAliases, 0, 0, false, "(uid="+ldap.EscapeFilter(bar)+")", []string{"dn"}, nil)
+	conn.Search(req)
+}

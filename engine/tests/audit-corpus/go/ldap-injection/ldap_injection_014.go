@@ -1,0 +1,25 @@
+// expect: ldap-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleLdapInjection014(w http.ResponseWriter, r *http.Request) {
+	param := r.FormValue("name")
+	values := map[string]string{"keyA": "a_Value", "keyB": param, "keyC": "another_Value"}
+	bar := values["keyB"]
+	req := ldap.NewSearchRequest("dc=example,dc=com", ldap.ScopeWholeSubtree, ldap.NeverDerefAliases, 0, 0, false, "(uid="+bar+")", []string{"dn"}, nil)  // expect: ldap-injection
+	conn.Search(req)
+}

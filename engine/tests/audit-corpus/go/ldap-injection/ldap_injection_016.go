@@ -1,0 +1,26 @@
+// expect: ldap-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleLdapInjection016(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	valuesList := []string{"safe", param, "moresafe"}
+	valuesList = valuesList[1:]
+	bar := valuesList[0]
+	req := ldap.NewSearchRequest("dc=example,dc=com", ldap.ScopeWholeSubtree, ldap.NeverDerefAliases, 0, 0, false, "(uid="+bar+")", []string{"dn"}, nil)  // expect: ldap-injection
+	conn.Search(req)
+}

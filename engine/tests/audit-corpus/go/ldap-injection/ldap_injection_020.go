@@ -1,0 +1,33 @@
+// expect: ldap-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleLdapInjection020(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	selector := 1
+	var bar string
+	switch selector {
+	case 1:
+		bar = param
+	case 2:
+		bar = "bob"
+	default:
+		bar = "bob's your uncle"
+	}
+	req := ldap.NewSearchRequest("dc=example,dc=com", ldap.ScopeWholeSubtree, ldap.NeverDerefAliases, 0, 0, false, "(uid="+bar+")", []string{"dn"}, nil)  // expect: ldap-injection
+	conn.Search(req)
+}

@@ -1,0 +1,23 @@
+// expect: log-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleLogInjection002(w http.ResponseWriter, r *http.Request) {
+	param := r.FormValue("name")
+	bar := param
+	log.Printf("login attempt for " + bar)  // expect: log-injection
+}

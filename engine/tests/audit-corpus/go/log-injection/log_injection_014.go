@@ -1,0 +1,29 @@
+// expect: log-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleLogInjection014(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	limit := 86
+	var bar string
+	if limit*2 > 200 {
+		bar = "fixed_value"
+	} else {
+		bar = param
+	}
+	log.Printf("login attempt for " + bar)  // expect: log-injection
+}

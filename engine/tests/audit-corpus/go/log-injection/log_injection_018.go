@@ -1,0 +1,25 @@
+// expect: log-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleLogInjection018(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	valuesList := []string{"safe", param, "moresafe"}
+	valuesList = valuesList[1:]
+	bar := valuesList[0]
+	log.Printf("login attempt for " + bar)  // expect: log-injection
+}

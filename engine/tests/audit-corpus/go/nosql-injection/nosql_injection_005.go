@@ -1,0 +1,27 @@
+// expect: nosql-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func decorate(value string) string {
+	return strings.TrimSpace(value)
+}
+
+func HandleNosqlInjection005(w http.ResponseWriter, r *http.Request) {
+	param := r.Header.Get("X-Name")
+	bar := decorate(param)
+	coll.FindOne(r.Context(), bson.M{"$where": "this.name == '" + bar + "'"})  // expect: nosql-injection
+}

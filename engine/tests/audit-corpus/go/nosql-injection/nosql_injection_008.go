@@ -1,0 +1,23 @@
+// ok: nosql-injection
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleNosqlInjection008(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	bar := param
+	coll.FindOne(r.Context(), bson.M{"name": bar})
+}

@@ -1,0 +1,29 @@
+// expect: nosql-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleNosqlInjection012(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	limit := 86
+	var bar string
+	if limit*2 > 200 {
+		bar = "fixed_value"
+	} else {
+		bar = param
+	}
+	coll.FindOne(r.Context(), bson.M{"$where": "this.name == '" + bar + "'"})  // expect: nosql-injection
+}

@@ -1,0 +1,27 @@
+// expect: open-redirect (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func decorate(value string) string {
+	return strings.TrimSpace(value)
+}
+
+func HandleOpenRedirect005(w http.ResponseWriter, r *http.Request) {
+	param := r.Header.Get("X-Name")
+	bar := decorate(param)
+	http.Redirect(w, r, bar, http.StatusFound)  // expect: open-redirect
+}

@@ -1,0 +1,25 @@
+// ok: open-redirect
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleOpenRedirect017(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	valuesList := []string{"safe", param, "moresafe"}
+	valuesList = valuesList[1:]
+	bar := valuesList[1]
+	http.Redirect(w, r, bar, http.StatusFound)
+}

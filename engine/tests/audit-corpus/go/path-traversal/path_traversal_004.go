@@ -1,0 +1,29 @@
+// expect: path-traversal (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandlePathTraversal004(w http.ResponseWriter, r *http.Request) {
+	cookie, err := r.Cookie("name")
+	if err != nil {
+		http.Error(w, "no cookie", http.StatusBadRequest)
+		return
+	}
+	param := cookie.Value
+	bar := param
+	data, _ := os.ReadFile(filepath.Join("/var/app/files", bar))  // expect: path-traversal
+	w.Write(data)
+}

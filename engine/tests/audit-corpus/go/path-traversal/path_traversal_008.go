@@ -1,0 +1,24 @@
+// expect: path-traversal (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandlePathTraversal008(w http.ResponseWriter, r *http.Request) {
+	param := r.FormValue("name")
+	bar := fmt.Sprintf("item-%s", param)
+	data, _ := os.ReadFile(filepath.Join("/var/app/files", bar))  // expect: path-traversal
+	w.Write(data)
+}

@@ -1,0 +1,33 @@
+// ok: path-traversal
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandlePathTraversal025(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	selector := 2
+	var bar string
+	switch selector {
+	case 1:
+		bar = param
+	case 2:
+		bar = "bob"
+	default:
+		bar = "bob's your uncle"
+	}
+	data, _ := os.ReadFile(filepath.Join("/var/app/files", bar))
+	w.Write(data)
+}

@@ -1,0 +1,28 @@
+// expect: regex-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func decorate(value string) string {
+	return strings.TrimSpace(value)
+}
+
+func HandleRegexInjection005(w http.ResponseWriter, r *http.Request) {
+	param := r.Header.Get("X-Name")
+	bar := decorate(param)
+	re := regexp.MustCompile(bar)  // expect: regex-injection
+	fmt.Fprint(w, re.MatchString("input text"))
+}

@@ -1,0 +1,27 @@
+// expect: regex-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleRegexInjection006(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	var sb strings.Builder
+	sb.WriteString("item-")
+	sb.WriteString(param)
+	bar := sb.String()
+	re := regexp.MustCompile(bar)  // expect: regex-injection
+	fmt.Fprint(w, re.MatchString("input text"))
+}

@@ -1,0 +1,25 @@
+// expect: regex-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleRegexInjection014(w http.ResponseWriter, r *http.Request) {
+	param := r.FormValue("name")
+	values := map[string]string{"keyA": "a_Value", "keyB": param, "keyC": "another_Value"}
+	bar := values["keyB"]
+	re := regexp.MustCompile(bar)  // expect: regex-injection
+	fmt.Fprint(w, re.MatchString("input text"))
+}

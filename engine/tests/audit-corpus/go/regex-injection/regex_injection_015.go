@@ -1,0 +1,25 @@
+// ok: regex-injection
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleRegexInjection015(w http.ResponseWriter, r *http.Request) {
+	param := r.FormValue("name")
+	values := map[string]string{"keyA": "a_Value", "keyB": param, "keyC": "another_Value"}
+	bar := values["keyA"]
+	re := regexp.MustCompile(bar)
+	fmt.Fprint(w, re.MatchString("input text"))
+}

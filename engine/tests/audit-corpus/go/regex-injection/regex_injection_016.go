@@ -1,0 +1,26 @@
+// expect: regex-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleRegexInjection016(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	valuesList := []string{"safe", param, "moresafe"}
+	valuesList = valuesList[1:]
+	bar := valuesList[0]
+	re := regexp.MustCompile(bar)  // expect: regex-injection
+	fmt.Fprint(w, re.MatchString("input text"))
+}

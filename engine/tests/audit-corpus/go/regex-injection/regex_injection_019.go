@@ -1,0 +1,29 @@
+// ok: regex-injection
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func doSomething(value string) string {
+	fixed := "safe!"
+	return fixed
+}
+
+func HandleRegexInjection019(w http.ResponseWriter, r *http.Request) {
+	param := r.FormValue("name")
+	bar := doSomething(param)
+	re := regexp.MustCompile(bar)
+	fmt.Fprint(w, re.MatchString("input text"))
+}

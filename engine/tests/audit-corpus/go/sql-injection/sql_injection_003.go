@@ -1,0 +1,23 @@
+// expect: sql-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleSqlInjection003(w http.ResponseWriter, r *http.Request) {
+	param := r.Header.Get("X-Name")
+	bar := param
+	db.Exec(fmt.Sprintf("UPDATE users SET seen = 1 WHERE name = '%s'", bar))  // expect: sql-injection
+}

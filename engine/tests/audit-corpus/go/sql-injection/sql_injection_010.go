@@ -1,0 +1,27 @@
+// expect: sql-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleSqlInjection010(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	var sb strings.Builder
+	sb.WriteString("item-")
+	sb.WriteString(param)
+	bar := sb.String()
+	rows, _ := db.Query("SELECT * FROM users WHERE name = '" + bar + "'")  // expect: sql-injection
+	defer rows.Close()
+}

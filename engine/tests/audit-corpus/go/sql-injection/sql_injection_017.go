@@ -1,0 +1,25 @@
+// ok: sql-injection
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"github.com/gin-gonic/gin"
+)
+
+func HandleSqlInjection017(c *gin.Context) {
+	w, r := c.Writer, c.Request
+	_ = r
+	param := c.Query("name")
+	db.ExecContext(r.Context(), "DELETE FROM sessions WHERE user = $1", param)
+}

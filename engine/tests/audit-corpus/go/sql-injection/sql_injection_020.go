@@ -1,0 +1,30 @@
+// ok: sql-injection
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleSqlInjection020(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	limit := 86
+	var bar string
+	if limit*3 > 200 {
+		bar = "fixed_value"
+	} else {
+		bar = param
+	}
+	rows, _ := db.Query("SELECT * FROM users WHERE name = '" + bar + "'")
+	defer rows.Close()
+}

@@ -1,0 +1,29 @@
+// ok: sql-injection
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func doSomething(value string) string {
+	fixed := "safe!"
+	return fixed
+}
+
+func HandleSqlInjection026(w http.ResponseWriter, r *http.Request) {
+	param := r.FormValue("name")
+	bar := doSomething(param)
+	rows, _ := db.Query("SELECT * FROM users WHERE name = '" + bar + "'")
+	defer rows.Close()
+}

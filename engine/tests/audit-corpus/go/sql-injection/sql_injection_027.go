@@ -1,0 +1,32 @@
+// expect: sql-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleSqlInjection027(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	selector := 1
+	var bar string
+	switch selector {
+	case 1:
+		bar = param
+	case 2:
+		bar = "bob"
+	default:
+		bar = "bob's your uncle"
+	}
+	db.Exec(fmt.Sprintf("UPDATE users SET seen = 1 WHERE name = '%s'", bar))  // expect: sql-injection
+}

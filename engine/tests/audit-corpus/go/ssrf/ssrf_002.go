@@ -1,0 +1,24 @@
+// expect: ssrf (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleSsrf002(w http.ResponseWriter, r *http.Request) {
+	param := r.FormValue("name")
+	bar := param
+	resp, _ := http.Get(bar)  // expect: ssrf
+	defer resp.Body.Close()
+}

@@ -1,0 +1,28 @@
+// expect: ssrf (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func decorate(value string) string {
+	return strings.TrimSpace(value)
+}
+
+func HandleSsrf009(w http.ResponseWriter, r *http.Request) {
+	param := r.Header.Get("X-Name")
+	bar := decorate(param)
+	req, _ := http.NewRequest("GET", bar, nil)  // expect: ssrf
+	http.DefaultClient.Do(req)
+}

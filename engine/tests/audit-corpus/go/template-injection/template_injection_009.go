@@ -1,0 +1,24 @@
+// ok: template-injection
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleTemplateInjection009(w http.ResponseWriter, r *http.Request) {
+	param := r.FormValue("name")
+	bar := param
+	t, _ := template.New("page").Parse("<h1>Hello {{.}}</h1>")
+	t.Execute(w, bar)
+}

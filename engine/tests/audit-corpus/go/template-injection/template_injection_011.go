@@ -1,0 +1,25 @@
+// ok: template-injection
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleTemplateInjection011(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	bar := "constant-value"
+	_ = param
+	t, _ := template.New("page").Parse("<h1>Hello " + bar + "</h1>")
+	t.Execute(w, nil)
+}

@@ -1,0 +1,30 @@
+// ok: template-injection
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleTemplateInjection013(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	limit := 86
+	var bar string
+	if limit*3 > 200 {
+		bar = "fixed_value"
+	} else {
+		bar = param
+	}
+	t, _ := template.New("page").Parse("<h1>Hello " + bar + "</h1>")
+	t.Execute(w, nil)
+}

@@ -1,0 +1,28 @@
+// expect: template-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func doSomething(value string) string {
+	return value + "_checked"
+}
+
+func HandleTemplateInjection018(w http.ResponseWriter, r *http.Request) {
+	param := r.FormValue("name")
+	bar := doSomething(param)
+	t, _ := template.New("page").Parse("<h1>Hello " + bar + "</h1>")  // expect: template-injection
+	t.Execute(w, nil)
+}

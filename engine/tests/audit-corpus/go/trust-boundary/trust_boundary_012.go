@@ -1,0 +1,31 @@
+// expect: trust-boundary (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleTrustBoundary012(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	limit := 86
+	var bar string
+	if limit*2 > 200 {
+		bar = "fixed_value"
+	} else {
+		bar = param
+	}
+	session, _ := store.Get(r, "s")
+	session.Values["role"] = bar  // expect: trust-boundary
+	session.Save(r, w)
+}

@@ -1,0 +1,31 @@
+// ok: trust-boundary
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleTrustBoundary013(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	limit := 86
+	var bar string
+	if limit*3 > 200 {
+		bar = "fixed_value"
+	} else {
+		bar = param
+	}
+	session, _ := store.Get(r, "s")
+	session.Values["role"] = bar
+	session.Save(r, w)
+}

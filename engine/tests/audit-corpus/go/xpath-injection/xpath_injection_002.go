@@ -1,0 +1,24 @@
+// expect: xpath-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleXpathInjection002(w http.ResponseWriter, r *http.Request) {
+	param := r.FormValue("name")
+	bar := param
+	nodes := xmlquery.Find(doc, "//user[@name='"+bar+"']")  // expect: xpath-injection
+	fmt.Fprint(w, len(nodes))
+}

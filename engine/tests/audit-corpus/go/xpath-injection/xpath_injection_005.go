@@ -1,0 +1,28 @@
+// expect: xpath-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func decorate(value string) string {
+	return strings.TrimSpace(value)
+}
+
+func HandleXpathInjection005(w http.ResponseWriter, r *http.Request) {
+	param := r.Header.Get("X-Name")
+	bar := decorate(param)
+	nodes := xmlquery.Find(doc, "//user[@name='"+bar+"']")  // expect: xpath-injection
+	fmt.Fprint(w, len(nodes))
+}

@@ -1,0 +1,25 @@
+// expect: xpath-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleXpathInjection014(w http.ResponseWriter, r *http.Request) {
+	param := r.FormValue("name")
+	values := map[string]string{"keyA": "a_Value", "keyB": param, "keyC": "another_Value"}
+	bar := values["keyB"]
+	nodes := xmlquery.Find(doc, "//user[@name='"+bar+"']")  // expect: xpath-injection
+	fmt.Fprint(w, len(nodes))
+}

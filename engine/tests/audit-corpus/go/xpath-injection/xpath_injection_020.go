@@ -1,0 +1,33 @@
+// expect: xpath-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleXpathInjection020(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	selector := 1
+	var bar string
+	switch selector {
+	case 1:
+		bar = param
+	case 2:
+		bar = "bob"
+	default:
+		bar = "bob's your uncle"
+	}
+	nodes := xmlquery.Find(doc, "//user[@name='"+bar+"']")  // expect: xpath-injection
+	fmt.Fprint(w, len(nodes))
+}

@@ -1,0 +1,23 @@
+// expect: xss (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleXss007(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	bar := param
+	page.Execute(w, template.HTML(bar))  // expect: xss
+}

@@ -1,0 +1,26 @@
+// expect: xss (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleXss012(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	var sb strings.Builder
+	sb.WriteString("item-")
+	sb.WriteString(param)
+	bar := sb.String()
+	page.Execute(w, template.HTML(bar))  // expect: xss
+}

@@ -1,0 +1,25 @@
+// expect: xss (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"github.com/gin-gonic/gin"
+)
+
+func HandleXss013(c *gin.Context) {
+	w, r := c.Writer, c.Request
+	_ = r
+	param := c.Query("name")
+	fmt.Fprintf(w, "<p>Hello %s</p>", param)  // expect: xss
+}

@@ -1,0 +1,23 @@
+// ok: xss
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleXss014(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	bar := param
+	fmt.Fprintf(w, "<p>Hello %s</p>", html.EscapeString(bar))
+}

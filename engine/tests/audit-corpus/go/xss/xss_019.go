@@ -1,0 +1,25 @@
+// ok: xss
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"github.com/gin-gonic/gin"
+)
+
+func HandleXss019(c *gin.Context) {
+	w, r := c.Writer, c.Request
+	_ = r
+	param := c.Query("name")
+	page.Execute(w, param)
+}

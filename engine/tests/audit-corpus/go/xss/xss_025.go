@@ -1,0 +1,29 @@
+// ok: xss
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleXss025(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	limit := 86
+	var bar string
+	if limit*3 > 200 {
+		bar = "fixed_value"
+	} else {
+		bar = param
+	}
+	fmt.Fprintf(w, "<p>Hello %s</p>", bar)
+}

@@ -1,0 +1,24 @@
+// expect: xss (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleXss026(w http.ResponseWriter, r *http.Request) {
+	param := r.FormValue("name")
+	values := map[string]string{"keyA": "a_Value", "keyB": param, "keyC": "another_Value"}
+	bar := values["keyB"]
+	w.Write([]byte("<p>" + bar + "</p>"))  // expect: xss
+}

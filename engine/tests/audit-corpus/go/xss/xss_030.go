@@ -1,0 +1,27 @@
+// expect: xss (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func doSomething(value string) string {
+	return value + "_checked"
+}
+
+func HandleXss030(w http.ResponseWriter, r *http.Request) {
+	param := r.FormValue("name")
+	bar := doSomething(param)
+	page.Execute(w, template.HTML(bar))  // expect: xss
+}

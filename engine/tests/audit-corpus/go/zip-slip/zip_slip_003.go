@@ -1,0 +1,27 @@
+// ok: zip-slip
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"archive/tar"
+	"archive/zip"
+)
+
+func HandleZipSlip003(w http.ResponseWriter, r *http.Request) {
+	zr, _ := zip.OpenReader("/var/app/uploads/archive.zip")
+	for _, f := range zr.File {
+		out, _ := os.Create(filepath.Join("/var/app/extract", filepath.Base(f.Name)))
+		out.Close()
+	}
+}

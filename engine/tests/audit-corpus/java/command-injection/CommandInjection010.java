@@ -1,0 +1,28 @@
+package org.example.corpus.commandinjection;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// expect: command-injection (on the marked line)
+@WebServlet(value = "/command-injection/CommandInjection010")
+public class CommandInjection010 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getParameter("name");
+        String bar = param.substring(0, Math.min(param.length(), 64));
+        try {
+            Runtime.getRuntime().exec(new String[] {"sh", "-c", "echo " + bar});  // expect: command-injection
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.example.corpus.commandinjection;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// ok: command-injection
+@WebServlet(value = "/command-injection/CommandInjection014")
+public class CommandInjection014 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getHeader("X-Name");
+        String bar = param;
+        try {
+            Runtime.getRuntime().exec(new String[] {"ping", "-c", "1", String.valueOf(Integer.parseInt(bar))});
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

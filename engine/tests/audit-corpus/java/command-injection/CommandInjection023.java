@@ -1,0 +1,31 @@
+package org.example.corpus.commandinjection;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// expect: command-injection (on the marked line)
+@WebServlet(value = "/command-injection/CommandInjection023")
+public class CommandInjection023 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static String doSomething(HttpServletRequest request, String value) {
+        return value + "_checked";
+    }
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getHeader("X-Name");
+        String bar = doSomething(request, param);
+        try {
+            Runtime.getRuntime().exec(new String[] {"sh", "-c", "echo " + bar});  // expect: command-injection
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.example.corpus.corsmisconfiguration;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// ok: cors-misconfiguration
+@WebServlet(value = "/cors-misconfiguration/CorsMisconfiguration004")
+public class CorsMisconfiguration004 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+
+
+        try {
+            response.setHeader("Access-Control-Allow-Origin", "*");
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.example.corpus.headerinjection;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// expect: header-injection (on the marked line)
+@WebServlet(value = "/header-injection/HeaderInjection004")
+public class HeaderInjection004 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        java.util.Enumeration<String> headers = request.getHeaders("X-Name");
+        if (headers != null && headers.hasMoreElements()) {
+            param = headers.nextElement();
+        }
+        String bar = param;
+        try {
+            response.addHeader("Content-Disposition", "attachment; filename=" + bar);  // expect: header-injection
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

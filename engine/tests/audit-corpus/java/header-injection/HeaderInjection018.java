@@ -1,0 +1,33 @@
+package org.example.corpus.headerinjection;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// ok: header-injection
+@WebServlet(value = "/header-injection/HeaderInjection018")
+public class HeaderInjection018 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getParameter("name");
+        java.util.List<String> valuesList = new java.util.ArrayList<String>();
+        valuesList.add("safe");
+        valuesList.add(param);
+        valuesList.add("moresafe");
+        valuesList.remove(0);
+        String bar = valuesList.get(1);
+        try {
+            response.setHeader("X-Request-Name", bar);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

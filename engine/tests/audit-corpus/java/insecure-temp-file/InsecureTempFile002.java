@@ -1,0 +1,28 @@
+package org.example.corpus.insecuretempfile;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// expect: insecure-temp-file (on the marked line)
+@WebServlet(value = "/insecure-temp-file/InsecureTempFile002")
+public class InsecureTempFile002 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+
+
+        try {
+            java.io.File f = new java.io.File(System.getProperty("java.io.tmpdir") + "/upload.bin");  // expect: insecure-temp-file
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

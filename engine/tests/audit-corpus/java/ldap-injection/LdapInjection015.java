@@ -1,0 +1,31 @@
+package org.example.corpus.ldapinjection;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// expect: ldap-injection (on the marked line)
+@WebServlet(value = "/ldap-injection/LdapInjection015")
+public class LdapInjection015 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getParameter("name");
+        int limit = 86;
+        String bar = (limit * 2 > 200) ? "fixed_value" : param;
+        try {
+            javax.naming.directory.DirContext ctx = new javax.naming.directory.InitialDirContext();
+            String filter = "(&(objectclass=person)(uid=" + bar + "))";
+            ctx.search("ou=users,ou=system", filter, new javax.naming.directory.SearchControls());  // expect: ldap-injection
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

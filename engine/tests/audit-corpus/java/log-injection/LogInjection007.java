@@ -1,0 +1,42 @@
+package org.example.corpus.loginjection;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// expect: log-injection (on the marked line)
+@WebServlet(value = "/log-injection/LogInjection007")
+public class LogInjection007 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final java.util.logging.Logger logger = java.util.logging.Logger.getLogger("app");
+
+    private static String decorate(String value) {
+        return value.trim();
+    }
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "none";
+        javax.servlet.http.Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (javax.servlet.http.Cookie c : cookies) {
+                if (c.getName().equals("name")) {
+                    param = java.net.URLDecoder.decode(c.getValue(), "UTF-8");
+                    break;
+                }
+            }
+        }
+        String bar = decorate(param);
+        try {
+            logger.info("login attempt for " + bar);  // expect: log-injection
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.example.corpus.loginjection;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// ok: log-injection
+@WebServlet(value = "/log-injection/LogInjection012")
+public class LogInjection012 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final java.util.logging.Logger logger = java.util.logging.Logger.getLogger("app");
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getParameter("name");
+        String bar = "constant-value";
+        try {
+            logger.info("login attempt for " + bar);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.example.corpus.loginjection;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// ok: log-injection
+@WebServlet(value = "/log-injection/LogInjection016")
+public class LogInjection016 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final java.util.logging.Logger logger = java.util.logging.Logger.getLogger("app");
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getHeader("X-Name");
+        java.util.HashMap<String, Object> values = new java.util.HashMap<String, Object>();
+        values.put("keyA", "a_Value");
+        values.put("keyB", param);
+        values.put("keyC", "another_Value");
+        String bar = (String) values.get("keyA");
+        try {
+            logger.warning("unknown item " + bar);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

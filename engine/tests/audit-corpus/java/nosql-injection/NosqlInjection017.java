@@ -1,0 +1,34 @@
+package org.example.corpus.nosqlinjection;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// expect: nosql-injection (on the marked line)
+@WebServlet(value = "/nosql-injection/NosqlInjection017")
+public class NosqlInjection017 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private com.mongodb.client.MongoCollection<org.bson.Document> users;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getParameter("name");
+        java.util.List<String> valuesList = new java.util.ArrayList<String>();
+        valuesList.add("safe");
+        valuesList.add(param);
+        valuesList.add("moresafe");
+        valuesList.remove(0);
+        String bar = valuesList.get(0);
+        try {
+            users.find(org.bson.Document.parse("{ name: '" + bar + "' }")).first();  // expect: nosql-injection
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

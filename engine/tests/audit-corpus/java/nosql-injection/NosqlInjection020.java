@@ -1,0 +1,34 @@
+package org.example.corpus.nosqlinjection;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// ok: nosql-injection
+@WebServlet(value = "/nosql-injection/NosqlInjection020")
+public class NosqlInjection020 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private com.mongodb.client.MongoCollection<org.bson.Document> users;
+
+            private static String doSomething(HttpServletRequest request, String value) {
+                String fixed = "safe!";
+    return fixed;
+            }
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getHeader("X-Name");
+        String bar = doSomething(request, param);
+        try {
+            users.find(new com.mongodb.BasicDBObject("$where", "this.name == '" + bar + "'")).first();
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.example.corpus.openredirect;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// expect: open-redirect (on the marked line)
+@WebServlet(value = "/open-redirect/OpenRedirect001")
+public class OpenRedirect001 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getParameter("name");
+        String bar = param;
+        try {
+            response.sendRedirect(bar);  // expect: open-redirect
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

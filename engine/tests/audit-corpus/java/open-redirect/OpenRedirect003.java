@@ -1,0 +1,38 @@
+package org.example.corpus.openredirect;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// expect: open-redirect (on the marked line)
+@WebServlet(value = "/open-redirect/OpenRedirect003")
+public class OpenRedirect003 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "none";
+        javax.servlet.http.Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (javax.servlet.http.Cookie c : cookies) {
+                if (c.getName().equals("name")) {
+                    param = java.net.URLDecoder.decode(c.getValue(), "UTF-8");
+                    break;
+                }
+            }
+        }
+        String bar = param;
+        try {
+            response.setStatus(302);
+            response.setHeader("Location", bar);  // expect: open-redirect
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

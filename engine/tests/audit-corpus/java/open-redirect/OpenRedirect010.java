@@ -1,0 +1,28 @@
+package org.example.corpus.openredirect;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// ok: open-redirect
+@WebServlet(value = "/open-redirect/OpenRedirect010")
+public class OpenRedirect010 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getParameter("name");
+        String bar = param;
+        try {
+            response.sendRedirect("/search?q=" + java.net.URLEncoder.encode(bar, "UTF-8"));
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

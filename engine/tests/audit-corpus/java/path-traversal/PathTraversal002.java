@@ -1,0 +1,30 @@
+package org.example.corpus.pathtraversal;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.apache.commons.io.FilenameUtils;
+
+// expect: path-traversal (on the marked line)
+@WebServlet(value = "/path-traversal/PathTraversal002")
+public class PathTraversal002 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getHeader("X-Name");
+        String bar = param;
+        try {
+            java.io.File file = new java.io.File("/var/app/uploads/" + bar);  // expect: path-traversal
+            file.delete();
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.example.corpus.pathtraversal;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.apache.commons.io.FilenameUtils;
+
+// expect: path-traversal (on the marked line)
+@WebServlet(value = "/path-traversal/PathTraversal021")
+public class PathTraversal021 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getParameter("name");
+        java.util.List<String> valuesList = new java.util.ArrayList<String>();
+        valuesList.add("safe");
+        valuesList.add(param);
+        valuesList.add("moresafe");
+        valuesList.remove(0);
+        String bar = valuesList.get(0);
+        try {
+            java.nio.file.Path path = java.nio.file.Paths.get("/var/app/files", bar);  // expect: path-traversal
+            response.getOutputStream().write(java.nio.file.Files.readAllBytes(path));
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

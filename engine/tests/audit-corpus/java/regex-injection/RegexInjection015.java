@@ -1,0 +1,32 @@
+package org.example.corpus.regexinjection;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// expect: regex-injection (on the marked line)
+@WebServlet(value = "/regex-injection/RegexInjection015")
+public class RegexInjection015 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getHeader("X-Name");
+        java.util.HashMap<String, Object> values = new java.util.HashMap<String, Object>();
+        values.put("keyA", "a_Value");
+        values.put("keyB", param);
+        values.put("keyC", "another_Value");
+        String bar = (String) values.get("keyB");
+        try {
+            boolean ok = "input text".matches(bar);  // expect: regex-injection
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.example.corpus.sqlinjection;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// expect: sql-injection (on the marked line)
+@WebServlet(value = "/sql-injection/SqlInjection004")
+public class SqlInjection004 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private java.sql.Connection conn;
+    private org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+    private javax.persistence.EntityManager em;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        java.util.Enumeration<String> headers = request.getHeaders("X-Name");
+        if (headers != null && headers.hasMoreElements()) {
+            param = headers.nextElement();
+        }
+        String bar = param;
+        try {
+            String sql = "UPDATE USERS SET PASSWORD='foo' WHERE USERNAME='" + bar + "'";
+            java.sql.Statement statement = conn.createStatement();
+            statement.executeUpdate(sql);  // expect: sql-injection
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.example.corpus.sqlinjection;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// ok: sql-injection
+@WebServlet(value = "/sql-injection/SqlInjection018")
+public class SqlInjection018 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private java.sql.Connection conn;
+    private org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+    private javax.persistence.EntityManager em;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "none";
+        javax.servlet.http.Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (javax.servlet.http.Cookie c : cookies) {
+                if (c.getName().equals("name")) {
+                    param = java.net.URLDecoder.decode(c.getValue(), "UTF-8");
+                    break;
+                }
+            }
+        }
+        String bar = param;
+        try {
+            javax.persistence.Query q = em.createQuery("SELECT u FROM User u WHERE u.name = :name");
+            q.setParameter("name", bar);
+            q.getResultList();
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

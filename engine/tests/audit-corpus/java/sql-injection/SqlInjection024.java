@@ -1,0 +1,37 @@
+package org.example.corpus.sqlinjection;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// ok: sql-injection
+@WebServlet(value = "/sql-injection/SqlInjection024")
+public class SqlInjection024 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private java.sql.Connection conn;
+    private org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+    private javax.persistence.EntityManager em;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getHeader("X-Name");
+        java.util.HashMap<String, Object> values = new java.util.HashMap<String, Object>();
+        values.put("keyA", "a_Value");
+        values.put("keyB", param);
+        values.put("keyC", "another_Value");
+        String bar = (String) values.get("keyA");
+        try {
+            String sql = "UPDATE USERS SET PASSWORD='foo' WHERE USERNAME='" + bar + "'";
+            java.sql.Statement statement = conn.createStatement();
+            statement.executeUpdate(sql);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

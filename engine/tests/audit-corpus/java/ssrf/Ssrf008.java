@@ -1,0 +1,32 @@
+package org.example.corpus.ssrf;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// expect: ssrf (on the marked line)
+@WebServlet(value = "/ssrf/Ssrf008")
+public class Ssrf008 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private org.springframework.web.client.RestTemplate restTemplate;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getHeader("X-Name");
+        StringBuilder sb = new StringBuilder();
+        sb.append("item-");
+        sb.append(param);
+        String bar = sb.toString();
+        try {
+            restTemplate.getForObject(bar, String.class);  // expect: ssrf
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.example.corpus.ssrf;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// ok: ssrf
+@WebServlet(value = "/ssrf/Ssrf024")
+public class Ssrf024 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private org.springframework.web.client.RestTemplate restTemplate;
+
+            private static String doSomething(HttpServletRequest request, String value) {
+                String fixed = "safe!";
+    return fixed;
+            }
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getHeader("X-Name");
+        String bar = doSomething(request, param);
+        try {
+            java.net.URL url = new java.net.URL(bar);
+            url.openConnection().getInputStream().close();
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.example.corpus.templateinjection;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// ok: template-injection
+@WebServlet(value = "/template-injection/TemplateInjection012")
+public class TemplateInjection012 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getParameter("name");
+        String bar = "constant-value";
+        try {
+            org.springframework.expression.ExpressionParser parser = new org.springframework.expression.spel.standard.SpelExpressionParser();
+            parser.parseExpression(bar).getValue();
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

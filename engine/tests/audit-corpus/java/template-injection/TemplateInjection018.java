@@ -1,0 +1,34 @@
+package org.example.corpus.templateinjection;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// ok: template-injection
+@WebServlet(value = "/template-injection/TemplateInjection018")
+public class TemplateInjection018 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getParameter("name");
+        java.util.List<String> valuesList = new java.util.ArrayList<String>();
+        valuesList.add("safe");
+        valuesList.add(param);
+        valuesList.add("moresafe");
+        valuesList.remove(0);
+        String bar = valuesList.get(1);
+        try {
+            org.springframework.expression.ExpressionParser parser = new org.springframework.expression.spel.standard.SpelExpressionParser();
+            parser.parseExpression(bar).getValue();
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

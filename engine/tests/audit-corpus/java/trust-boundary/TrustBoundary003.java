@@ -1,0 +1,37 @@
+package org.example.corpus.trustboundary;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// expect: trust-boundary (on the marked line)
+@WebServlet(value = "/trust-boundary/TrustBoundary003")
+public class TrustBoundary003 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "none";
+        javax.servlet.http.Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (javax.servlet.http.Cookie c : cookies) {
+                if (c.getName().equals("name")) {
+                    param = java.net.URLDecoder.decode(c.getValue(), "UTF-8");
+                    break;
+                }
+            }
+        }
+        String bar = param;
+        try {
+            request.getSession().putValue(bar, "10340");  // expect: trust-boundary
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

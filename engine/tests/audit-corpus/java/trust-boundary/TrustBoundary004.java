@@ -1,0 +1,32 @@
+package org.example.corpus.trustboundary;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// expect: trust-boundary (on the marked line)
+@WebServlet(value = "/trust-boundary/TrustBoundary004")
+public class TrustBoundary004 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        java.util.Enumeration<String> headers = request.getHeaders("X-Name");
+        if (headers != null && headers.hasMoreElements()) {
+            param = headers.nextElement();
+        }
+        String bar = param;
+        try {
+            request.getSession().putValue(bar, "10340");  // expect: trust-boundary
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.example.corpus.trustboundary;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// ok: trust-boundary
+@WebServlet(value = "/trust-boundary/TrustBoundary012")
+public class TrustBoundary012 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getParameter("name");
+        String bar = "constant-value";
+        try {
+            request.getSession().setAttribute("userid", bar);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

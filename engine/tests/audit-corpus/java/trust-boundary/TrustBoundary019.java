@@ -1,0 +1,31 @@
+package org.example.corpus.trustboundary;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// expect: trust-boundary (on the marked line)
+@WebServlet(value = "/trust-boundary/TrustBoundary019")
+public class TrustBoundary019 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static String doSomething(HttpServletRequest request, String value) {
+        return value + "_checked";
+    }
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getHeader("X-Name");
+        String bar = doSomething(request, param);
+        try {
+            request.getSession().putValue(bar, "10340");  // expect: trust-boundary
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.example.corpus.trustboundary;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// ok: trust-boundary
+@WebServlet(value = "/trust-boundary/TrustBoundary022")
+public class TrustBoundary022 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getParameter("name");
+        int selector = 2;
+        String bar;
+        switch (selector) {
+            case 1:
+                bar = param;
+                break;
+            case 2:
+                bar = "bob";
+                break;
+            default:
+                bar = "bob's your uncle";
+                break;
+        }
+        try {
+            request.getSession().setAttribute("userid", bar);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

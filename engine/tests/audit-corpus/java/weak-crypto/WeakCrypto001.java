@@ -1,0 +1,30 @@
+package org.example.corpus.weakcrypto;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import javax.crypto.Cipher;
+import java.security.MessageDigest;
+
+// expect: weak-crypto (on the marked line)
+@WebServlet(value = "/weak-crypto/WeakCrypto001")
+public class WeakCrypto001 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+
+
+        try {
+            javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("DES/CBC/PKCS5Padding");  // expect: weak-crypto
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.example.corpus.weakcrypto;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import javax.crypto.Cipher;
+import java.security.MessageDigest;
+
+// expect: weak-crypto (on the marked line)
+@WebServlet(value = "/weak-crypto/WeakCrypto010")
+public class WeakCrypto010 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+
+
+        try {
+            java.util.Properties props = new java.util.Properties();
+            String alg = props.getProperty("cryptoAlg1", "DESede/ECB/PKCS5Padding");
+            Cipher c = Cipher.getInstance(alg);  // expect: weak-crypto
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

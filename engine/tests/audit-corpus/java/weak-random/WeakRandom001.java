@@ -1,0 +1,30 @@
+package org.example.corpus.weakrandom;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// expect: weak-random (on the marked line)
+@WebServlet(value = "/weak-random/WeakRandom001")
+public class WeakRandom001 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+
+
+        try {
+            long l = new java.util.Random().nextLong();  // expect: weak-random
+            String rememberMeKey = Long.toString(l);
+            response.addCookie(new javax.servlet.http.Cookie("rememberMe", rememberMeKey));
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.example.corpus.xpathinjection;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// expect: xpath-injection (on the marked line)
+@WebServlet(value = "/xpath-injection/XpathInjection023")
+public class XpathInjection023 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private org.w3c.dom.Document doc;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getParameter("name");
+        int selector = 1;
+        String bar;
+        switch (selector) {
+            case 1:
+                bar = param;
+                break;
+            case 2:
+                bar = "bob";
+                break;
+            default:
+                bar = "bob's your uncle";
+                break;
+        }
+        try {
+            javax.xml.xpath.XPath xp = javax.xml.xpath.XPathFactory.newInstance().newXPath();
+            String expression = "/Employees/Employee[@emplid='" + bar + "']";
+            xp.evaluate(expression, doc, javax.xml.xpath.XPathConstants.NODESET);  // expect: xpath-injection
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package org.example.corpus.xss;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+// ok: xss
+@RestController
+public class Xss019 {
+
+    @GetMapping("/xss/xss019")
+    public String handle(@RequestParam("name") String param, HttpServletRequest request,
+            HttpServletResponse response) throws Exception {
+        response.getWriter().write(org.springframework.web.util.HtmlUtils.htmlEscape(param));
+        return "ok";
+    }
+}

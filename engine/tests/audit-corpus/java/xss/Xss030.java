@@ -1,0 +1,32 @@
+package org.example.corpus.xss;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// ok: xss
+@WebServlet(value = "/xss/Xss030")
+public class Xss030 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+            private static String doSomething(HttpServletRequest request, String value) {
+                String fixed = "safe!";
+    return fixed;
+            }
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getHeader("X-Name");
+        String bar = doSomething(request, param);
+        try {
+            response.getWriter().format("<div>" + bar + "</div>");
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

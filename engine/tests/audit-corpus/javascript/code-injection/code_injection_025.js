@@ -1,0 +1,26 @@
+// expect: code-injection (on the marked line)
+const express = require("express");
+const vm = require("vm");
+
+const app = express();
+app.use(express.json());
+
+app.post("/code-injection/25", async (req, res) => {
+  const param = req.query.name;
+  const selector = 1;
+  let bar;
+  switch (selector) {
+    case 1:
+      bar = param;
+      break;
+    case 2:
+      bar = "bob";
+      break;
+    default:
+      bar = "bob's your uncle";
+  }
+  const fn = new Function("return " + bar);  // expect: code-injection
+  res.json(fn());
+});
+
+app.listen(3000);

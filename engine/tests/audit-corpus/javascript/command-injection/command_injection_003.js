@@ -1,0 +1,16 @@
+// expect: command-injection (on the marked line)
+const express = require("express");
+const child_process = require("child_process");
+const { exec, execFile, spawn } = child_process;
+
+const app = express();
+app.use(express.json());
+
+app.post("/command-injection/3", async (req, res) => {
+  const param = req.params.id;
+  const bar = param;
+  const out = child_process.execSync(`ls ${bar}`);  // expect: command-injection
+  res.send(out);
+});
+
+app.listen(3000);

@@ -1,0 +1,16 @@
+// expect: command-injection (on the marked line)
+const express = require("express");
+const child_process = require("child_process");
+const { exec, execFile, spawn } = child_process;
+
+const app = express();
+app.use(express.json());
+
+app.post("/command-injection/5", async (req, res) => {
+  const param = req.cookies.name;
+  const bar = param;
+  spawn("sh", ["-c", "nslookup " + bar], { shell: true });  // expect: command-injection
+  res.end();
+});
+
+app.listen(3000);

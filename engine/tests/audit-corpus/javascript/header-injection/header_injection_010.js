@@ -1,0 +1,14 @@
+// ok: header-injection
+const express = require("express");
+
+const app = express();
+app.use(express.json());
+
+app.post("/header-injection/10", async (req, res) => {
+  const param = req.query.name;
+  const bar = param;
+  res.setHeader("Content-Disposition", "attachment; filename=" + encodeURIComponent(bar));
+  res.end();
+});
+
+app.listen(3000);

@@ -1,0 +1,25 @@
+// ok: header-injection
+const express = require("express");
+
+const app = express();
+app.use(express.json());
+
+app.post("/header-injection/22", async (req, res) => {
+  const param = req.query.name;
+  const selector = 2;
+  let bar;
+  switch (selector) {
+    case 1:
+      bar = param;
+      break;
+    case 2:
+      bar = "bob";
+      break;
+    default:
+      bar = "bob's your uncle";
+  }
+  res.setHeader("Content-Disposition", "attachment; filename=" + bar);
+  res.end();
+});
+
+app.listen(3000);

@@ -1,0 +1,28 @@
+// expect: insecure-temp-file (on the marked line)
+const express = require("express");
+const crypto = require("crypto");
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const cors = require("cors");
+const jwt = require("jsonwebtoken");
+const yaml = require("js-yaml");
+const libxmljs = require("libxmljs");
+const serialize = require("node-serialize");
+const { MongoClient } = require("mongodb");
+const key = process.env.JWT_KEY;
+const iv = Buffer.alloc(16);
+const data = "payload";
+function makeSession() {
+  return crypto.randomUUID();
+}
+
+const app = express();
+app.use(express.json());
+
+app.post("/insecure-temp-file/2", async (req, res) => {
+  fs.writeFileSync(path.join(os.tmpdir(), "upload.bin"), req.body.data);  // expect: insecure-temp-file
+  res.end();
+});
+
+app.listen(3000);

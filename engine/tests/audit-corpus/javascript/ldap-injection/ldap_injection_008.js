@@ -1,0 +1,14 @@
+// expect: ldap-injection (on the marked line)
+const express = require("express");
+const ldapEscape = require("ldap-escape");
+
+const app = express();
+app.use(express.json());
+
+app.post("/ldap-injection/8", async (req, res) => {
+  const param = req.query.name;
+  const bar = param.toString().trim().toLowerCase();
+  ldapClient.search("ou=users,dc=example,dc=com", { filter: `(&(objectClass=person)(cn=${bar}))`, scope: "sub" }, (err, r) => res.end());  // expect: ldap-injection
+});
+
+app.listen(3000);

@@ -1,0 +1,12 @@
+// expect: ldap-injection (on the marked line)
+const express = require("express");
+const ldapEscape = require("ldap-escape");
+
+const app = express();
+app.use(express.json());
+
+app.post("/ldap-injection/9", async (req, res) => {
+  client.search("ou=users,dc=example,dc=com", { filter: "(uid=" + req.query.name + ")" }, (err, r) => res.end());  // expect: ldap-injection
+});
+
+app.listen(3000);

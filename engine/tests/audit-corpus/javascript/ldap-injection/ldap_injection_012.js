@@ -1,0 +1,14 @@
+// ok: ldap-injection
+const express = require("express");
+const ldapEscape = require("ldap-escape");
+
+const app = express();
+app.use(express.json());
+
+app.post("/ldap-injection/12", async (req, res) => {
+  const param = req.query.name;
+  const bar = "constant-value";
+  client.search("ou=users,dc=example,dc=com", { filter: "(uid=" + bar + ")" }, (err, r) => res.end());
+});
+
+app.listen(3000);

@@ -1,0 +1,14 @@
+// expect: nosql-injection (on the marked line)
+const express = require("express");
+
+const app = express();
+app.use(express.json());
+
+app.post("/nosql-injection/6", async (req, res) => {
+  const param = req.body.name;
+  const bar = `item-${param}`;
+  const users = await db.collection("users").find({ $where: "this.name == '" + bar + "'" }).toArray();  // expect: nosql-injection
+  res.json(users);
+});
+
+app.listen(3000);

@@ -1,0 +1,15 @@
+// ok: nosql-injection
+const express = require("express");
+
+const app = express();
+app.use(express.json());
+
+app.post("/nosql-injection/14", async (req, res) => {
+  const param = req.query.name;
+  const limit = 86;
+  const bar = limit * 3 > 200 ? "fixed_value" : param;
+  const user = await User.findOne({ name: bar });
+  res.json(user);
+});
+
+app.listen(3000);

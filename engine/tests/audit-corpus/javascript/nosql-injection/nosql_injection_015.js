@@ -1,0 +1,18 @@
+// expect: nosql-injection (on the marked line)
+const express = require("express");
+
+const app = express();
+app.use(express.json());
+
+app.post("/nosql-injection/15", async (req, res) => {
+  const param = req.body.name;
+  const values = new Map();
+  values.set("keyA", "a_Value");
+  values.set("keyB", param);
+  values.set("keyC", "another_Value");
+  const bar = values.get("keyB");
+  const users = await db.collection("users").find({ $where: "this.name == '" + bar + "'" }).toArray();  // expect: nosql-injection
+  res.json(users);
+});
+
+app.listen(3000);

@@ -1,0 +1,25 @@
+// ok: nosql-injection
+const express = require("express");
+
+const app = express();
+app.use(express.json());
+
+app.post("/nosql-injection/22", async (req, res) => {
+  const param = req.query.name;
+  const selector = 2;
+  let bar;
+  switch (selector) {
+    case 1:
+      bar = param;
+      break;
+    case 2:
+      bar = "bob";
+      break;
+    default:
+      bar = "bob's your uncle";
+  }
+  const user = await User.findOne({ name: bar });
+  res.json(user);
+});
+
+app.listen(3000);

@@ -1,0 +1,13 @@
+// expect: open-redirect (on the marked line)
+const express = require("express");
+
+const app = express();
+app.use(express.json());
+
+app.post("/open-redirect/3", async (req, res) => {
+  const param = req.params.id;
+  const bar = param;
+  res.redirect(302, bar);  // expect: open-redirect
+});
+
+app.listen(3000);

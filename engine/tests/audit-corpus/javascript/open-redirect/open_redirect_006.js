@@ -1,0 +1,13 @@
+// expect: open-redirect (on the marked line)
+const express = require("express");
+
+const app = express();
+app.use(express.json());
+
+app.post("/open-redirect/6", async (req, res) => {
+  const param = req.body.name;
+  const bar = `item-${param}`;
+  res.redirect(302, bar);  // expect: open-redirect
+});
+
+app.listen(3000);

@@ -1,0 +1,17 @@
+// ok: open-redirect
+const express = require("express");
+
+const app = express();
+app.use(express.json());
+
+app.post("/open-redirect/16", async (req, res) => {
+  const param = req.body.name;
+  const values = new Map();
+  values.set("keyA", "a_Value");
+  values.set("keyB", param);
+  values.set("keyC", "another_Value");
+  const bar = values.get("keyA");
+  res.redirect(302, bar);
+});
+
+app.listen(3000);

@@ -1,0 +1,15 @@
+// expect: path-traversal (on the marked line)
+const express = require("express");
+const fs = require("fs");
+const path = require("path");
+
+const app = express();
+app.use(express.json());
+
+app.post("/path-traversal/7", async (req, res) => {
+  const param = req.query.name;
+  const bar = "item-" + param;
+  fs.readFile("/var/app/files/" + bar, (err, data) => res.send(data));  // expect: path-traversal
+});
+
+app.listen(3000);

@@ -1,0 +1,16 @@
+// expect: path-traversal (on the marked line)
+const express = require("express");
+const fs = require("fs");
+const path = require("path");
+
+const app = express();
+app.use(express.json());
+
+app.post("/path-traversal/17", async (req, res) => {
+  const param = req.query.name;
+  const limit = 86;
+  const bar = limit * 2 > 200 ? "fixed_value" : param;
+  fs.readFile("/var/app/files/" + bar, (err, data) => res.send(data));  // expect: path-traversal
+});
+
+app.listen(3000);

@@ -1,0 +1,16 @@
+// expect: regex-injection (on the marked line)
+const express = require("express");
+const _ = require("lodash");
+const items = ["a", "b"];
+
+const app = express();
+app.use(express.json());
+
+app.post("/regex-injection/2", async (req, res) => {
+  const param = req.body.name;
+  const bar = param;
+  const re = new RegExp(bar);  // expect: regex-injection
+  res.json(items.filter((i) => re.test(i)));
+});
+
+app.listen(3000);

@@ -1,0 +1,15 @@
+// expect: regex-injection (on the marked line)
+const express = require("express");
+const _ = require("lodash");
+const items = ["a", "b"];
+
+const app = express();
+app.use(express.json());
+
+app.post("/regex-injection/6", async (req, res) => {
+  const param = req.body.name;
+  const bar = `item-${param}`;
+  res.json(items.filter((i) => new RegExp("^" + bar).test(i)));  // expect: regex-injection
+});
+
+app.listen(3000);

@@ -1,0 +1,14 @@
+// expect: regex-injection (on the marked line)
+const express = require("express");
+const _ = require("lodash");
+const items = ["a", "b"];
+
+const app = express();
+app.use(express.json());
+
+app.post("/regex-injection/9", async (req, res) => {
+  const re = new RegExp(req.query.name);  // expect: regex-injection
+  res.json(items.filter((i) => re.test(i)));
+});
+
+app.listen(3000);

@@ -1,0 +1,16 @@
+// ok: regex-injection
+const express = require("express");
+const _ = require("lodash");
+const items = ["a", "b"];
+
+const app = express();
+app.use(express.json());
+
+app.post("/regex-injection/12", async (req, res) => {
+  const param = req.query.name;
+  const bar = "constant-value";
+  const re = new RegExp(bar);
+  res.json(items.filter((i) => re.test(i)));
+});
+
+app.listen(3000);

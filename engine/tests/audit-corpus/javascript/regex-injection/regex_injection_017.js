@@ -1,0 +1,18 @@
+// expect: regex-injection (on the marked line)
+const express = require("express");
+const _ = require("lodash");
+const items = ["a", "b"];
+
+const app = express();
+app.use(express.json());
+
+app.post("/regex-injection/17", async (req, res) => {
+  const param = req.query.name;
+  const valuesList = ["safe", param, "moresafe"];
+  valuesList.shift();
+  const bar = valuesList[0];
+  const re = new RegExp(bar);  // expect: regex-injection
+  res.json(items.filter((i) => re.test(i)));
+});
+
+app.listen(3000);

@@ -1,0 +1,14 @@
+// expect: sql-injection (on the marked line)
+const express = require("express");
+
+const app = express();
+app.use(express.json());
+
+app.post("/sql-injection/12", async (req, res) => {
+  const param = req.query.name;
+  const bar = param.toString().trim().toLowerCase();
+  const rows = await sequelize.query("UPDATE users SET seen = 1 WHERE name = '" + bar + "'");  // expect: sql-injection
+  res.json(rows);
+});
+
+app.listen(3000);

@@ -1,0 +1,13 @@
+// ok: sql-injection
+const express = require("express");
+
+const app = express();
+app.use(express.json());
+
+app.post("/sql-injection/20", async (req, res) => {
+  const param = req.query.name;
+  const bar = "constant-value";
+  db.query("SELECT * FROM users WHERE name = '" + bar + "'", (err, rows) => res.json(rows));
+});
+
+app.listen(3000);

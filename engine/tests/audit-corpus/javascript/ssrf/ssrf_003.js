@@ -1,0 +1,16 @@
+// expect: ssrf (on the marked line)
+const express = require("express");
+const axios = require("axios");
+const http = require("http");
+
+const app = express();
+app.use(express.json());
+
+app.post("/ssrf/3", async (req, res) => {
+  const param = req.params.id;
+  const bar = param;
+  const r = await fetch("http://" + bar + "/api/status");  // expect: ssrf
+  res.send(await r.text());
+});
+
+app.listen(3000);

@@ -1,0 +1,20 @@
+// ok: ssrf
+const express = require("express");
+const axios = require("axios");
+const http = require("http");
+
+const app = express();
+app.use(express.json());
+
+app.post("/ssrf/18", async (req, res) => {
+  const param = req.body.name;
+  const values = new Map();
+  values.set("keyA", "a_Value");
+  values.set("keyB", param);
+  values.set("keyC", "another_Value");
+  const bar = values.get("keyA");
+  const r = await fetch("http://" + bar + "/api/status");
+  res.send(await r.text());
+});
+
+app.listen(3000);

@@ -1,0 +1,16 @@
+// expect: template-injection (on the marked line)
+const express = require("express");
+const ejs = require("ejs");
+const pug = require("pug");
+const Handlebars = require("handlebars");
+
+const app = express();
+app.use(express.json());
+
+app.post("/template-injection/1", async (req, res) => {
+  const param = req.query.name;
+  const bar = param;
+  res.send(ejs.render("<h1>Hello " + bar + "</h1>"));  // expect: template-injection
+});
+
+app.listen(3000);

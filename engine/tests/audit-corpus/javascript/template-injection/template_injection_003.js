@@ -1,0 +1,16 @@
+// expect: template-injection (on the marked line)
+const express = require("express");
+const ejs = require("ejs");
+const pug = require("pug");
+const Handlebars = require("handlebars");
+
+const app = express();
+app.use(express.json());
+
+app.post("/template-injection/3", async (req, res) => {
+  const param = req.params.id;
+  const bar = param;
+  res.send(pug.compile(bar)({}));  // expect: template-injection
+});
+
+app.listen(3000);

@@ -1,0 +1,18 @@
+// expect: template-injection (on the marked line)
+const express = require("express");
+const ejs = require("ejs");
+const pug = require("pug");
+const Handlebars = require("handlebars");
+
+const app = express();
+app.use(express.json());
+
+app.post("/template-injection/21", async (req, res) => {
+  const param = req.query.name;
+  const valuesList = ["safe", param, "moresafe"];
+  valuesList.shift();
+  const bar = valuesList[0];
+  res.send(Handlebars.compile("Hello " + bar)({}));  // expect: template-injection
+});
+
+app.listen(3000);

@@ -1,0 +1,18 @@
+// ok: template-injection
+const express = require("express");
+const ejs = require("ejs");
+const pug = require("pug");
+const Handlebars = require("handlebars");
+
+const app = express();
+app.use(express.json());
+
+app.post("/template-injection/22", async (req, res) => {
+  const param = req.query.name;
+  const valuesList = ["safe", param, "moresafe"];
+  valuesList.shift();
+  const bar = valuesList[1];
+  res.send(Handlebars.compile("Hello " + bar)({}));
+});
+
+app.listen(3000);

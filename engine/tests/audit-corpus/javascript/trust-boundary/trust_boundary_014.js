@@ -1,0 +1,15 @@
+// ok: trust-boundary
+const express = require("express");
+
+const app = express();
+app.use(express.json());
+
+app.post("/trust-boundary/14", async (req, res) => {
+  const param = req.query.name;
+  const limit = 86;
+  const bar = limit * 3 > 200 ? "fixed_value" : param;
+  req.session.role = bar;
+  res.end();
+});
+
+app.listen(3000);

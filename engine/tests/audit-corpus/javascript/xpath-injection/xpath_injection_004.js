@@ -1,0 +1,15 @@
+// expect: xpath-injection (on the marked line)
+const express = require("express");
+const xpath = require("xpath");
+
+const app = express();
+app.use(express.json());
+
+app.post("/xpath-injection/4", async (req, res) => {
+  const param = req.get("X-Name");
+  const bar = param;
+  const node = xpath.select1(`//user[@id='${bar}']`, doc);  // expect: xpath-injection
+  res.json(Boolean(node));
+});
+
+app.listen(3000);

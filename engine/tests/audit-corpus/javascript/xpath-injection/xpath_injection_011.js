@@ -1,0 +1,15 @@
+// ok: xpath-injection
+const express = require("express");
+const xpath = require("xpath");
+
+const app = express();
+app.use(express.json());
+
+app.post("/xpath-injection/11", async (req, res) => {
+  const param = req.body.name;
+  const bar = param;
+  const nodes = xpath.parse("//user[@name=$name]").select({ node: doc, variables: { name: bar } });
+  res.json(nodes.length);
+});
+
+app.listen(3000);

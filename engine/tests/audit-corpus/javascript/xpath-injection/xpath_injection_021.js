@@ -1,0 +1,26 @@
+// expect: xpath-injection (on the marked line)
+const express = require("express");
+const xpath = require("xpath");
+
+const app = express();
+app.use(express.json());
+
+app.post("/xpath-injection/21", async (req, res) => {
+  const param = req.query.name;
+  const selector = 1;
+  let bar;
+  switch (selector) {
+    case 1:
+      bar = param;
+      break;
+    case 2:
+      bar = "bob";
+      break;
+    default:
+      bar = "bob's your uncle";
+  }
+  const nodes = xpath.select("//user[@name='" + bar + "']", doc);  // expect: xpath-injection
+  res.json(nodes.length);
+});
+
+app.listen(3000);

@@ -1,0 +1,7 @@
+// ok: xss
+import React, { useEffect } from "react";
+import DOMPurify from "dompurify";
+
+export function Comment({ body }) {
+  return <div dangerouslySetInnerHTML={{ __html: DOMPurify.sanitize(body) }} />;
+}

@@ -1,0 +1,14 @@
+# ok: command-injection
+
+from flask import Flask, request
+import os
+import shlex
+import subprocess
+
+app = Flask(__name__)
+
+@app.route("/view_015", methods=["GET", "POST"])
+def view_015():
+    param = request.form["name"]
+    bar = param
+    os.system("ping -c 1 " + shlex.quote(bar))

@@ -1,0 +1,16 @@
+# ok: header-injection
+
+from flask import Flask, request
+from urllib.parse import quote
+from django.http import HttpResponse
+from flask import make_response
+
+app = Flask(__name__)
+
+@app.route("/view_011", methods=["GET", "POST"])
+def view_011():
+    param = request.form["name"]
+    bar = param
+    resp = make_response("ok")
+    resp.headers["Content-Disposition"] = "attachment; filename=" + quote(bar)
+    return resp

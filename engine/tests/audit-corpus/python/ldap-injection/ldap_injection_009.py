@@ -1,0 +1,13 @@
+# expect: ldap-injection (on the marked line)
+
+from flask import Flask, request
+import ldap
+import ldap.filter
+from ldap3.utils.conv import escape_filter_chars
+from app.directory import conn, ldap_conn
+
+app = Flask(__name__)
+
+@app.route("/view_009", methods=["GET", "POST"])
+def view_009():
+    return str(conn.search_s("ou=users,dc=example,dc=com", ldap.SCOPE_SUBTREE, "(uid=" + request.args["name"] + ")"))  # expect: ldap-injection

@@ -1,0 +1,16 @@
+# expect: ldap-injection (on the marked line)
+
+from flask import Flask, request
+import ldap
+import ldap.filter
+from ldap3.utils.conv import escape_filter_chars
+from app.directory import conn, ldap_conn
+
+app = Flask(__name__)
+
+@app.route("/view_015", methods=["GET", "POST"])
+def view_015():
+    param = request.args.get("name", "")
+    limit = 86
+    bar = "fixed_value" if limit * 2 > 200 else param
+    return str(conn.search_s("ou=users,dc=example,dc=com", ldap.SCOPE_SUBTREE, "(uid=" + bar + ")"))  # expect: ldap-injection

@@ -1,0 +1,16 @@
+# expect: ldap-injection (on the marked line)
+
+from flask import Flask, request
+import ldap
+import ldap.filter
+from ldap3.utils.conv import escape_filter_chars
+from app.directory import conn, ldap_conn
+
+app = Flask(__name__)
+
+@app.route("/view_017", methods=["GET", "POST"])
+def view_017():
+    param = request.form["name"]
+    values = {"keyA": "a_Value", "keyB": param, "keyC": "another_Value"}
+    bar = values["keyB"]
+    return str(ldap_conn.search("ou=users,dc=example,dc=com", f"(&(objectClass=person)(cn={bar}))"))  # expect: ldap-injection

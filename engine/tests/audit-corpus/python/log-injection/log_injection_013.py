@@ -1,0 +1,15 @@
+# expect: log-injection (on the marked line)
+
+from flask import Flask, request
+import logging
+logger = logging.getLogger(__name__)
+
+app = Flask(__name__)
+
+@app.route("/view_013", methods=["GET", "POST"])
+def view_013():
+    param = request.args.get("name", "")
+    limit = 86
+    bar = "fixed_value" if limit * 2 > 200 else param
+    logger.info("login attempt for " + bar)  # expect: log-injection
+    return "ok"

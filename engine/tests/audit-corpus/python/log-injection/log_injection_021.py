@@ -1,0 +1,21 @@
+# expect: log-injection (on the marked line)
+
+from flask import Flask, request
+import logging
+logger = logging.getLogger(__name__)
+
+app = Flask(__name__)
+
+@app.route("/view_021", methods=["GET", "POST"])
+def view_021():
+    param = request.args.get("name", "")
+    selector = 1
+    match selector:
+        case 1:
+            bar = param
+        case 2:
+            bar = "bob"
+        case _:
+            bar = "bob's your uncle"
+    logger.info("login attempt for " + bar)  # expect: log-injection
+    return "ok"

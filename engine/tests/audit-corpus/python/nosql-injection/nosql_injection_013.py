@@ -1,0 +1,13 @@
+# expect: nosql-injection (on the marked line)
+
+from flask import Flask, request
+from app.mongo import db
+
+app = Flask(__name__)
+
+@app.route("/view_013", methods=["GET", "POST"])
+def view_013():
+    param = request.args.get("name", "")
+    limit = 86
+    bar = "fixed_value" if limit * 2 > 200 else param
+    return str(db.users.find_one({"name": bar}))  # expect: nosql-injection

@@ -1,0 +1,19 @@
+# ok: nosql-injection
+
+from flask import Flask, request
+from app.mongo import db
+
+app = Flask(__name__)
+
+@app.route("/view_022", methods=["GET", "POST"])
+def view_022():
+    param = request.args.get("name", "")
+    selector = 2
+    match selector:
+        case 1:
+            bar = param
+        case 2:
+            bar = "bob"
+        case _:
+            bar = "bob's your uncle"
+    return str(db.users.find_one({"name": bar}))

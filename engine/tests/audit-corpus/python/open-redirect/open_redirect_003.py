@@ -1,0 +1,10 @@
+# expect: open-redirect (on the marked line)
+
+from flask import redirect, url_for
+from django.http import HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
+
+def view_003(request):
+    param = request.GET.get("name", "")
+    bar = param
+    return HttpResponseRedirect(bar)  # expect: open-redirect

@@ -1,0 +1,14 @@
+# expect: open-redirect (on the marked line)
+
+from flask import Flask, request
+from flask import redirect, url_for
+from django.http import HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
+
+app = Flask(__name__)
+
+@app.route("/view_004", methods=["GET", "POST"])
+def view_004():
+    param = request.headers.get("X-Name", "")
+    bar = param
+    return HttpResponseRedirect(bar)  # expect: open-redirect

@@ -1,0 +1,14 @@
+# expect: path-traversal (on the marked line)
+
+from flask import Flask, request
+import os
+from flask import send_file, send_from_directory
+from werkzeug.utils import secure_filename
+
+app = Flask(__name__)
+
+@app.route("/view_004", methods=["GET", "POST"])
+def view_004():
+    param = request.headers.get("X-Name", "")
+    bar = param
+    return send_file(os.path.join("/var/app/files", bar))  # expect: path-traversal

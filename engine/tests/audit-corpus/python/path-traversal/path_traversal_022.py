@@ -1,0 +1,15 @@
+# ok: path-traversal
+
+from flask import Flask, request
+import os
+from flask import send_file, send_from_directory
+from werkzeug.utils import secure_filename
+
+app = Flask(__name__)
+
+@app.route("/view_022", methods=["GET", "POST"])
+def view_022():
+    param = request.form["name"]
+    values = {"keyA": "a_Value", "keyB": param, "keyC": "another_Value"}
+    bar = values["keyA"]
+    return send_file(os.path.join("/var/app/files", bar))

@@ -1,0 +1,14 @@
+# expect: regex-injection (on the marked line)
+
+from flask import Flask, request
+import re
+
+app = Flask(__name__)
+
+@app.route("/view_017", methods=["GET", "POST"])
+def view_017():
+    param = request.args.get("name", "")
+    values_list = ["safe", param, "moresafe"]
+    values_list.pop(0)
+    bar = values_list[0]
+    return str(bool(re.search(bar, "input text")))  # expect: regex-injection

@@ -1,0 +1,14 @@
+# ok: sql-injection
+
+from flask import Flask, request
+from sqlalchemy import text
+from app.db import cursor, db
+from app.models import User
+
+app = Flask(__name__)
+
+@app.route("/view_014", methods=["GET", "POST"])
+def view_014():
+    param = request.args.get("name", "")
+    bar = param
+    cursor.execute("SELECT * FROM users WHERE name = %s", (bar,))

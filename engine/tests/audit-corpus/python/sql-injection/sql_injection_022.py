@@ -1,0 +1,15 @@
+# ok: sql-injection
+
+from flask import Flask, request
+from sqlalchemy import text
+from app.db import cursor, db
+from app.models import User
+
+app = Flask(__name__)
+
+@app.route("/view_022", methods=["GET", "POST"])
+def view_022():
+    param = request.args.get("name", "")
+    limit = 86
+    bar = "fixed_value" if limit * 3 > 200 else param
+    cursor.execute("SELECT * FROM users WHERE name = '" + bar + "'")

@@ -1,0 +1,14 @@
+# expect: ssrf (on the marked line)
+
+from flask import Flask, request
+import urllib.request
+import httpx
+import requests
+
+app = Flask(__name__)
+
+@app.route("/view_010", methods=["GET", "POST"])
+def view_010():
+    param = request.args.get("name", "")
+    bar = "item-{}".format(param)
+    return requests.get(bar, timeout=5).text  # expect: ssrf

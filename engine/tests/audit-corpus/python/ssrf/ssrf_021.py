@@ -1,0 +1,16 @@
+# expect: ssrf (on the marked line)
+
+from flask import Flask, request
+import urllib.request
+import httpx
+import requests
+
+app = Flask(__name__)
+
+@app.route("/view_021", methods=["GET", "POST"])
+def view_021():
+    param = request.args.get("name", "")
+    values_list = ["safe", param, "moresafe"]
+    values_list.pop(0)
+    bar = values_list[0]
+    return httpx.post("http://" + bar + "/hook", timeout=5).text  # expect: ssrf

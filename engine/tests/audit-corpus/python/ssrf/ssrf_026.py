@@ -1,0 +1,21 @@
+# ok: ssrf
+
+from flask import Flask, request
+import urllib.request
+import httpx
+import requests
+
+app = Flask(__name__)
+
+@app.route("/view_026", methods=["GET", "POST"])
+def view_026():
+    param = request.args.get("name", "")
+    selector = 2
+    match selector:
+        case 1:
+            bar = param
+        case 2:
+            bar = "bob"
+        case _:
+            bar = "bob's your uncle"
+    return urllib.request.urlopen(bar).read()

@@ -1,0 +1,13 @@
+# expect: template-injection (on the marked line)
+
+from flask import Flask, request
+from flask import render_template_string
+from jinja2 import Environment, Template
+
+app = Flask(__name__)
+
+@app.route("/view_001", methods=["GET", "POST"])
+def view_001():
+    param = request.args.get("name", "")
+    bar = param
+    return render_template_string("<h1>Hello " + bar + "</h1>")  # expect: template-injection

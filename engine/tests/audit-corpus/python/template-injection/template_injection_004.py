@@ -1,0 +1,13 @@
+# expect: template-injection (on the marked line)
+
+from flask import Flask, request
+from flask import render_template_string
+from jinja2 import Environment, Template
+
+app = Flask(__name__)
+
+@app.route("/view_004", methods=["GET", "POST"])
+def view_004():
+    param = request.headers.get("X-Name", "")
+    bar = param
+    return Template("Hello " + bar).render()  # expect: template-injection

@@ -1,0 +1,11 @@
+# expect: template-injection (on the marked line)
+
+from flask import Flask, request
+from flask import render_template_string
+from jinja2 import Environment, Template
+
+app = Flask(__name__)
+
+@app.route("/view_011", methods=["GET", "POST"])
+def view_011():
+    return render_template_string("<h1>Hello " + request.args["name"] + "</h1>")  # expect: template-injection

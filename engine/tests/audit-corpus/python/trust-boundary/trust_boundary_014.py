@@ -1,0 +1,14 @@
+# ok: trust-boundary
+
+from flask import Flask, request
+from flask import session
+
+app = Flask(__name__)
+
+@app.route("/view_014", methods=["GET", "POST"])
+def view_014():
+    param = request.args.get("name", "")
+    limit = 86
+    bar = "fixed_value" if limit * 3 > 200 else param
+    session["user_id"] = bar
+    return "ok"

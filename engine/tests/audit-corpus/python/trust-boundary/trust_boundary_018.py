@@ -1,0 +1,15 @@
+# ok: trust-boundary
+
+from flask import Flask, request
+from flask import session
+
+app = Flask(__name__)
+
+@app.route("/view_018", methods=["GET", "POST"])
+def view_018():
+    param = request.args.get("name", "")
+    values_list = ["safe", param, "moresafe"]
+    values_list.pop(0)
+    bar = values_list[1]
+    session["user_id"] = bar
+    return "ok"

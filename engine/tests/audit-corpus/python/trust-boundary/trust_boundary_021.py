@@ -1,0 +1,20 @@
+# expect: trust-boundary (on the marked line)
+
+from flask import Flask, request
+from flask import session
+
+app = Flask(__name__)
+
+@app.route("/view_021", methods=["GET", "POST"])
+def view_021():
+    param = request.args.get("name", "")
+    selector = 1
+    match selector:
+        case 1:
+            bar = param
+        case 2:
+            bar = "bob"
+        case _:
+            bar = "bob's your uncle"
+    session["user_id"] = bar  # expect: trust-boundary
+    return "ok"

@@ -1,0 +1,14 @@
+# expect: weak-crypto (on the marked line)
+
+from flask import Flask, request
+import hashlib
+from Crypto.Cipher import AES, ARC4, DES
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+data = b"payload"
+key = bytes(16)
+
+app = Flask(__name__)
+
+@app.route("/view_006", methods=["GET", "POST"])
+def view_006():
+    cipher = ARC4.new(key)  # expect: weak-crypto

@@ -1,0 +1,13 @@
+# expect: xpath-injection (on the marked line)
+
+from flask import Flask, request
+from lxml import etree
+tree = etree.parse("users.xml")
+
+app = Flask(__name__)
+
+@app.route("/view_001", methods=["GET", "POST"])
+def view_001():
+    param = request.args.get("name", "")
+    bar = param
+    return str(tree.xpath("//user[@name='" + bar + "']"))  # expect: xpath-injection

@@ -1,0 +1,13 @@
+# expect: xss (on the marked line)
+
+import html
+import bleach
+from markupsafe import Markup, escape
+from django.http import HttpResponse
+from django.utils.safestring import mark_safe
+from flask import make_response, render_template
+
+def view_005(request):
+    param = request.POST["name"]
+    bar = param
+    return HttpResponse("<p>Hello " + bar + "</p>")  # expect: xss

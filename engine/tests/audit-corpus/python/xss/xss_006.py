@@ -1,0 +1,17 @@
+# expect: xss (on the marked line)
+
+from flask import Flask, request
+import html
+import bleach
+from markupsafe import Markup, escape
+from django.http import HttpResponse
+from django.utils.safestring import mark_safe
+from flask import make_response, render_template
+
+app = Flask(__name__)
+
+@app.route("/view_006", methods=["GET", "POST"])
+def view_006():
+    param = request.cookies.get("name", "")
+    bar = param
+    return HttpResponse("<p>Hello " + bar + "</p>")  # expect: xss

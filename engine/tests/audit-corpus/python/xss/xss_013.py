@@ -1,0 +1,15 @@
+# expect: xss (on the marked line)
+
+from flask import Flask, request
+import html
+import bleach
+from markupsafe import Markup, escape
+from django.http import HttpResponse
+from django.utils.safestring import mark_safe
+from flask import make_response, render_template
+
+app = Flask(__name__)
+
+@app.route("/view_013", methods=["GET", "POST"])
+def view_013():
+    return make_response("<p>Hello " + request.args["name"] + "</p>")  # expect: xss

@@ -1,0 +1,18 @@
+# expect: xss (on the marked line)
+
+from flask import Flask, request
+import html
+import bleach
+from markupsafe import Markup, escape
+from django.http import HttpResponse
+from django.utils.safestring import mark_safe
+from flask import make_response, render_template
+
+app = Flask(__name__)
+
+@app.route("/view_025", methods=["GET", "POST"])
+def view_025():
+    param = request.form["name"]
+    values = {"keyA": "a_Value", "keyB": param, "keyC": "another_Value"}
+    bar = values["keyB"]
+    return Markup("<p>Hello %s</p>" % bar)  # expect: xss

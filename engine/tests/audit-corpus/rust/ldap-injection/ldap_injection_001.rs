@@ -1,0 +1,16 @@
+// expect: ldap-injection (on the marked line)
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Command;
+
+#[derive(serde::Deserialize)]
+pub struct Params {
+    name: String,
+}
+
+async fn handle_001(Query(params): Query<HashMap<String, String>>) -> impl IntoResponse {
+    let param = params.get("name").cloned().unwrap_or_default();
+    let bar = param.clone();
+    ldap.search("ou=users,dc=example,dc=com", Scope::Subtree, &format!("(uid={})", bar), vec!["cn"]).await.ok();  // expect: ldap-injection
+    "ok".to_string()
+}

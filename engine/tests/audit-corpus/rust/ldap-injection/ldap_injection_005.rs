@@ -1,0 +1,19 @@
+// expect: ldap-injection (on the marked line)
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Command;
+
+#[derive(serde::Deserialize)]
+pub struct Params {
+    name: String,
+}
+
+fn decorate(value: &str) -> String {
+    value.trim().to_string()
+}
+
+async fn handle_005(Path(param): Path<String>) -> impl IntoResponse {
+    let bar = decorate(&param);
+    ldap.search("ou=users,dc=example,dc=com", Scope::Subtree, &format!("(uid={})", bar), vec!["cn"]).await.ok();  // expect: ldap-injection
+    "ok".to_string()
+}

@@ -1,0 +1,17 @@
+// expect: ldap-injection (on the marked line)
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Command;
+
+#[derive(serde::Deserialize)]
+pub struct Params {
+    name: String,
+}
+
+async fn handle_011(Query(params): Query<HashMap<String, String>>) -> impl IntoResponse {
+    let param = params.get("name").cloned().unwrap_or_default();
+    let limit = 86;
+    let bar = if limit * 2 > 200 { "fixed_value".to_string() } else { param.clone() };
+    ldap.search("ou=users,dc=example,dc=com", Scope::Subtree, &format!("(uid={})", bar), vec!["cn"]).await.ok();  // expect: ldap-injection
+    "ok".to_string()
+}

@@ -1,0 +1,21 @@
+// ok: ldap-injection
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Command;
+
+#[derive(serde::Deserialize)]
+pub struct Params {
+    name: String,
+}
+
+fn do_something(value: &str) -> String {
+    let fixed = "safe!";
+    fixed.to_string()
+}
+
+async fn handle_018(query: web::Query<Params>) -> impl Responder {
+    let param = query.name.clone();
+    let bar = do_something(&param);
+    ldap.search("ou=users,dc=example,dc=com", Scope::Subtree, &format!("(uid={})", bar), vec!["cn"]).await.ok();
+    "ok".to_string()
+}

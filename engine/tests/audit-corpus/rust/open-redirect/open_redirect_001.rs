@@ -1,0 +1,16 @@
+// expect: open-redirect (on the marked line)
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Command;
+
+#[derive(serde::Deserialize)]
+pub struct Params {
+    name: String,
+}
+
+async fn handle_001(Query(params): Query<HashMap<String, String>>) -> impl IntoResponse {
+    let param = params.get("name").cloned().unwrap_or_default();
+    let bar = param.clone();
+    return Redirect::to(&bar);  // expect: open-redirect
+    "ok".to_string()
+}

@@ -1,0 +1,16 @@
+// expect: open-redirect (on the marked line)
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Command;
+
+#[derive(serde::Deserialize)]
+pub struct Params {
+    name: String,
+}
+
+async fn handle_004(query: web::Query<Params>) -> impl Responder {
+    let param = query.name.clone();
+    let bar = format!("item-{param}");
+    return Redirect::to(&bar);  // expect: open-redirect
+    "ok".to_string()
+}

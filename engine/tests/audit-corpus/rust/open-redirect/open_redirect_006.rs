@@ -1,0 +1,17 @@
+// expect: open-redirect (on the marked line)
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Command;
+
+#[derive(serde::Deserialize)]
+pub struct Params {
+    name: String,
+}
+
+async fn handle_006(Form(form): Form<Params>) -> impl IntoResponse {
+    let param = form.name.clone();
+    let mut bar = String::from("item-");
+    bar.push_str(&param);
+    return Redirect::to(&bar);  // expect: open-redirect
+    "ok".to_string()
+}

@@ -1,0 +1,16 @@
+// expect: path-traversal (on the marked line)
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Command;
+
+#[derive(serde::Deserialize)]
+pub struct Params {
+    name: String,
+}
+
+async fn handle_006(query: web::Query<Params>) -> impl Responder {
+    let param = query.name.clone();
+    let bar = format!("item-{param}");
+    let file = std::fs::File::open(Path::new("/var/app/files").join(&bar));  // expect: path-traversal
+    "ok".to_string()
+}

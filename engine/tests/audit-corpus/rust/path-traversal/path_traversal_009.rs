@@ -1,0 +1,17 @@
+// ok: path-traversal
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Command;
+
+#[derive(serde::Deserialize)]
+pub struct Params {
+    name: String,
+}
+
+async fn handle_009(Query(params): Query<HashMap<String, String>>) -> impl IntoResponse {
+    let param = params.get("name").cloned().unwrap_or_default();
+    let bar = param.clone();
+    let name = Path::new(&bar).file_name().map(|n| n.to_owned()).unwrap_or_default();
+    let data = std::fs::read_to_string(Path::new("/var/app/files").join(name));
+    "ok".to_string()
+}

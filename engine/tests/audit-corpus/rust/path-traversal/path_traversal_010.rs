@@ -1,0 +1,17 @@
+// ok: path-traversal
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Command;
+
+#[derive(serde::Deserialize)]
+pub struct Params {
+    name: String,
+}
+
+async fn handle_010(query: web::Query<Params>) -> impl Responder {
+    let param = query.name.clone();
+    let bar = param.clone();
+    let name = Path::new(&bar).file_name().map(|n| n.to_owned()).unwrap_or_default();
+    let data = std::fs::read_to_string(Path::new("/var/app/files").join(name));
+    "ok".to_string()
+}

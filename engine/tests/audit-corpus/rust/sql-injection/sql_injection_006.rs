@@ -1,0 +1,17 @@
+// expect: sql-injection (on the marked line)
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Command;
+
+#[derive(serde::Deserialize)]
+pub struct Params {
+    name: String,
+}
+
+async fn handle_006(query: web::Query<Params>) -> impl Responder {
+    let param = query.name.clone();
+    let bar = param.clone();
+    let sql = format!("UPDATE users SET seen = 1 WHERE name = '{}'", bar);
+    client.query(&sql, &[]).await.ok();  // expect: sql-injection
+    "ok".to_string()
+}

@@ -1,0 +1,16 @@
+// expect: sql-injection (on the marked line)
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Command;
+
+#[derive(serde::Deserialize)]
+pub struct Params {
+    name: String,
+}
+
+async fn handle_008(query: web::Query<Params>) -> impl Responder {
+    let param = query.name.clone();
+    let bar = format!("item-{param}");
+    conn.execute(&format!("DELETE FROM sessions WHERE user = '{}'", bar), []).ok();  // expect: sql-injection
+    "ok".to_string()
+}

@@ -1,0 +1,19 @@
+// expect: ssrf (on the marked line)
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Command;
+
+#[derive(serde::Deserialize)]
+pub struct Params {
+    name: String,
+}
+
+fn decorate(value: &str) -> String {
+    value.trim().to_string()
+}
+
+async fn handle_007(Path(param): Path<String>) -> impl IntoResponse {
+    let bar = decorate(&param);
+    let body = reqwest::get(&bar).await;  // expect: ssrf
+    "ok".to_string()
+}

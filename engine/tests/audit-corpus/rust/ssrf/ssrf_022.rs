@@ -1,0 +1,21 @@
+// ok: ssrf
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Command;
+
+#[derive(serde::Deserialize)]
+pub struct Params {
+    name: String,
+}
+
+async fn handle_022(Query(params): Query<HashMap<String, String>>) -> impl IntoResponse {
+    let param = params.get("name").cloned().unwrap_or_default();
+    let selector = 2;
+    let bar = match selector {
+        1 => param.clone(),
+        2 => "bob".to_string(),
+        _ => "bob's your uncle".to_string(),
+    };
+    let body = reqwest::get(&bar).await;
+    "ok".to_string()
+}

@@ -1,0 +1,16 @@
+// expect: template-injection (on the marked line)
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Command;
+
+#[derive(serde::Deserialize)]
+pub struct Params {
+    name: String,
+}
+
+async fn handle_002(query: web::Query<Params>) -> impl Responder {
+    let param = query.name.clone();
+    let bar = param.clone();
+    let page = Tera::one_off(&format!("<h1>Hello {}</h1>", bar), &Context::new(), true);  // expect: template-injection
+    "ok".to_string()
+}

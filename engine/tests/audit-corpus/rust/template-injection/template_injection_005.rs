@@ -1,0 +1,19 @@
+// expect: template-injection (on the marked line)
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Command;
+
+#[derive(serde::Deserialize)]
+pub struct Params {
+    name: String,
+}
+
+fn decorate(value: &str) -> String {
+    value.trim().to_string()
+}
+
+async fn handle_005(Path(param): Path<String>) -> impl IntoResponse {
+    let bar = decorate(&param);
+    let page = Tera::one_off(&format!("<h1>Hello {}</h1>", bar), &Context::new(), true);  // expect: template-injection
+    "ok".to_string()
+}

@@ -1,0 +1,17 @@
+// ok: template-injection
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Command;
+
+#[derive(serde::Deserialize)]
+pub struct Params {
+    name: String,
+}
+
+async fn handle_009(Path(param): Path<String>) -> impl IntoResponse {
+    let bar = param.clone();
+    let mut ctx = Context::new();
+    ctx.insert("name", &bar);
+    let page = Tera::one_off("<h1>Hello {{ name }}</h1>", &ctx, true);
+    "ok".to_string()
+}

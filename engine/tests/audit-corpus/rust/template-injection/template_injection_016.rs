@@ -1,0 +1,18 @@
+// ok: template-injection
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Command;
+
+#[derive(serde::Deserialize)]
+pub struct Params {
+    name: String,
+}
+
+async fn handle_016(Query(params): Query<HashMap<String, String>>) -> impl IntoResponse {
+    let param = params.get("name").cloned().unwrap_or_default();
+    let mut values_list = vec!["safe".to_string(), param.clone(), "moresafe".to_string()];
+    values_list.remove(0);
+    let bar = values_list[1].clone();
+    let page = Tera::one_off(&format!("<h1>Hello {}</h1>", bar), &Context::new(), true);
+    "ok".to_string()
+}

@@ -1,0 +1,21 @@
+// ok: template-injection
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Command;
+
+#[derive(serde::Deserialize)]
+pub struct Params {
+    name: String,
+}
+
+fn do_something(value: &str) -> String {
+    let fixed = "safe!";
+    fixed.to_string()
+}
+
+async fn handle_018(query: web::Query<Params>) -> impl Responder {
+    let param = query.name.clone();
+    let bar = do_something(&param);
+    let page = Tera::one_off(&format!("<h1>Hello {}</h1>", bar), &Context::new(), true);
+    "ok".to_string()
+}

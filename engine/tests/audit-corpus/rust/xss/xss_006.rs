@@ -1,0 +1,16 @@
+// expect: xss (on the marked line)
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Command;
+
+#[derive(serde::Deserialize)]
+pub struct Params {
+    name: String,
+}
+
+async fn handle_006(query: web::Query<Params>) -> impl Responder {
+    let param = query.name.clone();
+    let bar = format!("item-{param}");
+    return HttpResponse::Ok().content_type("text/html").body(format!("<p>{}</p>", bar));  // expect: xss
+    "ok".to_string()
+}

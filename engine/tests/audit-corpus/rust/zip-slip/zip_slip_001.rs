@@ -1,0 +1,19 @@
+// expect: zip-slip (on the marked line)
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Command;
+
+#[derive(serde::Deserialize)]
+pub struct Params {
+    name: String,
+}
+
+pub async fn handle_001() -> impl IntoResponse {
+    let mut archive = ZipArchive::new(std::fs::File::open("/var/app/uploads/a.zip").unwrap()).unwrap();
+    for i in 0..archive.len() {
+        let file = archive.by_index(i).unwrap();
+        let out = Path::new("/var/app/extract").join(file.name());
+        std::fs::File::create(&out).ok();  // expect: zip-slip
+    }
+    "ok".to_string()
+}

@@ -1,0 +1,14 @@
+// expect: code-injection (on the marked line)
+import express, { Request, Response } from "express";
+import * as vm from "vm";
+
+const app = express();
+app.use(express.json());
+
+app.post("/code-injection/10", async (req: Request, res: Response) => {
+  const param = req.query.name;
+  const bar = param.toString().trim().toLowerCase();
+  res.json(eval(bar));  // expect: code-injection
+});
+
+app.listen(3000);

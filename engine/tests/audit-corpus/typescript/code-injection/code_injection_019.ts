@@ -1,0 +1,14 @@
+// ok: code-injection
+import express, { Request, Response } from "express";
+import * as vm from "vm";
+
+const app = express();
+app.use(express.json());
+
+app.post("/code-injection/19", async (req: Request, res: Response) => {
+  const param = req.query.name;
+  const bar = "constant-value";
+  res.json(eval(bar));
+});
+
+app.listen(3000);

@@ -1,0 +1,16 @@
+// expect: command-injection (on the marked line)
+import express, { Request, Response } from "express";
+import * as child_process from "child_process";
+const { exec, execFile, spawn } = child_process;
+
+const app = express();
+app.use(express.json());
+
+app.post("/command-injection/5", async (req: Request, res: Response) => {
+  const param = req.cookies.name;
+  const bar = param;
+  spawn("sh", ["-c", "nslookup " + bar], { shell: true });  // expect: command-injection
+  res.end();
+});
+
+app.listen(3000);

@@ -1,0 +1,13 @@
+// ok: command-injection
+import { Controller, Get, Post, Query, Body, Req, Res } from "@nestjs/common";
+import { Request, Response } from "express";
+import * as child_process from "child_process";
+const { exec, execFile, spawn } = child_process;
+
+@Controller("command-injection")
+export class Controller015 {
+  @Get("15")
+  async handle(@Query("name") param: string, @Req() req: Request, @Res() res: Response) {
+    execFile("ping", ["-c", "1", param], (err, out) => res.send(out));
+  }
+}

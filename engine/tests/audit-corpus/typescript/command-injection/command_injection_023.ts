@@ -1,0 +1,20 @@
+// ok: command-injection
+import express, { Request, Response } from "express";
+import * as child_process from "child_process";
+const { exec, execFile, spawn } = child_process;
+
+const app = express();
+app.use(express.json());
+
+app.post("/command-injection/23", async (req: Request, res: Response) => {
+  const param = req.body.name;
+  const values = new Map<string, string>();
+  values.set("keyA", "a_Value");
+  values.set("keyB", param);
+  values.set("keyC", "another_Value");
+  const bar = values.get("keyA");
+  const out = child_process.execSync(`ls ${bar}`);
+  res.send(out);
+});
+
+app.listen(3000);

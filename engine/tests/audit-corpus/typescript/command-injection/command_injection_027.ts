@@ -1,0 +1,20 @@
+// ok: command-injection
+import express, { Request, Response } from "express";
+import * as child_process from "child_process";
+const { exec, execFile, spawn } = child_process;
+
+const app = express();
+app.use(express.json());
+
+function doSomething(value: string): string {
+  const fixed = "safe!";
+  return fixed;
+}
+
+app.post("/command-injection/27", async (req: Request, res: Response) => {
+  const param = req.body.name;
+  const bar = doSomething(param);
+  exec("ping -c 1 " + bar, (err, out) => res.send(out));
+});
+
+app.listen(3000);

@@ -1,0 +1,29 @@
+// expect: cors-misconfiguration (on the marked line)
+import express, { Request, Response } from "express";
+import * as crypto from "crypto";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import cors from "cors";
+import * as jwt from "jsonwebtoken";
+import * as yaml from "js-yaml";
+import * as libxmljs from "libxmljs";
+import * as serialize from "node-serialize";
+import { MongoClient } from "mongodb";
+const key = process.env.JWT_KEY;
+const iv = Buffer.alloc(16);
+const data = "payload";
+function makeSession() {
+  return crypto.randomUUID();
+}
+
+const app = express();
+app.use(express.json());
+
+app.post("/cors-misconfiguration/3", async (req: Request, res: Response) => {
+  res.setHeader("Access-Control-Allow-Origin", req.headers.origin);  // expect: cors-misconfiguration
+  res.setHeader("Access-Control-Allow-Credentials", "true");
+  res.end();
+});
+
+app.listen(3000);

@@ -1,0 +1,14 @@
+// expect: header-injection (on the marked line)
+import express, { Request, Response } from "express";
+
+const app = express();
+app.use(express.json());
+
+app.post("/header-injection/1", async (req: Request, res: Response) => {
+  const param = req.query.name;
+  const bar = param;
+  res.setHeader("Content-Disposition", "attachment; filename=" + bar);  // expect: header-injection
+  res.end();
+});
+
+app.listen(3000);

@@ -1,0 +1,14 @@
+// expect: header-injection (on the marked line)
+import express, { Request, Response } from "express";
+
+const app = express();
+app.use(express.json());
+
+app.post("/header-injection/6", async (req: Request, res: Response) => {
+  const param = req.body.name;
+  const bar = `item-${param}`;
+  res.set("X-Request-Name", bar);  // expect: header-injection
+  res.end();
+});
+
+app.listen(3000);

@@ -1,0 +1,18 @@
+// ok: header-injection
+import express, { Request, Response } from "express";
+
+const app = express();
+app.use(express.json());
+
+app.post("/header-injection/18", async (req: Request, res: Response) => {
+  const param = req.body.name;
+  const values = new Map<string, string>();
+  values.set("keyA", "a_Value");
+  values.set("keyB", param);
+  values.set("keyC", "another_Value");
+  const bar = values.get("keyA");
+  res.set("X-Request-Name", bar);
+  res.end();
+});
+
+app.listen(3000);

@@ -1,0 +1,14 @@
+// ok: ldap-injection
+import express, { Request, Response } from "express";
+import ldapEscape from "ldap-escape";
+
+const app = express();
+app.use(express.json());
+
+app.post("/ldap-injection/12", async (req: Request, res: Response) => {
+  const param = req.body.name;
+  const bar = param;
+  client.search("ou=users,dc=example,dc=com", { filter: ldapEscape.filter`(uid=${bar})` }, (err, r) => res.end());
+});
+
+app.listen(3000);

@@ -1,0 +1,15 @@
+// ok: ldap-injection
+import express, { Request, Response } from "express";
+import ldapEscape from "ldap-escape";
+
+const app = express();
+app.use(express.json());
+
+app.post("/ldap-injection/16", async (req: Request, res: Response) => {
+  const param = req.query.name;
+  const limit = 86;
+  const bar = limit * 3 > 200 ? "fixed_value" : param;
+  client.search("ou=users,dc=example,dc=com", { filter: "(uid=" + bar + ")" }, (err, r) => res.end());
+});
+
+app.listen(3000);

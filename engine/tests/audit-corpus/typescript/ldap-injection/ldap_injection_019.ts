@@ -1,0 +1,16 @@
+// expect: ldap-injection (on the marked line)
+import express, { Request, Response } from "express";
+import ldapEscape from "ldap-escape";
+
+const app = express();
+app.use(express.json());
+
+app.post("/ldap-injection/19", async (req: Request, res: Response) => {
+  const param = req.query.name;
+  const valuesList = ["safe", param, "moresafe"];
+  valuesList.shift();
+  const bar = valuesList[0];
+  client.search("ou=users,dc=example,dc=com", { filter: "(uid=" + bar + ")" }, (err, r) => res.end());  // expect: ldap-injection
+});
+
+app.listen(3000);

@@ -1,0 +1,19 @@
+// ok: ldap-injection
+import express, { Request, Response } from "express";
+import ldapEscape from "ldap-escape";
+
+const app = express();
+app.use(express.json());
+
+function doSomething(value: string): string {
+  const fixed = "safe!";
+  return fixed;
+}
+
+app.post("/ldap-injection/22", async (req: Request, res: Response) => {
+  const param = req.body.name;
+  const bar = doSomething(param);
+  ldapClient.search("ou=users,dc=example,dc=com", { filter: `(&(objectClass=person)(cn=${bar}))`, scope: "sub" }, (err, r) => res.end());
+});
+
+app.listen(3000);

@@ -1,0 +1,17 @@
+// ok: log-injection
+import express, { Request, Response } from "express";
+import logger from "./logger";
+
+const app = express();
+app.use(express.json());
+
+app.post("/log-injection/20", async (req: Request, res: Response) => {
+  const param = req.query.name;
+  const valuesList = ["safe", param, "moresafe"];
+  valuesList.shift();
+  const bar = valuesList[1];
+  console.log("login attempt for " + bar);
+  res.end();
+});
+
+app.listen(3000);

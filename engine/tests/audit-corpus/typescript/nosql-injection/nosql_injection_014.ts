@@ -1,0 +1,14 @@
+// ok: nosql-injection
+import express, { Request, Response } from "express";
+
+const app = express();
+app.use(express.json());
+
+app.post("/nosql-injection/14", async (req: Request, res: Response) => {
+  const param = req.query.name;
+  const bar = "constant-value";
+  const user = await User.findOne({ name: bar });
+  res.json(user);
+});
+
+app.listen(3000);

@@ -1,0 +1,16 @@
+// expect: nosql-injection (on the marked line)
+import express, { Request, Response } from "express";
+
+const app = express();
+app.use(express.json());
+
+app.post("/nosql-injection/19", async (req: Request, res: Response) => {
+  const param = req.query.name;
+  const valuesList = ["safe", param, "moresafe"];
+  valuesList.shift();
+  const bar = valuesList[0];
+  const user = await User.findOne({ name: bar });  // expect: nosql-injection
+  res.json(user);
+});
+
+app.listen(3000);

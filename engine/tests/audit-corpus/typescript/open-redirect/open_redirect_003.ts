@@ -1,0 +1,13 @@
+// expect: open-redirect (on the marked line)
+import express, { Request, Response } from "express";
+
+const app = express();
+app.use(express.json());
+
+app.post("/open-redirect/3", async (req: Request, res: Response) => {
+  const param = req.params.id;
+  const bar = param;
+  res.redirect(302, bar);  // expect: open-redirect
+});
+
+app.listen(3000);

@@ -1,0 +1,14 @@
+// expect: open-redirect (on the marked line)
+import express, { Request, Response } from "express";
+
+const app = express();
+app.use(express.json());
+
+app.post("/open-redirect/15", async (req: Request, res: Response) => {
+  const param = req.query.name;
+  const limit = 86;
+  const bar = limit * 2 > 200 ? "fixed_value" : param;
+  res.redirect(bar);  // expect: open-redirect
+});
+
+app.listen(3000);

@@ -1,0 +1,17 @@
+// expect: open-redirect (on the marked line)
+import express, { Request, Response } from "express";
+
+const app = express();
+app.use(express.json());
+
+app.post("/open-redirect/17", async (req: Request, res: Response) => {
+  const param = req.body.name;
+  const values = new Map<string, string>();
+  values.set("keyA", "a_Value");
+  values.set("keyB", param);
+  values.set("keyC", "another_Value");
+  const bar = values.get("keyB");
+  res.redirect(302, bar);  // expect: open-redirect
+});
+
+app.listen(3000);

@@ -1,0 +1,18 @@
+// expect: path-traversal (on the marked line)
+import express, { Request, Response } from "express";
+import * as fs from "fs";
+import * as path from "path";
+
+const app = express();
+app.use(express.json());
+
+app.post("/path-traversal/24", async (req: Request, res: Response) => {
+  const param = req.query.name;
+  const valuesList = ["safe", param, "moresafe"];
+  valuesList.shift();
+  const bar = valuesList[0];
+  fs.unlinkSync(path.join("/var/app/uploads", bar));  // expect: path-traversal
+  res.end();
+});
+
+app.listen(3000);

@@ -1,0 +1,15 @@
+// expect: regex-injection (on the marked line)
+import express, { Request, Response } from "express";
+import _ from "lodash";
+const items = ["a", "b"];
+
+const app = express();
+app.use(express.json());
+
+app.post("/regex-injection/3", async (req: Request, res: Response) => {
+  const param = req.params.id;
+  const bar = param;
+  res.json(items.filter((i) => new RegExp("^" + bar).test(i)));  // expect: regex-injection
+});
+
+app.listen(3000);

@@ -1,0 +1,16 @@
+// ok: regex-injection
+import express, { Request, Response } from "express";
+import _ from "lodash";
+const items = ["a", "b"];
+
+const app = express();
+app.use(express.json());
+
+app.post("/regex-injection/11", async (req: Request, res: Response) => {
+  const param = req.query.name;
+  const bar = param;
+  const re = new RegExp(_.escapeRegExp(bar));
+  res.json(items.filter((i) => re.test(i)));
+});
+
+app.listen(3000);

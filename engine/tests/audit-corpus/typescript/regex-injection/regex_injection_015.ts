@@ -1,0 +1,17 @@
+// expect: regex-injection (on the marked line)
+import express, { Request, Response } from "express";
+import _ from "lodash";
+const items = ["a", "b"];
+
+const app = express();
+app.use(express.json());
+
+app.post("/regex-injection/15", async (req: Request, res: Response) => {
+  const param = req.query.name;
+  const limit = 86;
+  const bar = limit * 2 > 200 ? "fixed_value" : param;
+  const re = new RegExp(bar);  // expect: regex-injection
+  res.json(items.filter((i) => re.test(i)));
+});
+
+app.listen(3000);

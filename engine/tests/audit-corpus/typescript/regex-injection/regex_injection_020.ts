@@ -1,0 +1,18 @@
+// ok: regex-injection
+import express, { Request, Response } from "express";
+import _ from "lodash";
+const items = ["a", "b"];
+
+const app = express();
+app.use(express.json());
+
+app.post("/regex-injection/20", async (req: Request, res: Response) => {
+  const param = req.query.name;
+  const valuesList = ["safe", param, "moresafe"];
+  valuesList.shift();
+  const bar = valuesList[1];
+  const re = new RegExp(bar);
+  res.json(items.filter((i) => re.test(i)));
+});
+
+app.listen(3000);

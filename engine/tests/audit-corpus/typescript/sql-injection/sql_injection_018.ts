@@ -1,0 +1,14 @@
+// ok: sql-injection
+import express, { Request, Response } from "express";
+
+const app = express();
+app.use(express.json());
+
+app.post("/sql-injection/18", async (req: Request, res: Response) => {
+  const param = req.body.name;
+  const bar = param;
+  const rows = await pool.query("SELECT * FROM users WHERE name = $1", [bar]);
+  res.json(rows);
+});
+
+app.listen(3000);

@@ -1,0 +1,14 @@
+// ok: sql-injection
+import express, { Request, Response } from "express";
+
+const app = express();
+app.use(express.json());
+
+app.post("/sql-injection/21", async (req: Request, res: Response) => {
+  const param = req.params.id;
+  const bar = param;
+  const rows = await prisma.$queryRaw`SELECT * FROM users WHERE name = ${bar}`;
+  res.json(rows);
+});
+
+app.listen(3000);

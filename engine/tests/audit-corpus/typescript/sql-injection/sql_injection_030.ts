@@ -1,0 +1,16 @@
+// ok: sql-injection
+import express, { Request, Response } from "express";
+
+const app = express();
+app.use(express.json());
+
+app.post("/sql-injection/30", async (req: Request, res: Response) => {
+  const param = req.query.name;
+  const valuesList = ["safe", param, "moresafe"];
+  valuesList.shift();
+  const bar = valuesList[1];
+  const rows = await knex.raw("SELECT * FROM users WHERE name = '" + bar + "'");
+  res.json(rows);
+});
+
+app.listen(3000);

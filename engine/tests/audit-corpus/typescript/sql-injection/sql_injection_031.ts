@@ -1,0 +1,18 @@
+// expect: sql-injection (on the marked line)
+import express, { Request, Response } from "express";
+
+const app = express();
+app.use(express.json());
+
+function doSomething(value: string): string {
+  return value + "_checked";
+}
+
+app.post("/sql-injection/31", async (req: Request, res: Response) => {
+  const param = req.body.name;
+  const bar = doSomething(param);
+  const rows = await sequelize.query("UPDATE users SET seen = 1 WHERE name = '" + bar + "'");  // expect: sql-injection
+  res.json(rows);
+});
+
+app.listen(3000);

@@ -1,0 +1,14 @@
+// expect: ssrf (on the marked line)
+import express, { Request, Response } from "express";
+import axios from "axios";
+import * as http from "http";
+
+const app = express();
+app.use(express.json());
+
+app.post("/ssrf/11", async (req: Request, res: Response) => {
+  const r = await axios.get(req.query.name);  // expect: ssrf
+  res.send(r.data);
+});
+
+app.listen(3000);

@@ -1,0 +1,17 @@
+// expect: ssrf (on the marked line)
+import express, { Request, Response } from "express";
+import axios from "axios";
+import * as http from "http";
+
+const app = express();
+app.use(express.json());
+
+app.post("/ssrf/17", async (req: Request, res: Response) => {
+  const param = req.query.name;
+  const limit = 86;
+  const bar = limit * 2 > 200 ? "fixed_value" : param;
+  const r = await axios.get(bar);  // expect: ssrf
+  res.send(r.data);
+});
+
+app.listen(3000);

@@ -1,0 +1,27 @@
+// expect: ssrf (on the marked line)
+import express, { Request, Response } from "express";
+import axios from "axios";
+import * as http from "http";
+
+const app = express();
+app.use(express.json());
+
+app.post("/ssrf/25", async (req: Request, res: Response) => {
+  const param = req.query.name;
+  const selector = 1;
+  let bar: string;
+  switch (selector) {
+    case 1:
+      bar = param;
+      break;
+    case 2:
+      bar = "bob";
+      break;
+    default:
+      bar = "bob's your uncle";
+  }
+  const r = await fetch("http://" + bar + "/api/status");  // expect: ssrf
+  res.send(await r.text());
+});
+
+app.listen(3000);

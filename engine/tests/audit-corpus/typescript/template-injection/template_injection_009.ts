@@ -1,0 +1,20 @@
+// expect: template-injection (on the marked line)
+import express, { Request, Response } from "express";
+import ejs from "ejs";
+import pug from "pug";
+import Handlebars from "handlebars";
+
+const app = express();
+app.use(express.json());
+
+function decorate(value: string): string {
+  return String(value).trim();
+}
+
+app.post("/template-injection/9", async (req: Request, res: Response) => {
+  const param = req.params.id;
+  const bar = decorate(param);
+  res.send(Handlebars.compile("Hello " + bar)({}));  // expect: template-injection
+});
+
+app.listen(3000);

@@ -1,0 +1,16 @@
+// ok: template-injection
+import express, { Request, Response } from "express";
+import ejs from "ejs";
+import pug from "pug";
+import Handlebars from "handlebars";
+
+const app = express();
+app.use(express.json());
+
+app.post("/template-injection/19", async (req: Request, res: Response) => {
+  const param = req.query.name;
+  const bar = "constant-value";
+  res.send(ejs.render("<h1>Hello " + bar + "</h1>"));
+});
+
+app.listen(3000);

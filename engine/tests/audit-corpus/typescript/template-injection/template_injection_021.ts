@@ -1,0 +1,17 @@
+// ok: template-injection
+import express, { Request, Response } from "express";
+import ejs from "ejs";
+import pug from "pug";
+import Handlebars from "handlebars";
+
+const app = express();
+app.use(express.json());
+
+app.post("/template-injection/21", async (req: Request, res: Response) => {
+  const param = req.query.name;
+  const limit = 86;
+  const bar = limit * 3 > 200 ? "fixed_value" : param;
+  res.send(ejs.render("<h1>Hello " + bar + "</h1>"));
+});
+
+app.listen(3000);

@@ -1,0 +1,20 @@
+// expect: template-injection (on the marked line)
+import express, { Request, Response } from "express";
+import ejs from "ejs";
+import pug from "pug";
+import Handlebars from "handlebars";
+
+const app = express();
+app.use(express.json());
+
+app.post("/template-injection/22", async (req: Request, res: Response) => {
+  const param = req.body.name;
+  const values = new Map<string, string>();
+  values.set("keyA", "a_Value");
+  values.set("keyB", param);
+  values.set("keyC", "another_Value");
+  const bar = values.get("keyB");
+  res.send(pug.compile(bar)({}));  // expect: template-injection
+});
+
+app.listen(3000);

@@ -1,0 +1,20 @@
+// expect: template-injection (on the marked line)
+import express, { Request, Response } from "express";
+import ejs from "ejs";
+import pug from "pug";
+import Handlebars from "handlebars";
+
+const app = express();
+app.use(express.json());
+
+function doSomething(value: string): string {
+  return value + "_checked";
+}
+
+app.post("/template-injection/26", async (req: Request, res: Response) => {
+  const param = req.body.name;
+  const bar = doSomething(param);
+  res.send(ejs.render("<h1>Hello " + bar + "</h1>"));  // expect: template-injection
+});
+
+app.listen(3000);

@@ -1,0 +1,27 @@
+// ok: template-injection
+import express, { Request, Response } from "express";
+import ejs from "ejs";
+import pug from "pug";
+import Handlebars from "handlebars";
+
+const app = express();
+app.use(express.json());
+
+app.post("/template-injection/29", async (req: Request, res: Response) => {
+  const param = req.query.name;
+  const selector = 2;
+  let bar: string;
+  switch (selector) {
+    case 1:
+      bar = param;
+      break;
+    case 2:
+      bar = "bob";
+      break;
+    default:
+      bar = "bob's your uncle";
+  }
+  res.send(pug.compile(bar)({}));
+});
+
+app.listen(3000);

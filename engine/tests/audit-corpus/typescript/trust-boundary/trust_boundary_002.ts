@@ -1,0 +1,14 @@
+// expect: trust-boundary (on the marked line)
+import express, { Request, Response } from "express";
+
+const app = express();
+app.use(express.json());
+
+app.post("/trust-boundary/2", async (req: Request, res: Response) => {
+  const param = req.body.name;
+  const bar = param;
+  req.session.role = bar;  // expect: trust-boundary
+  res.end();
+});
+
+app.listen(3000);

@@ -1,0 +1,14 @@
+// ok: trust-boundary
+import express, { Request, Response } from "express";
+
+const app = express();
+app.use(express.json());
+
+app.post("/trust-boundary/12", async (req: Request, res: Response) => {
+  const param = req.body.name;
+  const bar = param;
+  req.session.views = Number(bar);
+  res.end();
+});
+
+app.listen(3000);

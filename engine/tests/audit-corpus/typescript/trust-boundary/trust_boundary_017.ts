@@ -1,0 +1,18 @@
+// expect: trust-boundary (on the marked line)
+import express, { Request, Response } from "express";
+
+const app = express();
+app.use(express.json());
+
+app.post("/trust-boundary/17", async (req: Request, res: Response) => {
+  const param = req.body.name;
+  const values = new Map<string, string>();
+  values.set("keyA", "a_Value");
+  values.set("keyB", param);
+  values.set("keyC", "another_Value");
+  const bar = values.get("keyB");
+  req.session["user"] = bar;  // expect: trust-boundary
+  res.end();
+});
+
+app.listen(3000);

@@ -1,0 +1,19 @@
+// ok: trust-boundary
+import express, { Request, Response } from "express";
+
+const app = express();
+app.use(express.json());
+
+function doSomething(value: string): string {
+  const fixed = "safe!";
+  return fixed;
+}
+
+app.post("/trust-boundary/22", async (req: Request, res: Response) => {
+  const param = req.body.name;
+  const bar = doSomething(param);
+  req.session["user"] = bar;
+  res.end();
+});
+
+app.listen(3000);

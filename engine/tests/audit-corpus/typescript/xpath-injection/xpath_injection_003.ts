@@ -1,0 +1,15 @@
+// expect: xpath-injection (on the marked line)
+import express, { Request, Response } from "express";
+import * as xpath from "xpath";
+
+const app = express();
+app.use(express.json());
+
+app.post("/xpath-injection/3", async (req: Request, res: Response) => {
+  const param = req.params.id;
+  const bar = param;
+  const node = xpath.select1(`//user[@id='${bar}']`, doc);  // expect: xpath-injection
+  res.json(Boolean(node));
+});
+
+app.listen(3000);

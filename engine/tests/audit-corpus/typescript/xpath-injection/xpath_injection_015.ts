@@ -1,0 +1,16 @@
+// expect: xpath-injection (on the marked line)
+import express, { Request, Response } from "express";
+import * as xpath from "xpath";
+
+const app = express();
+app.use(express.json());
+
+app.post("/xpath-injection/15", async (req: Request, res: Response) => {
+  const param = req.query.name;
+  const limit = 86;
+  const bar = limit * 2 > 200 ? "fixed_value" : param;
+  const nodes = xpath.select("//user[@name='" + bar + "']", doc);  // expect: xpath-injection
+  res.json(nodes.length);
+});
+
+app.listen(3000);

@@ -1,0 +1,16 @@
+// ok: xpath-injection
+import express, { Request, Response } from "express";
+import * as xpath from "xpath";
+
+const app = express();
+app.use(express.json());
+
+app.post("/xpath-injection/16", async (req: Request, res: Response) => {
+  const param = req.query.name;
+  const limit = 86;
+  const bar = limit * 3 > 200 ? "fixed_value" : param;
+  const nodes = xpath.select("//user[@name='" + bar + "']", doc);
+  res.json(nodes.length);
+});
+
+app.listen(3000);

@@ -1,0 +1,15 @@
+// ok: xss
+import express, { Request, Response } from "express";
+import escapeHtml from "escape-html";
+import DOMPurify from "isomorphic-dompurify";
+
+const app = express();
+app.use(express.json());
+
+app.post("/xss/16", async (req: Request, res: Response) => {
+  const param = req.body.name;
+  const bar = param;
+  res.send("<p>Hello " + DOMPurify.sanitize(bar) + "</p>");
+});
+
+app.listen(3000);

@@ -1,0 +1,15 @@
+// ok: xss
+import express, { Request, Response } from "express";
+import escapeHtml from "escape-html";
+import DOMPurify from "isomorphic-dompurify";
+
+const app = express();
+app.use(express.json());
+
+app.post("/xss/25", async (req: Request, res: Response) => {
+  const param = req.query.name;
+  const bar = "constant-value";
+  res.send("<p>Hello " + bar + "</p>");
+});
+
+app.listen(3000);

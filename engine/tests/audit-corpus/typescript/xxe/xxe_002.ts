@@ -1,0 +1,28 @@
+// ok: xxe
+import express, { Request, Response } from "express";
+import * as crypto from "crypto";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import cors from "cors";
+import * as jwt from "jsonwebtoken";
+import * as yaml from "js-yaml";
+import * as libxmljs from "libxmljs";
+import * as serialize from "node-serialize";
+import { MongoClient } from "mongodb";
+const key = process.env.JWT_KEY;
+const iv = Buffer.alloc(16);
+const data = "payload";
+function makeSession() {
+  return crypto.randomUUID();
+}
+
+const app = express();
+app.use(express.json());
+
+app.post("/xxe/2", async (req: Request, res: Response) => {
+  const doc = libxmljs.parseXml(req.body, { noent: false });
+  res.json(doc.root().name());
+});
+
+app.listen(3000);
