@@ -263,3 +263,204 @@ fn models_verify_on_an_empty_folder_lists_every_missing_file_and_fails() {
         ]
     );
 }
+
+/// Whether the set-up's models are installed (`make setup`); with `RLM_REQUIRE_MODELS=1` their
+/// absence fails the test instead of skipping it.
+fn models_installed() -> bool {
+    let cache = Path::new(env!("CARGO_MANIFEST_DIR")).join("../models/cache");
+    let installed = cache.join("minilm-l6-v2/model.onnx").is_file();
+    if !installed {
+        assert!(
+            std::env::var("RLM_REQUIRE_MODELS").as_deref() != Ok("1"),
+            "RLM_REQUIRE_MODELS=1 but {} has no models",
+            cache.display()
+        );
+        eprintln!(
+            "skipping: no models in {} (run `make setup`)",
+            cache.display()
+        );
+    }
+    installed
+}
+
+/// A small Python workspace: twelve modules, each one function with a comment.
+fn python_workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let topics = [
+        "invoices older than ninety days are archived to cold storage",
+        "the session cookie expires after twelve hours",
+        "uploads larger than fifty megabytes are rejected",
+        "passwords are hashed with argon2 before they are stored",
+        "the cache is warmed from the replica at startup",
+        "failed payments are retried three times with backoff",
+        "reports are rendered to PDF at midnight",
+        "user avatars are resized to 128 pixels",
+        "webhooks are signed with the shared secret",
+        "audit logs are kept for seven years",
+        "search results are paginated by twenty",
+        "emails are queued and sent by a worker",
+    ];
+    for (i, topic) in topics.iter().enumerate() {
+        std::fs::write(
+            dir.path().join(format!("m{i}.py")),
+            format!("def task_{i}(items):\n    # {topic}\n    return [x for x in items if x]\n"),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+#[test]
+fn index_builds_the_embeddings_and_a_second_run_embeds_nothing() {
+    if !models_installed() {
+        return;
+    }
+    let ws = python_workspace();
+    let out = rlm(ws.path(), &["index", "."], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let line = stdout.lines().nth(1).unwrap_or_default();
+    assert!(
+        line.starts_with(
+            "embeddings: 12 of 12 units embedded (12 chunks; 12 files changed, 0 unchanged) in "
+        ),
+        "{stdout}"
+    );
+    let again = rlm(ws.path(), &["index", "."], &[]);
+    let stdout = String::from_utf8_lossy(&again.stdout).into_owned();
+    assert!(
+        stdout.lines().nth(1).unwrap_or_default().starts_with(
+            "embeddings: 0 of 12 units embedded (12 chunks; 0 files changed, 12 unchanged) in "
+        ),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_vector_query_without_embeddings_falls_back_to_bm25_and_writes_none() {
+    if !models_installed() {
+        return;
+    }
+    let ws = python_workspace();
+    std::fs::write(
+        ws.path().join("rlm.toml"),
+        "[retrieval]\nembed_at_index = false\n",
+    )
+    .unwrap();
+    let out = rlm(
+        ws.path(),
+        &[
+            "retrieve",
+            "when are invoices archived?",
+            "--method",
+            "vector",
+            "-k",
+            "1",
+            "--json",
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(value[0]["path"], "m0.py");
+    let vectors = ws.path().join(".rlm/vectors");
+    assert_eq!(
+        stderr(&out).lines().collect::<Vec<_>>(),
+        vec![
+            format!(
+                "indexing {0} first (no usable index at {0}/.rlm)",
+                ws.path().display()
+            ),
+            format!(
+                "note: no embeddings in {} yet: `rlm index` (or the editor's or MCP re-index) builds them",
+                vectors.display()
+            ),
+            "note: vector search fell back to BM25".to_string(),
+        ]
+    );
+    assert!(!vectors.join("vectors.bin").exists());
+}
+
+#[test]
+fn querying_while_another_process_indexes_never_sees_a_broken_store() {
+    if !models_installed() {
+        return;
+    }
+    let ws = python_workspace();
+    let out = rlm(ws.path(), &["index", "."], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let root = ws.path().to_path_buf();
+    // The writer: edits a module, then re-indexes, four times.
+    let writer = std::thread::spawn(move || {
+        for round in 0..4 {
+            std::fs::write(
+                root.join(format!("m{round}.py")),
+                format!(
+                    "def task_{round}(items):\n    # rewritten in round {round}: expired sessions are purged\n    return sorted(items)\n"
+                ),
+            )
+            .unwrap();
+            let out = rlm(&root, &["index", "."], &[]);
+            assert!(out.status.success(), "{}", stderr(&out));
+            assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
+        }
+    });
+    let mut queries = 0;
+    while !writer.is_finished() || queries < 3 {
+        let out = rlm(
+            ws.path(),
+            &[
+                "retrieve",
+                "when do old bills get moved away?",
+                "--method",
+                "vector",
+                "-k",
+                "3",
+                "--json",
+            ],
+            &[],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(value.as_array().map(Vec::len), Some(3), "{value}");
+        // The only note a query may give meanwhile: a file changed since it was embedded.
+        for line in stderr(&out).lines() {
+            assert!(
+                line.starts_with("note: the embeddings are behind the index for "),
+                "{line}"
+            );
+        }
+        queries += 1;
+    }
+    writer.join().unwrap();
+    let out = rlm(ws.path(), &["index", "."], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = rlm(
+        ws.path(),
+        &[
+            "retrieve",
+            "expired sessions are purged",
+            "--method",
+            "vector",
+            "-k",
+            "1",
+            "--json",
+        ],
+        &[],
+    );
+    assert_eq!(stderr(&out), "");
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        value[0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("expired sessions are purged"),
+        "{value}"
+    );
+    // No temporary is left beside the store.
+    let names: Vec<String> = std::fs::read_dir(ws.path().join(".rlm/vectors"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, vec!["vectors.bin".to_string()]);
+}

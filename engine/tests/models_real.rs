@@ -362,11 +362,20 @@ fn hybrid_retrieval_over_a_workspace_ranks_the_needle_file_first() {
         ModelsConfig::default(),
     )
     .unwrap();
-    let first = retriever.update_vectors().unwrap();
+    let timeout = std::time::Duration::from_secs(5);
+    let first = retriever.build_vectors(timeout).unwrap().unwrap();
     assert_eq!(first.files_embedded, 3);
-    // Incremental: nothing changed, nothing re-embedded.
-    let second = retriever.update_vectors().unwrap();
-    assert_eq!((second.files_embedded, second.files_reused), (0, 3));
+    // Incremental: nothing changed, nothing re-embedded or written.
+    let second = retriever.build_vectors(timeout).unwrap().unwrap();
+    assert_eq!(
+        (
+            second.files_embedded,
+            second.files_reused,
+            second.units_embedded,
+            second.written
+        ),
+        (0, 3, 0, false)
+    );
     let question = "What is the staging deploy password?";
     let passages = retriever
         .retrieve_with(question, 3, Method::Hybrid, None)

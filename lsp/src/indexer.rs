@@ -6,6 +6,7 @@
 use crate::ext;
 use crate::session::Session;
 use rlm_engine::index::{IndexProgress, IndexReport, WorkspaceIndex, index_workspace_with};
+use rlm_engine::retrieval::build_workspace_vectors;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
@@ -153,7 +154,13 @@ async fn update(session: &Arc<Session>, run: u64, report_progress: bool) -> RunR
         let counter = counter.clone();
         let settings = settings.clone();
         tokio::task::spawn_blocking(move || {
-            index_workspace_with(&root, &settings, &overlay, counter.as_ref())
+            let report = index_workspace_with(&root, &settings, &overlay, counter.as_ref())?;
+            // The embeddings retrieval reads; without them it falls back to words, so a failure
+            // here is logged, not an indexing error.
+            if let Err(e) = build_workspace_vectors(&root, &settings.dir, settings.lock_timeout) {
+                tracing::warn!("embeddings not built: {e}");
+            }
+            Ok::<_, rlm_engine::index::IndexError>(report)
         })
     };
     tokio::pin!(job);

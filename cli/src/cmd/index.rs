@@ -5,6 +5,7 @@ use crate::workspace::Workspace;
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressStyle};
 use rlm_engine::index::{IndexProgress, IndexReport, index_workspace};
+use rlm_engine::retrieval::build_workspace_vectors;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -75,6 +76,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
         print_json(&report)?;
     } else {
         println!("{}", summary_line(&report));
+    }
+    // The embeddings vector and hybrid retrieval read (queries never build them).
+    let started = std::time::Instant::now();
+    let settings = &workspace.settings;
+    match build_workspace_vectors(&workspace.root, &settings.dir, settings.lock_timeout) {
+        Ok(Some(v)) if !args.json => {
+            println!("{}", v.summary_line(started.elapsed().as_secs_f64()))
+        }
+        Ok(_) => {}
+        Err(e) => eprintln!(
+            "warning: embeddings not built ({e}); vector and hybrid retrieval fall back to BM25"
+        ),
     }
     Ok(ExitCode::SUCCESS)
 }

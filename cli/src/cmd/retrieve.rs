@@ -73,7 +73,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         // Incremental (a few milliseconds when nothing changed): passages quote the files as they
         // are now, not as they were at the last `rlm index`.
         index_workspace(&workspace.root, &workspace.settings, &NoProgress)?;
-        retriever.retrieve_with(&question, args.k, method, args.path.as_deref())?
+        let found = retriever.retrieve_noted(&question, args.k, method, args.path.as_deref())?;
+        for note in &found.notes {
+            eprintln!("note: {note}");
+        }
+        found.passages
     };
     if args.json {
         print_json(&passages)?;

@@ -4,9 +4,10 @@
 //! whole chunks holds only a few dozen candidates, and at 1M tokens BM25 ranks a planted fact's
 //! chunk as low as 100th (docs/retrieval.md). Like a search engine's snippet, a focused candidate
 //! is the window of at most `lines` lines around the line sharing the most words with the
-//! question; a chunk with no such line (a vector candidate that matched by meaning) keeps its
-//! head: for a symbol's chunk, its doc comment and signature. (Its embedding averaged the whole
-//! chunk, so a meaning found past the head is not read: see docs/retrieval.md.)
+//! question. A candidate that matched by meaning has a better guide: the window of the chunk whose
+//! embedding is closest to the question ([`super::units`]), so the focus is put there
+//! ([`focus_on_unit`]) when the question's words do not lead (see [`super::trust`]). A chunk with
+//! neither keeps its head: for a symbol's chunk, its doc comment and signature.
 
 use crate::index::tokenize_into;
 
@@ -85,6 +86,35 @@ pub fn focus(text: &str, start_line: usize, terms: &[String], lines: usize) -> F
     }
 }
 
+/// Cuts a chunk to at most `lines` lines around the unit `unit` (its first and last line in the
+/// file; a window of the chunk that an embedding matched), a third of the rest before it. A chunk
+/// of `lines` lines or fewer, or `lines == 0`, is kept whole.
+pub fn focus_on_unit(text: &str, start_line: usize, unit: (usize, usize), lines: usize) -> Focus {
+    let all: Vec<&str> = text.split_inclusive('\n').collect();
+    if lines == 0 || all.len() <= lines {
+        return focus(text, start_line, &[], lines);
+    }
+    let unit_first = unit.0.saturating_sub(start_line).min(all.len() - 1);
+    let unit_len = (unit.1.saturating_sub(unit.0) + 1).min(lines);
+    let first = unit_first
+        .saturating_sub((lines - unit_len) / 3)
+        .min(all.len() - lines);
+    Focus {
+        start_line: start_line + first,
+        end_line: start_line + first + lines - 1,
+        text: all[first..first + lines].concat(),
+    }
+}
+
+/// How many of `terms` the best line of `text` holds (0: no line shares a word).
+pub fn best_line_terms(text: &str, terms: &[String]) -> usize {
+    let mut scratch = Vec::new();
+    text.lines()
+        .map(|line| shared_terms(line, terms, &mut scratch))
+        .max()
+        .unwrap_or(0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,6 +184,41 @@ mod tests {
         assert_eq!(focus(&text, 3, &focus_terms("compute"), 30), whole);
         let long = numbered(100, &[]);
         assert_eq!(focus(&long, 1, &focus_terms("compute"), 0).end_line, 100);
+    }
+
+    #[test]
+    fn unit_focus_puts_the_matched_window_a_third_down() {
+        let text = numbered(
+            150,
+            &[(90, "# invoices older than ninety days go to cold storage")],
+        );
+        // The chunk starts at file line 201; the embedding matched its window 289-296 (chunk
+        // lines 89-96): 22 lines are left, 7 of them before the window.
+        let got = focus_on_unit(&text, 201, (289, 296), 30);
+        assert_eq!((got.start_line, got.end_line), (282, 311));
+        assert_eq!(
+            got.text.lines().nth(8),
+            Some("# invoices older than ninety days go to cold storage")
+        );
+        // Near the end the window still has 30 lines, ending with the chunk.
+        let tail = focus_on_unit(&text, 201, (345, 350), 30);
+        assert_eq!((tail.start_line, tail.end_line), (321, 350));
+        // A short chunk is kept whole.
+        assert_eq!(
+            focus_on_unit(&numbered(20, &[]), 5, (9, 12), 30),
+            Focus {
+                start_line: 5,
+                end_line: 24,
+                text: numbered(20, &[])
+            }
+        );
+    }
+
+    #[test]
+    fn best_line_terms_counts_the_line_sharing_most() {
+        let text = "let backup = 1;\n// the nightly backup job\n";
+        assert_eq!(best_line_terms(text, &focus_terms("nightly backup job")), 3);
+        assert_eq!(best_line_terms(text, &focus_terms("invoice")), 0);
     }
 
     #[test]

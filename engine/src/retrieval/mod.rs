@@ -17,15 +17,20 @@ pub mod corpus;
 pub mod focus;
 pub mod fusion;
 pub mod infini;
+pub mod trust;
+pub mod units;
 pub mod vector;
 
 pub use corpus::{Document, is_binary, read_text_file};
 pub use focus::{Focus, focus, focus_terms};
-pub use fusion::{Ranking, rrf};
+pub use fusion::{Ranking, rrf, rrf_keeping_tops};
 pub use infini::{
     AttentionSource, InfiniSettings, InfiniStats, infini_retrieve, infini_retrieve_judged,
 };
-pub use vector::{ChunkRef, VectorIndex, VectorReport, update_vectors};
+pub use units::{UnitSpan, split_units};
+pub use vector::{
+    ChunkRef, EmbedderSource, Freshness, VectorHit, VectorIndex, VectorReport, update_vectors,
+};
 
 use crate::config::LoadedConfig;
 use crate::index::{IndexError, WorkspaceIndex};
@@ -34,6 +39,7 @@ use crate::search::{SearchError, SearchQuery, search};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use std::time::Duration;
 
 /// Errors of retrieval.
 #[derive(Debug, thiserror::Error)]
@@ -46,8 +52,12 @@ pub enum RetrievalError {
     Settings(String),
     #[error("unknown retrieval method {0:?}: use infini, bm25, vector or hybrid")]
     UnknownMethod(String),
-    #[error("no chunk embeddings in {dir}: run `rlm retrieve --method vector` to build them")]
+    #[error(
+        "no embeddings in {dir} yet: `rlm index` (or the editor's or MCP re-index) builds them"
+    )]
     VectorsMissing { dir: PathBuf },
+    #[error("the embeddings in {dir} are unusable ({why}): run `rlm index` to rebuild them")]
+    VectorsUnusable { dir: PathBuf, why: String },
     #[error(transparent)]
     Model(#[from] ModelError),
     #[error(transparent)]
@@ -163,6 +173,11 @@ pub struct RetrievalConfig {
     pub weights: Weights,
     /// Context size (bytes) above which the RLM loop offers retrieved passages first.
     pub infiniretri_threshold: u64,
+    /// Whether indexing (`rlm index`, the editor's and MCP re-index) also embeds the chunks.
+    /// Queries never embed the workspace: without vectors, vector search falls back with a note.
+    pub embed_at_index: bool,
+    /// Lines of the windows a long chunk is embedded in besides the whole chunk (0: chunks only).
+    pub unit_lines: usize,
 }
 
 impl Default for RetrievalConfig {
@@ -185,6 +200,8 @@ impl Default for RetrievalConfig {
             rrf_k: 10.0,
             weights: Weights::default(),
             infiniretri_threshold: 400_000,
+            embed_at_index: true,
+            unit_lines: 0,
         }
     }
 }
@@ -200,6 +217,14 @@ impl RetrievalConfig {
             context_lines: self.context_lines,
         }
     }
+}
+
+/// Passages and what the reader should know about how they were found (a fallback, stale
+/// embeddings).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Retrieved {
+    pub passages: Vec<Passage>,
+    pub notes: Vec<String>,
 }
 
 /// Retrieval over one workspace: its index, its config, and models loaded on first use.
@@ -301,7 +326,8 @@ impl Retriever {
         self.retrieve_with(question, k, self.config.method, None)
     }
 
-    /// The `k` best passages for `question` with `method`; `path_glob` limits the files.
+    /// The `k` best passages for `question` with `method`; `path_glob` limits the files. Notes
+    /// (a fallback, stale embeddings) are logged; [`Retriever::retrieve_noted`] returns them.
     pub fn retrieve_with(
         &self,
         question: &str,
@@ -309,19 +335,43 @@ impl Retriever {
         method: Method,
         path_glob: Option<&str>,
     ) -> Result<Vec<Passage>, RetrievalError> {
+        let found = self.retrieve_noted(question, k, method, path_glob)?;
+        for note in &found.notes {
+            tracing::warn!("{note}");
+        }
+        Ok(found.passages)
+    }
+
+    /// The `k` best passages for `question` with `method`, with notes on how they were found.
+    /// Only reads: the index and the embeddings are as the last indexing left them.
+    pub fn retrieve_noted(
+        &self,
+        question: &str,
+        k: usize,
+        method: Method,
+        path_glob: Option<&str>,
+    ) -> Result<Retrieved, RetrievalError> {
         if question.trim().is_empty() {
             return Err(RetrievalError::EmptyQuestion);
         }
         let k = k.max(1);
-        match method {
-            Method::Bm25 => self.bm25(question, k, path_glob),
-            Method::Vector => self.vector(question, k, path_glob),
+        let mut notes = Vec::new();
+        let passages = match method {
+            Method::Bm25 => self.bm25(question, k, path_glob)?,
+            Method::Vector => match self.vector_hits(question, k, path_glob, &mut notes)? {
+                Some(hits) => hits.into_iter().map(|h| self.hit_passage(h)).collect(),
+                None => {
+                    notes.push("vector search fell back to BM25".to_string());
+                    self.bm25(question, k, path_glob)?
+                }
+            },
             Method::Infini => {
                 let docs = self.workspace_documents(path_glob)?;
-                self.infini_docs(&docs, question, k)
+                self.infini_docs(&docs, question, k)?
             }
-            Method::Hybrid => self.hybrid(question, k, path_glob),
-        }
+            Method::Hybrid => self.hybrid(question, k, path_glob, &mut notes)?,
+        };
+        Ok(Retrieved { passages, notes })
     }
 
     /// InfiniRetri over a given text (`rlm retrieve --context FILE`), labelled `label`.
@@ -466,47 +516,120 @@ impl Retriever {
             .collect())
     }
 
-    /// Updates the chunk embeddings of the index (incremental) and returns what it did.
-    pub fn update_vectors(&self) -> Result<VectorReport, RetrievalError> {
+    /// Brings the embeddings of the index up to date (incremental: only units whose text is new
+    /// are embedded), under the index's writer lock, waiting up to `lock_timeout` for another
+    /// writer. `None` when `[retrieval] embed_at_index` is off. The model is loaded only when
+    /// something needs embedding. Called after indexing by every face; queries never call it.
+    pub fn build_vectors(
+        &self,
+        lock_timeout: Duration,
+    ) -> Result<Option<VectorReport>, RetrievalError> {
+        if !self.config.embed_at_index {
+            return Ok(None);
+        }
+        let dir = &self.index_dir;
+        let lock = match crate::index::lock_writer(dir, lock_timeout, &mut || {
+            tracing::info!("waiting for another writer of {} to finish", dir.display());
+        })
+        .map_err(|source| RetrievalError::Io {
+            context: "locking the index",
+            path: dir.clone(),
+            source,
+        })? {
+            crate::index::LockOutcome::Acquired(lock) => lock,
+            crate::index::LockOutcome::TimedOut => {
+                return Err(RetrievalError::Index(IndexError::Busy {
+                    dir: dir.clone(),
+                    waited_secs: lock_timeout.as_secs(),
+                }));
+            }
+        };
+        // Opened under the lock: the commit the last index update made.
         let index = self.index()?;
-        update_vectors(&index, self.embedder()?)
+        let spec = self.embedding_spec()?;
+        let dims = spec.dims.unwrap_or(0);
+        let load = || self.embedder();
+        let source = EmbedderSource {
+            name: &spec.name,
+            dims,
+            load: &load,
+        };
+        update_vectors(&index, &source, self.config.unit_lines, &lock).map(Some)
     }
 
-    fn vector(
+    /// The manifest entry of the configured embedding model (known without loading it).
+    fn embedding_spec(&self) -> Result<&crate::models::ModelSpec, RetrievalError> {
+        Ok(self
+            .store
+            .manifest
+            .for_role("embedding", self.models_config.embedding.as_deref())?)
+    }
+
+    /// The vector store's best chunks for `question`; `None` (with a note) when the store is
+    /// missing or unusable. Stale files are left out, with a note.
+    fn vector_hits(
         &self,
         question: &str,
         k: usize,
         path_glob: Option<&str>,
-    ) -> Result<Vec<Passage>, RetrievalError> {
-        let index = self.index()?;
-        update_vectors(&index, self.embedder()?)?;
-        let vectors = VectorIndex::load(&self.index_dir)?;
+        notes: &mut Vec<String>,
+    ) -> Result<Option<Vec<VectorHit>>, RetrievalError> {
+        Ok(self
+            .vector_search(question, k, path_glob, notes)?
+            .map(|(_, _, hits)| hits))
+    }
+
+    /// [`Retriever::vector_hits`] with the loaded store and the question's embedding.
+    fn vector_search(
+        &self,
+        question: &str,
+        k: usize,
+        path_glob: Option<&str>,
+        notes: &mut Vec<String>,
+    ) -> Result<Option<(VectorIndex, Vec<f32>, Vec<VectorHit>)>, RetrievalError> {
+        // The question first: a model that cannot load is an error the user must see, whether
+        // or not the workspace has embeddings.
         let query = self.embedder()?.embed(question)?;
+        let index = self.index()?;
+        let manifest = index.manifest()?;
+        let spec = self.embedding_spec()?;
+        let (vectors, freshness) = match VectorIndex::load(&self.index_dir, &manifest, &spec.name) {
+            Ok(loaded) => loaded,
+            Err(
+                e
+                @ (RetrievalError::VectorsMissing { .. } | RetrievalError::VectorsUnusable { .. }),
+            ) => {
+                notes.push(e.to_string());
+                return Ok(None);
+            }
+            Err(e) => return Err(e),
+        };
+        notes.extend(freshness.note());
         let glob = compile_glob(path_glob)?;
-        let fetch = if glob.is_some() { vectors.len() } else { k };
-        Ok(vectors
-            .search(&query, fetch)
-            .into_iter()
-            .filter(|(c, _)| glob.as_ref().is_none_or(|g| g.is_match(&c.path)))
-            .take(k)
-            .map(|(chunk, score)| {
-                // The chunk's lines as on disk (as indexed, unless the file changed since).
-                let text = std::fs::read(self.root.join(&chunk.path))
-                    .map(|bytes| {
-                        Document::new(None, 1, String::from_utf8_lossy(&bytes).into_owned())
-                            .lines(chunk.start_line as usize, chunk.end_line as usize)
-                    })
-                    .unwrap_or_default();
-                Passage {
-                    path: Some(chunk.path),
-                    start_line: chunk.start_line as usize,
-                    end_line: chunk.end_line as usize,
-                    text,
-                    score,
-                    ranks: Vec::new(),
-                }
+        let hits = vectors.search(&query, k, &|c| {
+            glob.as_ref().is_none_or(|g| g.is_match(&c.path))
+        });
+        Ok(Some((vectors, query, hits)))
+    }
+
+    /// A vector hit as a passage: the chunk's lines as on disk (as embedded: stale files are not
+    /// searched).
+    fn hit_passage(&self, hit: VectorHit) -> Passage {
+        let chunk = hit.chunk;
+        let text = std::fs::read(self.root.join(&chunk.path))
+            .map(|bytes| {
+                Document::new(None, 1, String::from_utf8_lossy(&bytes).into_owned())
+                    .lines(chunk.start_line as usize, chunk.end_line as usize)
             })
-            .collect())
+            .unwrap_or_default();
+        Passage {
+            path: Some(chunk.path),
+            start_line: chunk.start_line as usize,
+            end_line: chunk.end_line as usize,
+            text,
+            score: hit.score,
+            ranks: Vec::new(),
+        }
     }
 
     fn hybrid(
@@ -514,16 +637,27 @@ impl Retriever {
         question: &str,
         k: usize,
         path_glob: Option<&str>,
+        notes: &mut Vec<String>,
     ) -> Result<Vec<Passage>, RetrievalError> {
         let n = self.config.candidates.max(k);
         let bm25 = self.bm25(question, n, path_glob)?;
-        let vector = self.vector(question, n, path_glob)?;
+        let (store, vector) = match self.vector_search(question, n, path_glob, notes)? {
+            Some((store, query, hits)) => (
+                Some((store, query)),
+                hits.into_iter().map(|h| self.hit_passage(h)).collect(),
+            ),
+            None => {
+                notes.push("hybrid retrieval ran without its vector list".to_string());
+                (None, Vec::new())
+            }
+        };
+        let terms = focus_terms(&bm25_query(question));
+        let lexical = self.lexical_match(&terms, &bm25)?;
         // Candidate chunks taken alternately from the two lists, best first, within the token
         // budget: InfiniRetri reads them as documents.
         // Each candidate: the chunk as listed (to match the first-stage lists) and the part of it
         // InfiniRetri reads (see `focus`).
         let model = self.attention_model()?;
-        let terms = focus_terms(&bm25_query(question));
         let mut chunks: Vec<&Passage> = Vec::new();
         let mut candidates: Vec<Passage> = Vec::new();
         let mut tokens = 0;
@@ -534,7 +668,7 @@ impl Retriever {
             if chunks.iter().any(|c| same_span(c, p)) {
                 continue;
             }
-            let part = focus(&p.text, p.start_line, &terms, self.config.candidate_lines);
+            let part = self.focus_candidate(p, &terms, lexical, store.as_ref());
             let cost = model.encode(&part.text)?.ids.len();
             if tokens + cost > self.config.candidate_tokens && candidates.len() >= k {
                 break;
@@ -567,7 +701,8 @@ impl Retriever {
                 infini_ranks.push(i);
             }
         }
-        let weights = self.config.weights;
+        let weights = trust::weights_for(self.config.weights, lexical);
+        tracing::debug!(lexical, ?weights, "hybrid trust");
         let lists = [
             (Method::Bm25, weights.bm25, first_stage_ranks(&bm25)),
             (Method::Vector, weights.vector, first_stage_ranks(&vector)),
@@ -594,7 +729,8 @@ impl Retriever {
                 items: items.clone(),
             })
             .collect();
-        let fused = rrf(&rankings, self.config.rrf_k);
+        // Each trusted list's first candidate stays in the top k.
+        let fused = rrf_keeping_tops(&rankings, self.config.rrf_k, k, 1);
         Ok(fused
             .into_iter()
             .take(k)
@@ -612,6 +748,75 @@ impl Retriever {
             .collect())
     }
 }
+
+/// What every face calls after an index update: the workspace's embeddings brought up to date
+/// with its configuration (`rlm.toml`), under the index's writer lock. `None` when
+/// `[retrieval] embed_at_index` is off.
+pub fn build_workspace_vectors(
+    root: &Path,
+    index_dir: &Path,
+    lock_timeout: Duration,
+) -> Result<Option<VectorReport>, RetrievalError> {
+    let config = crate::config::Config::load(root)?;
+    Retriever::new(root, index_dir, &config)?.build_vectors(lock_timeout)
+}
+
+impl Retriever {
+    /// The lines of a hybrid candidate InfiniRetri reads: around the line sharing most of the
+    /// question's words when the words lead (lexical match at least [`WORDS_LEAD`]) and some line
+    /// shares one; else around the chunk's window closest to the question by embedding, when the
+    /// store holds windows of it; else around the best word line, or the chunk's head.
+    fn focus_candidate(
+        &self,
+        p: &Passage,
+        terms: &[String],
+        lexical: f32,
+        store: Option<&(VectorIndex, Vec<f32>)>,
+    ) -> Focus {
+        let lines = self.config.candidate_lines;
+        let words = focus(&p.text, p.start_line, terms, lines);
+        if lexical >= WORDS_LEAD && focus::best_line_terms(&p.text, terms) > 0 {
+            return words;
+        }
+        let chunk = ChunkRef {
+            path: p.path.clone().unwrap_or_default(),
+            start_line: p.start_line as u64,
+            end_line: p.end_line as u64,
+        };
+        match store.and_then(|(vectors, query)| vectors.best_unit(&chunk, query)) {
+            Some(((start, end), _)) => {
+                focus::focus_on_unit(&p.text, p.start_line, (start as usize, end as usize), lines)
+            }
+            None => words,
+        }
+    }
+
+    /// The question's lexical match against the best BM25 chunks ([`trust::lexical_match`]),
+    /// with each term's IDF over the index.
+    fn lexical_match(&self, terms: &[String], bm25: &[Passage]) -> Result<f32, RetrievalError> {
+        let index = self.index()?;
+        let searcher = index.searcher();
+        let docs = searcher.num_docs();
+        let mut weighted = Vec::with_capacity(terms.len());
+        for term in terms {
+            let df =
+                searcher.doc_freq(&tantivy::Term::from_field_text(index.fields().text, term))?;
+            weighted.push((term.clone(), trust::idf(df, docs)));
+        }
+        let texts: Vec<&str> = bm25
+            .iter()
+            .take(TRUST_CHUNKS)
+            .map(|p| p.text.as_str())
+            .collect();
+        Ok(trust::lexical_match(&weighted, &texts))
+    }
+}
+
+/// The lexical match from which a candidate is read where the question's words are.
+const WORDS_LEAD: f32 = 0.5;
+
+/// BM25 chunks whose lines the lexical match looks at.
+const TRUST_CHUNKS: usize = 10;
 
 fn same_span(a: &Passage, b: &Passage) -> bool {
     a.path == b.path && a.start_line == b.start_line && a.end_line == b.end_line

@@ -96,11 +96,16 @@ impl RlmServer {
         let work_shared = shared.clone();
         let report = blocking(move || {
             let progress = ChannelProgress(tx);
-            Ok(index_workspace(
-                &work_shared.root,
-                &work_shared.settings,
-                &progress,
-            )?)
+            let mut report = index_workspace(&work_shared.root, &work_shared.settings, &progress)?;
+            // The embeddings retrieval reads (queries never build them); without them it falls
+            // back to words, so a failure is a warning.
+            let vectors = work_shared
+                .retriever()
+                .and_then(|r| r.build_vectors(work_shared.settings.lock_timeout));
+            if let Err(e) = vectors {
+                report.warnings.push(format!("embeddings not built: {e}"));
+            }
+            Ok(report)
         })
         .await;
         if let Some(forward) = forward {

@@ -36,6 +36,9 @@ pub struct RetrieveResult {
     pub method: String,
     /// Best first.
     pub passages: Vec<PassageEntry>,
+    /// How the passages were found when it matters: a fallback to BM25, embeddings behind the
+    /// index (run `reindex`).
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -93,7 +96,7 @@ impl From<RetrievalError> for ToolError {
         match error {
             RetrievalError::Index(e) => ToolError::from(e),
             RetrievalError::VectorsMissing { .. } => ToolError::new(
-                "this workspace has no chunk embeddings yet: run `rlm retrieve --method vector` in it once to build them, or use method bm25",
+                "this workspace has no embeddings yet: call reindex (or run `rlm index`) to build them, or use method bm25",
             ),
             other => ToolError::new(other.to_string()),
         }
@@ -105,6 +108,8 @@ impl RlmServer {
     #[tool(
         name = "retrieve",
         description = "Find the passages of the workspace that answer a question in plain words, with their file, lines and text. Methods: bm25 (fast, word matching, needs no models), vector (embeddings: finds passages that use other words), infini (InfiniRetri: a small language model reads the code and keeps the lines it attends to; slow) and hybrid (all three fused; the default). vector, infini and hybrid need the local models (`rlm models install`).",
+        // Truthful: a query reads the index and the embeddings and writes nothing (the
+        // embeddings are built by `reindex`).
         annotations(read_only_hint = true, open_world_hint = false)
     )]
     async fn retrieve(
@@ -123,10 +128,10 @@ impl RlmServer {
         };
         let k = clamp_limit(args.k, DEFAULT_K, shared.limits.max_results);
         let question = args.question.clone();
-        let passages = blocking(move || {
+        let found = blocking(move || {
             shared
                 .retriever()
-                .and_then(|r| r.retrieve_with(&question, k, method, args.path_glob.as_deref()))
+                .and_then(|r| r.retrieve_noted(&question, k, method, args.path_glob.as_deref()))
                 .map_err(|e| match e {
                     RetrievalError::Model(_) => models_missing(method, e),
                     other => other.into(),
@@ -136,7 +141,8 @@ impl RlmServer {
         Ok(Json(RetrieveResult {
             question: args.question,
             method: method.name().to_string(),
-            passages: passages.into_iter().map(to_entry).collect(),
+            passages: found.passages.into_iter().map(to_entry).collect(),
+            notes: found.notes,
         }))
     }
 }
