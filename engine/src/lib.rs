@@ -8,6 +8,8 @@
 //! - [`parse`] detects languages, extracts symbols with tree-sitter and cuts files into chunks.
 //! - [`index`] keeps a persistent, incremental tantivy index of those chunks and symbols.
 //! - [`search`] answers BM25 queries and symbol look-ups over that index.
+//! - [`graph`] is the code graph: definitions, uses, calls, imports and inheritance resolved
+//!   across the workspace with a confidence, in SQLite beside the index (callers, impact, repo map).
 //! - [`navigate`] finds the identifier at a place, its definitions and its uses (hover, go-to).
 //! - [`context`] renders a workspace as one text, the form the RLM loop holds as `context`.
 //! - [`models`] loads ONNX Runtime and the offline ONNX models (embeddings, InfiniRetri attention).
@@ -30,6 +32,7 @@ pub mod config;
 pub mod context;
 pub mod explain;
 pub mod files;
+pub mod graph;
 pub mod index;
 pub mod memory;
 pub mod models;

@@ -133,6 +133,8 @@ pub fn index_workspace_with(
             });
         }
     };
+    // The code graph follows the index under the same lock (updated when this is dropped).
+    let _graph = crate::graph::UpdateOnDrop::new(&listing.root, dir, overlay);
 
     let mut warnings = listing.warnings.clone();
     let (index, old_manifest, rebuilt) = open_or_rebuild(dir, &mut warnings)?;
