@@ -413,3 +413,37 @@ return M
         ]
     );
 }
+
+#[test]
+fn doc_comments_above_definitions_in_each_comment_style() {
+    let cases = [
+        (Language::C, "/* A point. */\nstruct point { int x; };\n"),
+        (Language::Cpp, "/// A shape.\nclass Shape {};\n"),
+        (Language::Ruby, "# Talks to the API.\nclass Client\nend\n"),
+        (Language::Shell, "# Prints usage.\nusage() {\n  echo u\n}\n"),
+        (
+            Language::Lua,
+            "-- Adds two numbers.\nfunction add(a, b)\n  return a + b\nend\n",
+        ),
+        (Language::Kotlin, "/** A repository. */\ninterface Repo\n"),
+    ];
+    let docs: Vec<(String, Option<String>)> = cases
+        .iter()
+        .map(|(language, source)| {
+            let first = extract_symbols(*language, source).into_iter().next();
+            first.map_or((String::new(), None), |s| (s.name, s.doc))
+        })
+        .collect();
+    let expected: Vec<(String, Option<String>)> = [
+        ("point", "A point."),
+        ("Shape", "A shape."),
+        ("Client", "Talks to the API."),
+        ("usage", "Prints usage."),
+        ("add", "Adds two numbers."),
+        ("Repo", "A repository."),
+    ]
+    .iter()
+    .map(|(n, d)| (n.to_string(), Some(d.to_string())))
+    .collect();
+    assert_eq!(docs, expected);
+}

@@ -515,7 +515,9 @@ fn clean_comment(comment: &str) -> String {
                 .or_else(|| l.strip_prefix("/*"))
                 .unwrap_or(l);
             let l = l.strip_suffix("*/").unwrap_or(l);
+            // `//`, `///`, `//!` (C family), `#` (Ruby, shell, PHP), `--` (Lua).
             let l = l.trim_start_matches('/').trim_start_matches('!');
+            let l = l.strip_prefix("--").unwrap_or(l).trim_start_matches('#');
             let l = l.strip_prefix('*').unwrap_or(l);
             l.trim().to_string()
         })
