@@ -293,3 +293,112 @@ fn an_interrupted_index_run_leaves_the_previous_index_usable() -> TestResult {
     assert_eq!(hits[0]["path"], "f1499.py");
     Ok(())
 }
+
+/// The `batch` a manifest records, 0 while there is none.
+fn manifest_batch(index_dir: &Path) -> u64 {
+    std::fs::read(index_dir.join("manifest.json"))
+        .ok()
+        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+        .and_then(|m| m["batch"].as_u64())
+        .unwrap_or(0)
+}
+
+#[test]
+fn an_index_run_killed_mid_way_resumes_after_its_last_batch_and_matches_a_clean_build() -> TestResult
+{
+    let ws = tempfile::tempdir()?;
+    for i in 0..3000 {
+        let body: String = (0..20)
+            .map(|k| format!("    value_{k} = compute_{i}_{k}(value_{k})\n"))
+            .collect();
+        std::fs::write(
+            ws.path().join(format!("mod_{i:04}.py")),
+            format!(
+                "def resumed_{i}(value_0):\n{body}    return value_0\n\nclass Kept{i}:\n    pass\n"
+            ),
+        )?;
+    }
+    let clean = ws.path().join("clean-index");
+    let out = rlm(
+        &["index", "--index-dir", "clean-index", "--json"],
+        ws.path(),
+    )?;
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    // Small batches, then SIGKILL as soon as a few have been committed.
+    let resumed = ws.path().join("resumed-index");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rlm"))
+        .args([
+            "index",
+            "--index-dir",
+            "resumed-index",
+            "--batch-bytes",
+            "50000",
+        ])
+        .current_dir(ws.path())
+        .env("HOME", ws.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()?;
+    let started = std::time::Instant::now();
+    while manifest_batch(&resumed) < 3 && started.elapsed() < std::time::Duration::from_secs(60) {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    child.kill()?; // SIGKILL
+    let status = child.wait()?;
+    assert_eq!(status.code(), None, "the run finished before it was killed");
+    let committed = manifest_batch(&resumed);
+    assert!(committed >= 3, "batch {committed}");
+
+    let out = rlm(
+        &[
+            "index",
+            "--index-dir",
+            "resumed-index",
+            "--batch-bytes",
+            "50000",
+            "--json",
+        ],
+        ws.path(),
+    )?;
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout)?;
+    // Files of the committed batches are carried over, not parsed again.
+    let carried = report["unchanged"].as_u64().unwrap_or(0);
+    let added = report["added"].as_u64().unwrap_or(0);
+    assert!(carried > 0 && carried + added == 3000, "{report}");
+    assert_eq!(report["files"], 3000);
+
+    // The resumed index holds exactly what a clean build holds.
+    let entries = |dir: &Path| -> Result<serde_json::Value, Box<dyn std::error::Error>> {
+        let m: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.join("manifest.json"))?)?;
+        Ok(m["files"].clone())
+    };
+    assert_eq!(entries(&resumed)?, entries(&clean)?);
+    for query in ["resumed_1234", "Kept2999", "compute", "value_7"] {
+        let search = |dir: &str| -> Result<serde_json::Value, Box<dyn std::error::Error>> {
+            let out = rlm(
+                &[
+                    "search",
+                    "--index-dir",
+                    dir,
+                    "--limit",
+                    "10000",
+                    "--json",
+                    query,
+                ],
+                ws.path(),
+            )?;
+            assert!(out.status.success(), "{}", stderr(&out));
+            let mut hits: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout)?;
+            for hit in &mut hits {
+                hit["score"] = serde_json::Value::Null;
+            }
+            hits.sort_by_key(|h| h.to_string());
+            Ok(serde_json::Value::Array(hits))
+        };
+        assert_eq!(search("resumed-index")?, search("clean-index")?, "{query}");
+    }
+    Ok(())
+}

@@ -1,14 +1,18 @@
-//! `rlm index [PATH]`: bring the workspace index up to date.
+//! `rlm index [PATH]`: bring the workspace index up to date, or (`--dry-run`) say what that
+//! would index, skip and cost.
 
 use crate::output::print_json;
 use crate::workspace::Workspace;
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressStyle};
-use rlm_engine::index::{IndexProgress, IndexReport, index_workspace};
+use rlm_engine::index::{DryRun, IndexProgress, IndexReport, dry_run, index_workspace};
 use rlm_engine::retrieval::build_workspace_vectors;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -23,28 +27,135 @@ pub struct Args {
     /// Leave out paths matching this glob (repeatable), on top of index.exclude
     #[arg(long)]
     pub exclude: Vec<String>,
+    /// Print what would be indexed and skipped, and an estimated time; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Index generated files too (lockfiles, minified bundles, `DO NOT EDIT` headers)
+    #[arg(long)]
+    pub keep_generated: bool,
+    /// Index vendored folders too (vendor/, node_modules/, third_party/)
+    #[arg(long)]
+    pub keep_vendored: bool,
+    /// Bytes of source per commit (default: a twentieth of the run, 8-128 MB); a killed run
+    /// loses at most the batch in flight
+    #[arg(long)]
+    pub batch_bytes: Option<u64>,
     /// Print the report as JSON
     #[arg(long)]
     pub json: bool,
 }
 
-/// A progress bar on a terminal; nothing when stderr is piped.
-struct Bar(Option<ProgressBar>);
+/// Progress on stderr: a bar (files, MB/s, ETA) on a terminal, a plain line every few seconds
+/// otherwise, nothing for runs shorter than that.
+struct Progress {
+    bar: Option<ProgressBar>,
+    plain: bool,
+    started: Instant,
+    files: AtomicUsize,
+    total_files: AtomicUsize,
+    bytes: AtomicU64,
+    total_bytes: AtomicU64,
+    last_line: Mutex<Instant>,
+}
 
-impl IndexProgress for Bar {
-    fn reading(&self, files: usize) {
-        if let Some(bar) = &self.0 {
-            bar.set_length(files as u64);
+/// How often a plain progress line is printed when stderr is not a terminal.
+const PLAIN_EVERY: Duration = Duration::from_secs(2);
+
+impl Progress {
+    fn new(tty: bool, quiet: bool) -> Progress {
+        let bar = (tty && !quiet).then(|| {
+            let bar = ProgressBar::new(0);
+            if let Ok(style) = ProgressStyle::with_template(
+                "{spinner} indexing [{bar:30}] {msg} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta}",
+            ) {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            bar
+        });
+        let now = Instant::now();
+        Progress {
+            bar,
+            plain: !tty && !quiet,
+            started: now,
+            files: AtomicUsize::new(0),
+            total_files: AtomicUsize::new(0),
+            bytes: AtomicU64::new(0),
+            total_bytes: AtomicU64::new(0),
+            last_line: Mutex::new(now),
         }
     }
-    fn file_done(&self) {
-        if let Some(bar) = &self.0 {
-            bar.inc(1);
+
+    fn files_message(&self) -> String {
+        format!(
+            "{}/{} files",
+            self.files.load(Ordering::Relaxed),
+            self.total_files.load(Ordering::Relaxed)
+        )
+    }
+}
+
+impl IndexProgress for Progress {
+    fn planned(&self, files: usize, bytes: u64) {
+        self.total_files.store(files, Ordering::Relaxed);
+        self.total_bytes.store(bytes, Ordering::Relaxed);
+        if let Some(bar) = &self.bar {
+            bar.set_length(bytes);
+            bar.set_message(self.files_message());
+        }
+    }
+    fn bytes_done(&self, bytes: u64) {
+        let done = self.bytes.fetch_add(bytes, Ordering::Relaxed) + bytes;
+        let files = self.files.fetch_add(1, Ordering::Relaxed) + 1;
+        if let Some(bar) = &self.bar {
+            bar.set_position(done);
+            bar.set_message(self.files_message());
+        }
+        if self.plain {
+            let Ok(mut last) = self.last_line.try_lock() else {
+                return;
+            };
+            if last.elapsed() < PLAIN_EVERY {
+                return;
+            }
+            *last = Instant::now();
+            eprintln!(
+                "{}",
+                progress_line(
+                    files,
+                    self.total_files.load(Ordering::Relaxed),
+                    done,
+                    self.total_bytes.load(Ordering::Relaxed),
+                    self.started.elapsed(),
+                )
+            );
         }
     }
     fn waiting_for_lock(&self) {
         eprintln!("waiting for another `rlm index` on this workspace to finish…");
     }
+}
+
+/// `indexing: 1200/5000 files, 34.2/120.0 MB, 12.3 MB/s, ETA 7 s`
+fn progress_line(
+    files: usize,
+    total_files: usize,
+    bytes: u64,
+    total: u64,
+    elapsed: Duration,
+) -> String {
+    let secs = elapsed.as_secs_f64().max(1e-3);
+    let rate = bytes as f64 / secs;
+    let eta = if rate > 0.0 {
+        format!("{:.0} s", total.saturating_sub(bytes) as f64 / rate)
+    } else {
+        "?".into()
+    };
+    format!(
+        "indexing: {files}/{total_files} files, {:.1}/{:.1} MB, {:.1} MB/s, ETA {eta}",
+        bytes as f64 / 1e6,
+        total as f64 / 1e6,
+        rate / 1e6,
+    )
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -53,20 +164,27 @@ pub fn run(args: Args) -> Result<ExitCode> {
         workspace.settings.list.max_file_size = max;
     }
     workspace.settings.list.exclude.extend(args.exclude);
-    let bar = if std::io::stderr().is_terminal() && !args.json {
-        let bar = ProgressBar::new(0);
-        if let Ok(style) = ProgressStyle::with_template(
-            "{spinner} indexing [{bar:30}] {pos}/{len} files {elapsed}",
-        ) {
-            bar.set_style(style.progress_chars("=> "));
+    if args.keep_generated {
+        workspace.settings.filters.skip_generated = false;
+    }
+    if args.keep_vendored {
+        workspace.settings.filters.skip_vendored = false;
+    }
+    if let Some(bytes) = args.batch_bytes {
+        workspace.settings.batch_bytes = Some(bytes);
+    }
+    if args.dry_run {
+        let plan = dry_run(&workspace.root, &workspace.settings)?;
+        if args.json {
+            print_json(&plan)?;
+        } else {
+            print!("{}", render_dry_run(&plan));
         }
-        Some(bar)
-    } else {
-        None
-    };
-    let progress = Bar(bar);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let progress = Progress::new(std::io::stderr().is_terminal(), args.json);
     let report = index_workspace(&workspace.root, &workspace.settings, &progress)?;
-    if let Some(bar) = &progress.0 {
+    if let Some(bar) = &progress.bar {
         bar.finish_and_clear();
     }
     for warning in &report.warnings {
@@ -90,6 +208,54 @@ pub fn run(args: Args) -> Result<ExitCode> {
         ),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The dry run as a person reads it: a table per language, the skips by reason, the estimate.
+pub fn render_dry_run(plan: &DryRun) -> String {
+    let mut out = format!(
+        "would index {} files ({:.1} MB) in {}\n",
+        plan.files,
+        plan.bytes as f64 / 1e6,
+        plan.root.display()
+    );
+    out.push_str(&format!(
+        "  {:<12} {:>8} {:>10}  symbols\n",
+        "language", "files", "MB"
+    ));
+    let mut languages: Vec<_> = plan.languages.iter().collect();
+    languages.sort_by(|a, b| b.1.bytes.cmp(&a.1.bytes).then(a.0.cmp(b.0)));
+    for (name, count) in languages {
+        out.push_str(&format!(
+            "  {:<12} {:>8} {:>10.1}  {}\n",
+            name,
+            count.files,
+            count.bytes as f64 / 1e6,
+            if count.symbols { "yes" } else { "no (text)" }
+        ));
+    }
+    let skipped: usize = plan.skipped.values().sum();
+    if skipped > 0 {
+        let reasons: Vec<String> = plan
+            .skipped
+            .iter()
+            .map(|(reason, n)| format!("{} {n}", reason.name()))
+            .collect();
+        out.push_str(&format!("skipped {skipped}: {}\n", reasons.join(", ")));
+    } else {
+        out.push_str("skipped 0\n");
+    }
+    out.push_str(&format!(
+        "already indexed and unchanged: {} files; to index: {} files ({:.1} MB)\n",
+        plan.up_to_date,
+        plan.to_index,
+        plan.to_index_bytes as f64 / 1e6
+    ));
+    out.push_str(&format!(
+        "estimated time: {:.1} s on {} threads\n",
+        plan.estimate.as_secs_f64(),
+        plan.threads
+    ));
+    out
 }
 
 /// One line a person reads: what is in the index now and what this run did.
@@ -122,4 +288,67 @@ pub fn summary_line(report: &IndexReport) -> String {
         report.symbols,
         report.bytes_indexed as f64 / 1e6,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rlm_engine::index::LanguageCount;
+    use rlm_engine::workspace::SkipReason;
+
+    #[test]
+    fn dry_run_renders_languages_by_size_skips_and_the_estimate() {
+        let plan = DryRun {
+            root: PathBuf::from("/ws"),
+            index_dir: PathBuf::from("/ws/.rlm"),
+            files: 3,
+            bytes: 3_500_000,
+            languages: [
+                (
+                    "c".to_string(),
+                    LanguageCount {
+                        files: 2,
+                        bytes: 3_000_000,
+                        symbols: true,
+                    },
+                ),
+                (
+                    "text".to_string(),
+                    LanguageCount {
+                        files: 1,
+                        bytes: 500_000,
+                        symbols: false,
+                    },
+                ),
+            ]
+            .into_iter()
+            .collect(),
+            up_to_date: 1,
+            to_index: 2,
+            to_index_bytes: 2_000_000,
+            skipped: [(SkipReason::Binary, 1), (SkipReason::Vendored, 4)]
+                .into_iter()
+                .collect(),
+            estimate: Duration::from_millis(1500),
+            threads: 2,
+        };
+        assert_eq!(
+            render_dry_run(&plan),
+            "would index 3 files (3.5 MB) in /ws\n\
+             \x20 language        files         MB  symbols\n\
+             \x20 c                   2        3.0  yes\n\
+             \x20 text                1        0.5  no (text)\n\
+             skipped 5: binary 1, vendored 4\n\
+             already indexed and unchanged: 1 files; to index: 2 files (2.0 MB)\n\
+             estimated time: 1.5 s on 2 threads\n"
+        );
+    }
+
+    #[test]
+    fn plain_progress_line_has_files_rate_and_eta() {
+        assert_eq!(
+            progress_line(1200, 5000, 30_000_000, 120_000_000, Duration::from_secs(3)),
+            "indexing: 1200/5000 files, 30.0/120.0 MB, 10.0 MB/s, ETA 9 s"
+        );
+    }
 }

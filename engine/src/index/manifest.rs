@@ -1,5 +1,5 @@
 //! The manifest: what the index holds per file (size, mtime, content hash), written atomically
-//! after each tantivy commit. It is what makes a re-run incremental: a file whose size and
+//! after each tantivy commit (one per batch of files). It is what makes a re-run incremental: a file whose size and
 //! mtime match is not read at all; one whose hash matches is not re-parsed.
 
 use serde::{Deserialize, Serialize};
@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Bumped whenever the schema, the tokenizer or the chunking changes what is stored.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Version 2: symbols for C, C++, C#, PHP, Ruby, Kotlin, Swift, Scala, Bash and Lua, and the
+/// per-batch commit record.
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileEntry {
@@ -23,6 +25,9 @@ pub struct FileEntry {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Manifest {
     pub schema_version: u32,
+    /// The last committed batch this manifest includes (see the commit payload in `update`).
+    #[serde(default)]
+    pub batch: u64,
     pub files: BTreeMap<String, FileEntry>,
 }
 

@@ -5,7 +5,11 @@
 //! keeps the folder out of git. Updates are incremental and crash-safe: tantivy commits
 //! atomically and the manifest is renamed into place after the commit, so an interrupted run
 //! leaves the previous index usable, and a stale manifest only makes the next run re-read more.
+//! A run commits in batches; each commit carries the manifest entries it adds as its payload, so
+//! a run killed at any point keeps every finished batch, and the next run resumes after it.
 
+mod baseline;
+mod dry_run;
 mod lock;
 mod manifest;
 mod schema;
@@ -14,6 +18,10 @@ mod update;
 
 /// The writer lock, for what is written beside the index (the vector store).
 pub use lock::{LockOutcome, WriterLock, acquire as lock_writer};
+pub use baseline::{Baseline, tantivy_alone};
+pub use dry_run::{
+    DryRun, LanguageCount, PARSED_BYTES_PER_SEC_PER_THREAD, TEXT_BYTES_PER_SEC_PER_THREAD, dry_run,
+};
 pub use manifest::{FileEntry, Manifest, SCHEMA_VERSION};
 pub use schema::{CODE_TOKENIZER, DOC_CHUNK, DOC_SYMBOL, Fields, query_tokenizers};
 pub use tokenizer::{CodeTokenizer, tokenize_into};
@@ -23,7 +31,7 @@ pub use update::{
 
 use crate::config::Config;
 use crate::parse::ChunkLimits;
-use crate::workspace::{ListOptions, WorkspaceError};
+use crate::workspace::{Filters, ListOptions, WorkspaceError};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use tantivy::{Index, IndexReader, ReloadPolicy};
@@ -75,7 +83,31 @@ pub struct IndexSettings {
     pub list: ListOptions,
     pub chunk_limits: ChunkLimits,
     pub lock_timeout: Duration,
+    /// Parser threads (reading, parsing, chunking): one per core, up to 8.
     pub threads: usize,
+    /// Bytes of source per commit; `None` picks one from the run's size (see
+    /// [`IndexSettings::batch_bytes_for`]). A `kill -9` loses at most the batch in flight.
+    pub batch_bytes: Option<u64>,
+    /// Generated and vendored files are left out unless these say to keep them.
+    pub filters: Filters,
+}
+
+impl IndexSettings {
+    /// tantivy's own indexing threads: half the parser threads, at least one, at most four.
+    /// Parsing is the larger share of the work per byte (tantivy alone indexes the same text
+    /// several times faster, see `rlm bench index`), so the parsers get the cores.
+    pub fn writer_threads(&self) -> usize {
+        (self.threads / 2).clamp(1, 4)
+    }
+
+    /// The batch size for a run that reads `total_bytes`: a twentieth of the run, between 8 MB and
+    /// 128 MB, so a killed run keeps at least 95% of its finished work and a commit (segment
+    /// flush, fsync, manifest write) stays a small part of the time.
+    pub fn batch_bytes_for(&self, total_bytes: u64) -> u64 {
+        self.batch_bytes
+            .unwrap_or_else(|| (total_bytes / 20).clamp(8 << 20, 128 << 20))
+            .max(1)
+    }
 }
 
 impl IndexSettings {
@@ -103,6 +135,8 @@ impl IndexSettings {
             chunk_limits: ChunkLimits::default(),
             lock_timeout: Duration::from_secs(config.index.lock_timeout_secs),
             threads,
+            batch_bytes: None,
+            filters: Filters::default(),
         }
     }
 }

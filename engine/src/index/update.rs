@@ -6,8 +6,10 @@ use super::manifest::{FileEntry, MANIFEST_FILE, Manifest, SCHEMA_VERSION};
 use super::schema::{self, DOC_CHUNK, DOC_SYMBOL, Fields};
 use super::{IndexError, IndexSettings, tantivy_dir};
 use crate::parse::{Language, chunk_file, extract_symbols};
-use crate::workspace::{Listing, ListingSource, SkipCounts, SkipReason, WorkspaceFile, list_files};
-use serde::Serialize;
+use crate::workspace::{
+    Listing, ListingSource, SkipCounts, SkipReason, WorkspaceFile, classify, list_files_with,
+};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -24,6 +26,12 @@ pub trait IndexProgress: Sync {
     fn file_done(&self) {}
     /// Called when another process holds the index and this one waits.
     fn waiting_for_lock(&self) {}
+    /// Called once before reading, with the files and bytes to read.
+    fn planned(&self, _files: usize, _bytes: u64) {}
+    /// Called after each file read, with its size (beside [`IndexProgress::file_done`]).
+    fn bytes_done(&self, _bytes: u64) {}
+    /// Called after each batch is committed, with the files the index now holds.
+    fn batch_committed(&self, _files: usize) {}
 }
 
 /// Progress that goes nowhere.
@@ -52,6 +60,8 @@ pub struct IndexReport {
     pub skipped: SkipCounts,
     /// Whether the index was rebuilt from scratch (first run, schema change, corruption).
     pub rebuilt: bool,
+    /// Commits made by this run (each a batch a crash cannot lose).
+    pub batches: usize,
     pub warnings: Vec<String>,
     #[serde(serialize_with = "millis")]
     pub elapsed: Duration,
@@ -83,6 +93,7 @@ impl IndexReport {
             lossy_utf8: 0,
             skipped: listing.skipped.clone(),
             rebuilt: false,
+            batches: 0,
             warnings: Vec::new(),
             elapsed: Duration::ZERO,
         }
@@ -109,7 +120,7 @@ pub fn index_workspace_with(
     progress: &dyn IndexProgress,
 ) -> Result<IndexReport, IndexError> {
     let started = Instant::now();
-    let listing = list_files(root, &settings.list)?;
+    let listing = list_files_with(root, &settings.list, settings.filters)?;
     let dir = &settings.dir;
     std::fs::create_dir_all(dir).map_err(IndexError::io("creating the index folder", dir))?;
     if dir.starts_with(&listing.root) || dir.starts_with(root) {
@@ -147,72 +158,109 @@ pub fn index_workspace_with(
         return Ok(report);
     }
     let (_, fields) = schema::build_schema();
+    let writer_threads = settings.writer_threads();
     let mut writer: IndexWriter<TantivyDocument> = index
-        .writer_with_num_threads(
-            settings.threads.min(2),
-            64 * 1024 * 1024 * settings.threads.min(2),
-        )
+        .writer_with_num_threads(writer_threads, WRITER_MEMORY_PER_THREAD * writer_threads)
         .map_err(IndexError::tantivy("opening the index writer"))?;
 
     let mut manifest = Manifest {
         schema_version: SCHEMA_VERSION,
+        batch: old_manifest.batch,
         files: plan.kept,
     };
-    for path in &plan.removed {
-        writer.delete_term(Term::from_field_text(fields.path, path));
-    }
-
-    progress.reading(plan.to_read.len());
-    let outcomes = read_and_index(
-        &plan.to_read,
-        &old_manifest,
-        overlay,
-        &writer,
-        &fields,
-        settings,
-        progress,
-    );
-
     let mut report = IndexReport::unchanged(&listing, dir, manifest.files.len());
-    report.removed = plan.removed.len();
     report.rebuilt = rebuilt;
-    let mut changed = !plan.removed.is_empty();
-    for (path, outcome) in outcomes {
-        let existed = old_manifest.files.contains_key(&path);
-        match outcome {
-            Outcome::Same(entry) => {
-                report.unchanged += 1;
-                manifest.files.insert(path, entry);
-            }
-            Outcome::Indexed { entry, lossy } => {
-                changed = true;
-                if existed {
-                    report.updated += 1
-                } else {
-                    report.added += 1
+
+    let total_bytes: u64 = plan.to_read.iter().map(|f| f.size).sum();
+    progress.reading(plan.to_read.len());
+    progress.planned(plan.to_read.len(), total_bytes);
+    let mut batches = batches(&plan.to_read, settings.batch_bytes_for(total_bytes));
+    if batches.is_empty() {
+        batches.push(&[]); // removals only
+    }
+    let mut removed = plan.removed;
+    // A rebuild commits even an empty workspace, so the fresh index has a first commit.
+    let mut must_commit = rebuilt;
+    for batch in batches {
+        let mut record = BatchRecord {
+            batch: manifest.batch + 1,
+            entries: BTreeMap::new(),
+            removed: Vec::new(),
+        };
+        for path in removed.drain(..) {
+            writer.delete_term(Term::from_field_text(fields.path, &path));
+            manifest.files.remove(&path);
+            report.removed += 1;
+            record.removed.push(path);
+        }
+        let outcomes = read_and_index(
+            batch,
+            &old_manifest,
+            overlay,
+            &writer,
+            &fields,
+            settings,
+            progress,
+        );
+        for (path, outcome) in outcomes {
+            let existed = old_manifest.files.contains_key(&path);
+            match outcome {
+                Outcome::Same(entry) => {
+                    report.unchanged += 1;
+                    manifest.files.insert(path, entry);
                 }
-                report.chunks += entry.chunks;
-                report.symbols += entry.symbols;
-                report.bytes_indexed += entry.size;
-                report.lossy_utf8 += usize::from(lossy);
-                manifest.files.insert(path, entry);
-            }
-            Outcome::Skipped(reason) => {
-                *report.skipped.entry(reason).or_default() += 1;
-                if existed {
-                    changed = true;
-                    report.removed += 1;
+                Outcome::Indexed { entry, lossy } => {
+                    if existed {
+                        report.updated += 1
+                    } else {
+                        report.added += 1
+                    }
+                    report.chunks += entry.chunks;
+                    report.symbols += entry.symbols;
+                    report.bytes_indexed += entry.size;
+                    report.lossy_utf8 += usize::from(lossy);
+                    record.entries.insert(path.clone(), entry.clone());
+                    manifest.files.insert(path, entry);
+                }
+                Outcome::Skipped(reason) => {
+                    *report.skipped.entry(reason).or_default() += 1;
+                    if existed {
+                        report.removed += 1;
+                        manifest.files.remove(&path);
+                        record.removed.push(path);
+                    }
                 }
             }
         }
-    }
-
-    if changed || rebuilt {
-        writer.commit().map_err(IndexError::tantivy("committing"))?;
+        if record.entries.is_empty() && record.removed.is_empty() && !must_commit {
+            continue;
+        }
+        must_commit = false;
+        // The commit carries its own manifest delta: a crash between the commit and the
+        // manifest write is repaired from it on the next open (see `recover_last_batch`).
+        let payload = serde_json::to_string(&record).map_err(|e| IndexError::Io {
+            context: "encoding the batch record",
+            path: dir.clone(),
+            source: std::io::Error::other(e),
+        })?;
+        let mut prepared = writer
+            .prepare_commit()
+            .map_err(IndexError::tantivy("committing"))?;
+        prepared.set_payload(&payload);
+        prepared
+            .commit()
+            .map_err(IndexError::tantivy("committing"))?;
+        manifest.batch = record.batch;
+        manifest
+            .write(dir)
+            .map_err(IndexError::io("writing the manifest", dir))?;
+        report.batches += 1;
+        progress.batch_committed(manifest.files.len());
     }
     writer
         .wait_merging_threads()
         .map_err(IndexError::tantivy("merging segments"))?;
+    // Files whose content was unchanged (only the mtime moved) are recorded here.
     manifest
         .write(dir)
         .map_err(IndexError::io("writing the manifest", dir))?;
@@ -221,6 +269,63 @@ pub fn index_workspace_with(
     report.warnings = warnings;
     report.elapsed = started.elapsed();
     Ok(report)
+}
+
+/// tantivy's indexing memory per writer thread: a segment is flushed when it fills.
+const WRITER_MEMORY_PER_THREAD: usize = 48 * 1024 * 1024;
+
+/// What one commit changed, stored as that commit's payload in tantivy's `meta.json`.
+#[derive(Debug, Serialize, Deserialize)]
+struct BatchRecord {
+    batch: u64,
+    entries: BTreeMap<String, FileEntry>,
+    removed: Vec<String>,
+}
+
+/// Cuts the files to read into batches of about `batch_bytes` each (at least one file).
+fn batches(files: &[WorkspaceFile], batch_bytes: u64) -> Vec<&[WorkspaceFile]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut bytes = 0u64;
+    for (i, file) in files.iter().enumerate() {
+        bytes += file.size.max(1);
+        if bytes >= batch_bytes {
+            out.push(&files[start..=i]);
+            start = i + 1;
+            bytes = 0;
+        }
+    }
+    if start < files.len() {
+        out.push(&files[start..]);
+    }
+    out
+}
+
+/// Brings the manifest up to the index's last commit when the process died between a commit
+/// and the manifest write: that commit's payload holds exactly what the manifest lacks.
+/// `Err` when the two disagree in a way no single lost write explains.
+fn recover_last_batch(index: &Index, manifest: &mut Manifest) -> Result<bool, String> {
+    let metas = index.load_metas().map_err(|e| e.to_string())?;
+    let Some(payload) = metas.payload else {
+        return Ok(false);
+    };
+    let record: BatchRecord =
+        serde_json::from_str(&payload).map_err(|e| format!("unreadable commit payload: {e}"))?;
+    if record.batch == manifest.batch {
+        return Ok(false);
+    }
+    if record.batch != manifest.batch + 1 {
+        return Err(format!(
+            "the index is at batch {} but the manifest at {}",
+            record.batch, manifest.batch
+        ));
+    }
+    for path in record.removed {
+        manifest.files.remove(&path);
+    }
+    manifest.files.extend(record.entries);
+    manifest.batch = record.batch;
+    Ok(true)
 }
 
 /// Opens the tantivy index and the manifest, or wipes and recreates both when they are missing,
@@ -244,8 +349,22 @@ fn open_or_rebuild(
         match Index::open_in_dir(&tantivy_dir) {
             Ok(index) => {
                 schema::register_tokenizers(index.tokenizers());
-                let manifest = manifest.ok().flatten().unwrap_or_default();
-                return Ok((index, manifest, false));
+                let mut manifest = manifest.ok().flatten().unwrap_or_default();
+                match recover_last_batch(&index, &mut manifest) {
+                    Ok(recovered) => {
+                        if recovered {
+                            tracing::info!(
+                                batch = manifest.batch,
+                                "manifest brought up to the index's last commit"
+                            );
+                        }
+                        return Ok((index, manifest, false));
+                    }
+                    Err(message) => warnings.push(format!(
+                        "the index at {} does not match its manifest ({message}); rebuilding it",
+                        dir.display()
+                    )),
+                }
             }
             Err(e) => warnings.push(format!(
                 "the index at {} is unreadable ({e}); rebuilding it",
@@ -266,7 +385,17 @@ fn open_or_rebuild(
     let index = Index::create_in_dir(&tantivy_dir, schema)
         .map_err(IndexError::tantivy("creating the index"))?;
     schema::register_tokenizers(index.tokenizers());
-    Ok((index, Manifest::default(), true))
+    // An empty manifest from the start: a run killed after its first commit is then resumed
+    // from that commit's payload instead of rebuilt.
+    let manifest = Manifest {
+        schema_version: SCHEMA_VERSION,
+        batch: 0,
+        files: BTreeMap::new(),
+    };
+    manifest
+        .write(dir)
+        .map_err(IndexError::io("writing the manifest", dir))?;
+    Ok((index, manifest, true))
 }
 
 struct Plan {
@@ -345,6 +474,7 @@ fn read_and_index(
                         settings,
                     );
                     local.push((file.rel_path.clone(), outcome));
+                    progress.bytes_done(file.size);
                     progress.file_done();
                 }
                 if let Ok(mut all) = results.lock() {
@@ -394,6 +524,9 @@ fn index_one(
     }
     if looks_binary(&bytes) {
         return skip(SkipReason::Binary);
+    }
+    if settings.filters.skip_generated && classify::is_generated_content(&bytes) {
+        return skip(SkipReason::Generated);
     }
     let hash = blake3::hash(&bytes).to_hex().to_string();
     let language = Language::from_path(Path::new(&file.rel_path));

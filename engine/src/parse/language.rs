@@ -17,9 +17,14 @@ pub enum Language {
     Java,
     C,
     Cpp,
+    CSharp,
     Ruby,
     Php,
+    Kotlin,
+    Swift,
+    Scala,
     Shell,
+    Lua,
     Markdown,
     Toml,
     Yaml,
@@ -36,17 +41,77 @@ pub(crate) struct DefinitionRule {
     pub node_kind: &'static str,
     /// The symbol kind it defines.
     pub kind: super::SymbolKind,
-    /// The field holding the name (`name` for most grammars).
-    pub name_field: &'static str,
+    /// Where the name is.
+    pub name: NameFrom,
+    /// A field the node must have to count as a definition: C's `struct foo` is a definition
+    /// only with a `body`; without one it is a use.
+    pub requires: Option<&'static str>,
+}
+
+/// Where a definition node keeps its name.
+#[derive(Clone, Copy)]
+pub(crate) enum NameFrom {
+    /// A field, `name` in most grammars. A qualified name in it (`A::B`, `M.f`) gives its last
+    /// part as the name and the rest as the container.
+    Field(&'static str),
+    /// C and C++ declarators: `declarator` fields nest (pointer, function, reference) down to
+    /// the identifier. With `function`, the chain must pass a function declarator (`int f();`
+    /// declares a function, `int x;` does not).
+    Declarator { function: bool },
+    /// The first named child of one of these kinds (grammars that put the name in no field).
+    Child(&'static [&'static str]),
 }
 
 use super::SymbolKind as K;
 
 const fn rule(node_kind: &'static str, kind: K) -> DefinitionRule {
+    named(node_kind, kind, "name")
+}
+
+const fn named(node_kind: &'static str, kind: K, field: &'static str) -> DefinitionRule {
     DefinitionRule {
         node_kind,
         kind,
-        name_field: "name",
+        name: NameFrom::Field(field),
+        requires: None,
+    }
+}
+
+/// A definition only when it has a body (C-family type specifiers).
+const fn with_body(node_kind: &'static str, kind: K) -> DefinitionRule {
+    DefinitionRule {
+        node_kind,
+        kind,
+        name: NameFrom::Field("name"),
+        requires: Some("body"),
+    }
+}
+
+const fn declarator(node_kind: &'static str, kind: K) -> DefinitionRule {
+    DefinitionRule {
+        node_kind,
+        kind,
+        name: NameFrom::Declarator { function: true },
+        requires: None,
+    }
+}
+
+/// `typedef struct x *x_ptr;`: the name under any declarator.
+const fn typedef(node_kind: &'static str, kind: K) -> DefinitionRule {
+    DefinitionRule {
+        node_kind,
+        kind,
+        name: NameFrom::Declarator { function: false },
+        requires: None,
+    }
+}
+
+const fn child(node_kind: &'static str, kind: K, kinds: &'static [&'static str]) -> DefinitionRule {
+    DefinitionRule {
+        node_kind,
+        kind,
+        name: NameFrom::Child(kinds),
+        requires: None,
     }
 }
 
@@ -61,11 +126,7 @@ const RUST_RULES: &[DefinitionRule] = &[
     rule("enum_item", K::Enum),
     rule("union_item", K::Struct),
     rule("trait_item", K::Trait),
-    DefinitionRule {
-        node_kind: "impl_item",
-        kind: K::Impl,
-        name_field: "type",
-    },
+    named("impl_item", K::Impl, "type"),
     rule("const_item", K::Constant),
     rule("static_item", K::Constant),
     rule("mod_item", K::Module),
@@ -107,6 +168,85 @@ const JAVA_RULES: &[DefinitionRule] = &[
     rule("method_declaration", K::Method),
     rule("constructor_declaration", K::Method),
 ];
+const C_RULES: &[DefinitionRule] = &[
+    declarator("function_definition", K::Function),
+    with_body("struct_specifier", K::Struct),
+    with_body("union_specifier", K::Struct),
+    with_body("enum_specifier", K::Enum),
+    typedef("type_definition", K::Type),
+    rule("preproc_function_def", K::Macro),
+    rule("preproc_def", K::Macro),
+];
+const CPP_RULES: &[DefinitionRule] = &[
+    declarator("function_definition", K::Function),
+    // A method declared in a class body (defined elsewhere or pure virtual).
+    declarator("field_declaration", K::Method),
+    with_body("class_specifier", K::Class),
+    with_body("struct_specifier", K::Struct),
+    with_body("union_specifier", K::Struct),
+    with_body("enum_specifier", K::Enum),
+    rule("namespace_definition", K::Module),
+    typedef("type_definition", K::Type),
+    rule("alias_declaration", K::Type),
+    rule("concept_definition", K::Type),
+    rule("preproc_function_def", K::Macro),
+    rule("preproc_def", K::Macro),
+];
+const CSHARP_RULES: &[DefinitionRule] = &[
+    rule("class_declaration", K::Class),
+    rule("struct_declaration", K::Struct),
+    rule("record_declaration", K::Class),
+    rule("interface_declaration", K::Interface),
+    rule("enum_declaration", K::Enum),
+    rule("method_declaration", K::Method),
+    rule("constructor_declaration", K::Method),
+    rule("delegate_declaration", K::Type),
+    rule("namespace_declaration", K::Module),
+    rule("file_scoped_namespace_declaration", K::Module),
+];
+const PHP_RULES: &[DefinitionRule] = &[
+    rule("namespace_definition", K::Module),
+    rule("class_declaration", K::Class),
+    rule("interface_declaration", K::Interface),
+    rule("trait_declaration", K::Trait),
+    rule("enum_declaration", K::Enum),
+    rule("function_definition", K::Function),
+    rule("method_declaration", K::Method),
+];
+const RUBY_RULES: &[DefinitionRule] = &[
+    rule("class", K::Class),
+    rule("module", K::Module),
+    rule("method", K::Function),
+    rule("singleton_method", K::Method),
+];
+const KOTLIN_RULES: &[DefinitionRule] = &[
+    // `class`, `interface` and `enum class` share one node kind; see `refine_kind`.
+    rule("class_declaration", K::Class),
+    rule("object_declaration", K::Class),
+    rule("companion_object", K::Class),
+    rule("function_declaration", K::Function),
+    child("type_alias", K::Type, &["identifier", "type_identifier"]),
+];
+const SWIFT_RULES: &[DefinitionRule] = &[
+    // `class`, `struct`, `enum`, `extension` and `actor` share one node kind; see `refine_kind`.
+    rule("class_declaration", K::Class),
+    rule("protocol_declaration", K::Interface),
+    rule("function_declaration", K::Function),
+    rule("protocol_function_declaration", K::Method),
+    rule("init_declaration", K::Method),
+    rule("typealias_declaration", K::Type),
+];
+const SCALA_RULES: &[DefinitionRule] = &[
+    rule("class_definition", K::Class),
+    rule("object_definition", K::Class),
+    rule("trait_definition", K::Trait),
+    rule("enum_definition", K::Enum),
+    rule("function_definition", K::Function),
+    rule("function_declaration", K::Function),
+    rule("type_definition", K::Type),
+];
+const SHELL_RULES: &[DefinitionRule] = &[rule("function_definition", K::Function)];
+const LUA_RULES: &[DefinitionRule] = &[rule("function_declaration", K::Function)];
 
 impl Language {
     /// Detects the language from a path's extension or file name.
@@ -118,6 +258,7 @@ impl Language {
         match name {
             "Makefile" | "Dockerfile" | "CMakeLists.txt" => return Language::Text,
             "Cargo.lock" => return Language::Toml,
+            "Rakefile" | "Gemfile" => return Language::Ruby,
             _ => {}
         }
         let ext = path
@@ -134,10 +275,17 @@ impl Language {
             "go" => Language::Go,
             "java" => Language::Java,
             "c" | "h" => Language::C,
-            "cc" | "cpp" | "cxx" | "hpp" | "hh" | "hxx" => Language::Cpp,
-            "rb" => Language::Ruby,
-            "php" => Language::Php,
-            "sh" | "bash" | "zsh" => Language::Shell,
+            "cc" | "cpp" | "cxx" | "c++" | "hpp" | "hh" | "hxx" | "h++" | "ipp" | "tpp" | "inl" => {
+                Language::Cpp
+            }
+            "cs" => Language::CSharp,
+            "rb" | "rake" | "gemspec" => Language::Ruby,
+            "php" | "phtml" => Language::Php,
+            "kt" | "kts" => Language::Kotlin,
+            "swift" => Language::Swift,
+            "scala" | "sc" => Language::Scala,
+            "sh" | "bash" | "zsh" | "ksh" => Language::Shell,
+            "lua" => Language::Lua,
             "md" | "markdown" | "rst" => Language::Markdown,
             "toml" => Language::Toml,
             "yaml" | "yml" => Language::Yaml,
@@ -161,9 +309,14 @@ impl Language {
             "java" => Language::Java,
             "c" => Language::C,
             "cpp" | "c++" => Language::Cpp,
+            "csharp" | "c#" | "cs" => Language::CSharp,
             "ruby" | "rb" => Language::Ruby,
             "php" => Language::Php,
+            "kotlin" | "kt" => Language::Kotlin,
+            "swift" => Language::Swift,
+            "scala" => Language::Scala,
             "shell" | "sh" | "bash" => Language::Shell,
+            "lua" => Language::Lua,
             "markdown" | "md" => Language::Markdown,
             "toml" => Language::Toml,
             "yaml" | "yml" => Language::Yaml,
@@ -189,9 +342,14 @@ impl Language {
             Language::Java => "java",
             Language::C => "c",
             Language::Cpp => "cpp",
+            Language::CSharp => "csharp",
             Language::Ruby => "ruby",
             Language::Php => "php",
+            Language::Kotlin => "kotlin",
+            Language::Swift => "swift",
+            Language::Scala => "scala",
             Language::Shell => "shell",
+            Language::Lua => "lua",
             Language::Markdown => "markdown",
             Language::Toml => "toml",
             Language::Yaml => "yaml",
@@ -213,6 +371,16 @@ impl Language {
             Language::Tsx => tree_sitter_typescript::LANGUAGE_TSX.into(),
             Language::Go => tree_sitter_go::LANGUAGE.into(),
             Language::Java => tree_sitter_java::LANGUAGE.into(),
+            Language::C => tree_sitter_c::LANGUAGE.into(),
+            Language::Cpp => tree_sitter_cpp::LANGUAGE.into(),
+            Language::CSharp => tree_sitter_c_sharp::LANGUAGE.into(),
+            Language::Php => tree_sitter_php::LANGUAGE_PHP.into(),
+            Language::Ruby => tree_sitter_ruby::LANGUAGE.into(),
+            Language::Kotlin => tree_sitter_kotlin_ng::LANGUAGE.into(),
+            Language::Swift => tree_sitter_swift::LANGUAGE.into(),
+            Language::Scala => tree_sitter_scala::LANGUAGE.into(),
+            Language::Shell => tree_sitter_bash::LANGUAGE.into(),
+            Language::Lua => tree_sitter_lua::LANGUAGE.into(),
             _ => return None,
         };
         Some(lang)
@@ -226,6 +394,16 @@ impl Language {
             Language::TypeScript | Language::Tsx => TYPESCRIPT_RULES,
             Language::Go => GO_RULES,
             Language::Java => JAVA_RULES,
+            Language::C => C_RULES,
+            Language::Cpp => CPP_RULES,
+            Language::CSharp => CSHARP_RULES,
+            Language::Php => PHP_RULES,
+            Language::Ruby => RUBY_RULES,
+            Language::Kotlin => KOTLIN_RULES,
+            Language::Swift => SWIFT_RULES,
+            Language::Scala => SCALA_RULES,
+            Language::Shell => SHELL_RULES,
+            Language::Lua => LUA_RULES,
             _ => &[],
         }
     }

@@ -10,6 +10,9 @@ mod chunk;
 mod language;
 mod symbols;
 
+#[cfg(test)]
+mod outline_tests;
+
 pub use chunk::{Chunk, ChunkLimits, chunk_file};
 pub use language::Language;
 pub use symbols::{Symbol, SymbolKind, extract_symbols};

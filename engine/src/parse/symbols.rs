@@ -3,8 +3,13 @@
 //! methods inside classes) a table cannot express.
 
 use super::Language;
-use super::language::DefinitionRule;
+use super::language::{DefinitionRule, NameFrom};
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::ops::ControlFlow;
+use std::time::{Duration, Instant};
 use tree_sitter::{Node, Parser, Tree};
 
 /// What a symbol is.
@@ -111,12 +116,50 @@ pub fn extract_symbols(language: Language, source: &str) -> Vec<Symbol> {
     }
 }
 
+/// The longest one file may take to parse: a generated 2 MB table of C should not hold up the
+/// index. A file over budget gets no symbols and is chunked by lines.
+const PARSE_BUDGET: Duration = Duration::from_secs(3);
+
+thread_local! {
+    /// One parser per language per thread, reused across files (a parser keeps its allocations).
+    static PARSERS: RefCell<HashMap<Language, Parser>> = RefCell::new(HashMap::new());
+}
+
 /// Parses a source with the language's grammar, when it has one.
 pub(crate) fn parse_tree(language: Language, source: &str) -> Option<Tree> {
     let grammar = language.grammar()?;
-    let mut parser = Parser::new();
-    parser.set_language(&grammar).ok()?;
-    parser.parse(source, None)
+    PARSERS.with(|parsers| {
+        let mut parsers = parsers.try_borrow_mut().ok()?;
+        let parser = match parsers.entry(language) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => {
+                let mut parser = Parser::new();
+                parser.set_language(&grammar).ok()?;
+                e.insert(parser)
+            }
+        };
+        let started = Instant::now();
+        let mut progress = |_: &tree_sitter::ParseState| {
+            if started.elapsed() > PARSE_BUDGET {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        };
+        let options = tree_sitter::ParseOptions::new().progress_callback(&mut progress);
+        let bytes = source.as_bytes();
+        let tree = parser.parse_with_options(
+            &mut |offset, _| bytes.get(offset..).unwrap_or_default(),
+            None,
+            Some(options),
+        );
+        if tree.is_none() {
+            // A cancelled parse leaves state behind; the next file starts clean.
+            parser.reset();
+            tracing::debug!(%language, bytes = source.len(), "parse over budget; no symbols");
+        }
+        tree
+    })
 }
 
 fn symbols_of_tree(language: Language, tree: &Tree, source: &str) -> Vec<Symbol> {
@@ -162,22 +205,28 @@ fn definition_at(
     containers: &[(usize, String, SymbolKind)],
 ) -> Option<Symbol> {
     let kind_name = node.kind();
-    let (name_node, mut kind) = if let Some(rule) = rules.iter().find(|r| r.node_kind == kind_name)
-    {
-        (node.child_by_field_name(rule.name_field)?, rule.kind)
-    } else {
-        special_definition(language, node, source, containers.is_empty())?
+    let (name_node, qualifier, mut kind) =
+        if let Some(rule) = rules.iter().find(|r| r.node_kind == kind_name) {
+            if let Some(field) = rule.requires
+                && node.child_by_field_name(field).is_none()
+            {
+                return None;
+            }
+            let (name, qualifier) = name_of(node, rule.name)?;
+            (name, qualifier, rule.kind)
+        } else {
+            let (name, kind) = special_definition(language, node, source, containers.is_empty())?;
+            let (name, qualifier) = split_qualified(name);
+            (name, qualifier, kind)
+        };
+    kind = refine_kind(language, node, kind, source);
+    // `void Foo::bar() {}` and `function M.f()` name their container themselves.
+    let container = match qualifier {
+        Some(q) => Some(text_of(q, source).trim().to_string()),
+        None => containers.last().map(|(_, name, _)| name.clone()),
     };
-    let container = containers.last().map(|(_, name, _)| name.clone());
     if container.is_some() && kind == SymbolKind::Function {
         kind = SymbolKind::Method;
-    }
-    if language == Language::Go && kind_name == "type_spec" {
-        kind = match node.child_by_field_name("type").map(|t| t.kind()) {
-            Some("struct_type") => SymbolKind::Struct,
-            Some("interface_type") => SymbolKind::Interface,
-            _ => SymbolKind::Type,
-        };
     }
     let name = text_of(name_node, source).trim().to_string();
     if name.is_empty() {
@@ -204,6 +253,108 @@ fn definition_at(
         doc: doc_of(language, node, extent, source),
         depth: containers.len(),
     })
+}
+
+/// The name node of a definition, and the qualifier written in front of it, if any.
+fn name_of(node: Node<'_>, from: NameFrom) -> Option<(Node<'_>, Option<Node<'_>>)> {
+    match from {
+        NameFrom::Field(field) => Some(split_qualified(node.child_by_field_name(field)?)),
+        NameFrom::Declarator { function } => declarator_name(node, function),
+        NameFrom::Child(kinds) => {
+            let mut cursor = node.walk();
+            let found = node
+                .named_children(&mut cursor)
+                .find(|c| kinds.contains(&c.kind()));
+            found.map(|n| (n, None))
+        }
+    }
+}
+
+/// Follows C/C++ `declarator` fields (pointers, references, parentheses, attributes) down to the
+/// declared name; with `function`, `None` unless the chain passes a function declarator (`int x;`
+/// in a class body is a field, `int f();` a method).
+fn declarator_name(node: Node<'_>, function: bool) -> Option<(Node<'_>, Option<Node<'_>>)> {
+    let mut current = node.child_by_field_name("declarator")?;
+    let mut is_function = !function;
+    for _ in 0..16 {
+        match current.kind() {
+            "function_declarator" => is_function = true,
+            "pointer_declarator"
+            | "reference_declarator"
+            | "attributed_declarator"
+            | "parenthesized_declarator" => {}
+            _ => {
+                return is_function.then(|| split_qualified(current));
+            }
+        }
+        current = match current.child_by_field_name("declarator") {
+            Some(next) => next,
+            // `(name)` keeps its inner declarator in no field.
+            None => current.named_child(0)?,
+        };
+    }
+    None
+}
+
+/// Splits a qualified name (`A::B::f`, `M.f`, `M:f`, Ruby `A::B`) into its last part and the
+/// qualifier; any other node is its own name.
+fn split_qualified(node: Node<'_>) -> (Node<'_>, Option<Node<'_>>) {
+    let (name_field, scope_field) = match node.kind() {
+        "qualified_identifier" | "qualified_type_identifier" => ("name", "scope"),
+        "scope_resolution" => ("name", "scope"),
+        "dot_index_expression" => ("field", "table"),
+        "method_index_expression" => ("method", "table"),
+        _ => return (node, None),
+    };
+    match node.child_by_field_name(name_field) {
+        // `A::B::f`: the name can itself be qualified; the whole prefix is the qualifier.
+        Some(name) => {
+            let (last, _) = split_qualified(name);
+            (last, node.child_by_field_name(scope_field))
+        }
+        None => (node, None),
+    }
+}
+
+/// Grammars that use one node kind for several kinds of definition.
+fn refine_kind(language: Language, node: Node<'_>, kind: SymbolKind, source: &str) -> SymbolKind {
+    match (language, node.kind()) {
+        (Language::Go, "type_spec") => match node.child_by_field_name("type").map(|t| t.kind()) {
+            Some("struct_type") => SymbolKind::Struct,
+            Some("interface_type") => SymbolKind::Interface,
+            _ => SymbolKind::Type,
+        },
+        (Language::Swift, "class_declaration") => {
+            match node
+                .child_by_field_name("declaration_kind")
+                .map(|k| text_of(k, source))
+            {
+                Some("struct") => SymbolKind::Struct,
+                Some("enum") => SymbolKind::Enum,
+                Some("extension") => SymbolKind::Impl,
+                _ => SymbolKind::Class,
+            }
+        }
+        (Language::Kotlin, "class_declaration") => {
+            let mut cursor = node.walk();
+            let mut refined = SymbolKind::Class;
+            for child in node.children(&mut cursor) {
+                match child.kind() {
+                    "interface" => refined = SymbolKind::Interface,
+                    "modifiers"
+                        if text_of(child, source)
+                            .split_whitespace()
+                            .any(|w| w == "enum") =>
+                    {
+                        refined = SymbolKind::Enum
+                    }
+                    _ => {}
+                }
+            }
+            refined
+        }
+        _ => kind,
+    }
 }
 
 /// Definitions no table row can express: module-level constants and functions bound to names.
@@ -243,6 +394,27 @@ fn special_definition<'t>(
                     (top_level && is_const && at_top).then_some((name, SymbolKind::Constant))
                 }
             }
+        }
+        // `LIMIT = 3` in Ruby: an assignment to a constant anywhere (Ruby forbids it in methods).
+        (Language::Ruby, "assignment") => {
+            let left = node.child_by_field_name("left")?;
+            (left.kind() == "constant").then_some((left, SymbolKind::Constant))
+        }
+        // `function M.f() end` is a declaration; `M.f = function() end` binds one.
+        (Language::Lua, "assignment_statement") => {
+            let mut cursor = node.walk();
+            let values = node
+                .named_children(&mut cursor)
+                .find(|c| c.kind() == "expression_list")?;
+            let value = values.named_child(0)?;
+            if value.kind() != "function_definition" {
+                return None;
+            }
+            let mut cursor = node.walk();
+            let names = node
+                .named_children(&mut cursor)
+                .find(|c| c.kind() == "variable_list")?;
+            Some((names.named_child(0)?, SymbolKind::Function))
         }
         _ => None,
     }
@@ -307,8 +479,10 @@ fn doc_of(language: Language, node: Node<'_>, extent: Node<'_>, source: &str) ->
     while let Some(prev) = cursor {
         let kind = prev.kind();
         let is_comment = kind.contains("comment");
-        let is_attribute =
-            kind == "attribute_item" || kind == "decorator" || kind == "marker_annotation";
+        let is_attribute = matches!(
+            kind,
+            "attribute_item" | "decorator" | "marker_annotation" | "attribute_list"
+        );
         if !(is_comment || is_attribute) || prev.end_position().row + 1 < expected_row {
             break;
         }
@@ -341,7 +515,9 @@ fn clean_comment(comment: &str) -> String {
                 .or_else(|| l.strip_prefix("/*"))
                 .unwrap_or(l);
             let l = l.strip_suffix("*/").unwrap_or(l);
+            // `//`, `///`, `//!` (C family), `#` (Ruby, shell, PHP), `--` (Lua).
             let l = l.trim_start_matches('/').trim_start_matches('!');
+            let l = l.strip_prefix("--").unwrap_or(l).trim_start_matches('#');
             let l = l.strip_prefix('*').unwrap_or(l);
             l.trim().to_string()
         })

@@ -4,6 +4,12 @@
 //! files that `.gitignore` does not exclude; a plain folder is walked honouring `.gitignore` and
 //! `.ignore`. A broken `.git` falls back to the folder walk with a warning. Symlinks are never
 //! followed (a link can point out of the root), and every file left out is counted by reason.
+//!
+//! `.rlmignore` files (gitignore syntax, in any folder) leave out what git should still track:
+//! they apply to tracked and untracked files alike. Generated and vendored files
+//! ([`classify`]) are left out when [`Filters`] say so, which the index does by default.
+
+pub mod classify;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Serialize;
@@ -45,6 +51,12 @@ pub enum SkipReason {
     Vanished,
     /// Its name is not valid UTF-8.
     NonUtf8Name,
+    /// Matched a `.rlmignore` (or, in a dry run's count, a `.gitignore`).
+    Ignored,
+    /// Written by a tool: a lockfile, a minified bundle, a `DO NOT EDIT` header.
+    Generated,
+    /// In a folder of other projects' code (`vendor/`, `node_modules/`, `third_party/`).
+    Vendored,
 }
 
 impl SkipReason {
@@ -57,6 +69,9 @@ impl SkipReason {
             SkipReason::Unreadable => "unreadable",
             SkipReason::Vanished => "vanished",
             SkipReason::NonUtf8Name => "non_utf8_name",
+            SkipReason::Ignored => "ignored",
+            SkipReason::Generated => "generated",
+            SkipReason::Vendored => "vendored",
         }
     }
 }
@@ -114,8 +129,45 @@ impl Default for ListOptions {
     }
 }
 
-/// Lists the files of the workspace at `root`.
+/// Which recognisably non-handwritten files to leave out (see [`classify`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Filters {
+    pub skip_generated: bool,
+    pub skip_vendored: bool,
+}
+
+impl Filters {
+    /// Everything kept: what [`list_files`] lists.
+    pub const KEEP_ALL: Filters = Filters {
+        skip_generated: false,
+        skip_vendored: false,
+    };
+}
+
+impl Default for Filters {
+    /// The index's default: generated and vendored files left out.
+    fn default() -> Self {
+        Filters {
+            skip_generated: true,
+            skip_vendored: true,
+        }
+    }
+}
+
+/// The name of the ignore file that applies to tracked files too.
+pub const RLMIGNORE: &str = ".rlmignore";
+
+/// Lists the files of the workspace at `root`, generated and vendored files included.
 pub fn list_files(root: &Path, options: &ListOptions) -> Result<Listing, WorkspaceError> {
+    list_files_with(root, options, Filters::KEEP_ALL)
+}
+
+/// Lists the files of the workspace at `root`, leaving out what `filters` name.
+pub fn list_files_with(
+    root: &Path,
+    options: &ListOptions,
+    filters: Filters,
+) -> Result<Listing, WorkspaceError> {
     let meta = std::fs::metadata(root).map_err(|source| match source.kind() {
         std::io::ErrorKind::NotFound => WorkspaceError::NotFound(root.to_path_buf()),
         _ => WorkspaceError::Io {
@@ -151,11 +203,24 @@ pub fn list_files(root: &Path, options: &ListOptions) -> Result<Listing, Workspa
         }
     };
     walk_unignored(&root, options, &mut candidates, &mut skipped, &mut warnings);
+    let rlmignore = RlmIgnore::build(&root, &candidates, &mut warnings);
 
     let mut files = Vec::with_capacity(candidates.len());
     for rel_path in candidates {
+        if filters.skip_vendored && classify::is_vendored(&rel_path) {
+            *skipped.entry(SkipReason::Vendored).or_default() += 1;
+            continue;
+        }
         if exclude.is_match(&rel_path) {
             *skipped.entry(SkipReason::Excluded).or_default() += 1;
+            continue;
+        }
+        if rlmignore.is_ignored(&root, &rel_path) {
+            *skipped.entry(SkipReason::Ignored).or_default() += 1;
+            continue;
+        }
+        if filters.skip_generated && classify::is_generated_name(&rel_path) {
+            *skipped.entry(SkipReason::Generated).or_default() += 1;
             continue;
         }
         let abs_path = root.join(&rel_path);
@@ -222,6 +287,45 @@ fn build_globset(patterns: &[String]) -> Result<GlobSet, WorkspaceError> {
     })
 }
 
+/// The `.rlmignore` files of a workspace, each applying below its own folder.
+struct RlmIgnore {
+    /// (folder relative to the root, with a trailing `/` or empty for the root; its matcher)
+    matchers: Vec<(String, ignore::gitignore::Gitignore)>,
+}
+
+impl RlmIgnore {
+    fn build(root: &Path, candidates: &BTreeSet<String>, warnings: &mut Vec<String>) -> RlmIgnore {
+        let mut matchers = Vec::new();
+        for rel in candidates {
+            let Some(folder) = rel.strip_suffix(RLMIGNORE) else {
+                continue;
+            };
+            if !(folder.is_empty() || folder.ends_with('/')) {
+                continue;
+            }
+            let abs = root.join(rel);
+            let mut builder = ignore::gitignore::GitignoreBuilder::new(root.join(folder));
+            if let Some(e) = builder.add(&abs) {
+                warnings.push(format!("{}: {e}", abs.display()));
+            }
+            match builder.build() {
+                Ok(matcher) => matchers.push((folder.to_string(), matcher)),
+                Err(e) => warnings.push(format!("{}: {e}", abs.display())),
+            }
+        }
+        RlmIgnore { matchers }
+    }
+
+    fn is_ignored(&self, root: &Path, rel_path: &str) -> bool {
+        self.matchers.iter().any(|(folder, matcher)| {
+            rel_path.starts_with(folder.as_str())
+                && matcher
+                    .matched_path_or_any_parents(root.join(rel_path), false)
+                    .is_ignore()
+        })
+    }
+}
+
 struct Tracked {
     files: Vec<String>,
     symlinks: usize,
@@ -285,6 +389,7 @@ fn walk_unignored(
         .git_global(true)
         .ignore(true)
         .require_git(false)
+        .add_custom_ignore_filename(RLMIGNORE)
         .follow_links(false)
         .filter_entry(move |entry| {
             let name = entry.file_name();

@@ -81,7 +81,10 @@ const QUERIES: [&str; 50] = [
     "datetime",
 ];
 
-const SOURCE_EXTENSIONS: &[&str] = &["rs", "py", "js", "ts", "go", "java", "c", "h", "toml", "md"];
+const SOURCE_EXTENSIONS: &[&str] = &[
+    "rs", "py", "js", "ts", "go", "java", "c", "h", "cc", "cpp", "hpp", "cs", "php", "rb", "kt",
+    "swift", "scala", "sh", "lua", "toml", "md",
+];
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let sources = if args.corpus.is_empty() {
@@ -124,6 +127,22 @@ pub fn run(args: Args) -> Result<ExitCode> {
         "                   {cpu:.2} CPU-s = {:.1} MB per CPU-second (wall time depends on what else runs)",
         mb / cpu
     );
+
+    match rlm_engine::index::tantivy_alone(
+        &tree,
+        &scratch.path().join("tantivy-alone"),
+        settings.writer_threads(),
+    ) {
+        Ok(alone) => println!(
+            "tantivy alone:     {:.1} MB in {:.2} s = {:.1} MB/s (one document per file, default tokenizer, {} writer threads); rlm at {:.0}% of it",
+            alone.bytes as f64 / 1e6,
+            alone.elapsed.as_secs_f64(),
+            alone.mb_per_sec(),
+            settings.writer_threads(),
+            100.0 * (mb / secs) / alone.mb_per_sec().max(1e-9),
+        ),
+        Err(e) => println!("tantivy alone: skipped ({e})"),
+    }
 
     let noop = index_workspace(&tree, &settings, &NoProgress)?;
     println!("no-change re-run:  {:.1} ms", ms(noop.elapsed));
