@@ -10,7 +10,7 @@ cd "$RLM_ROOT"
 target="${CARGO_TARGET_DIR:-$RLM_ROOT/target}"
 # After `cargo test` the binary in target/debug was linked with the tests' features: link the
 # shipped one again (its engine is already built by scripts/setup.d/90-build.sh).
-cargo build -p rlm-cli --bin rlm --locked --quiet
+cargo build --workspace --bin rlm --locked --quiet
 bin="$target/debug/rlm"
 failed=0
 has() { grep -a -q -- "$1" "$bin"; }

@@ -10,7 +10,9 @@ use super::{
     read_source, scan, scan_workspace,
 };
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 /// What to scan, relative to the workspace root.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,20 +79,7 @@ pub fn scan_scope(
             if path.is_file() {
                 scan_file(root, rel, &path, rules, &options.scan)
             } else {
-                // A folder is scanned as its own root, then its paths are made relative to the
-                // workspace again.
-                let mut report = scan_workspace(&path, rules, &options.scan)?;
-                let prefix = format!("{rel}/");
-                for finding in &mut report.findings {
-                    finding.path = format!("{prefix}{}", finding.path);
-                }
-                for note in &mut report.notes {
-                    if !note.path.is_empty() {
-                        note.path = format!("{prefix}{}", note.path);
-                    }
-                }
-                report.root = root.to_path_buf();
-                report
+                scan_folder(root, rel, &path, rules, &options.scan)?
             }
         }
     };
@@ -108,6 +97,67 @@ pub fn scan_scope(
         report,
         in_baseline,
     })
+}
+
+/// A folder of the workspace: its files listed as a workspace scan lists them, each scanned
+/// under its workspace-relative path (the path is part of a finding's fingerprint, so a
+/// baseline written for the workspace matches), on `options.threads` threads.
+fn scan_folder(
+    root: &Path,
+    rel: &str,
+    folder: &Path,
+    rules: &RuleSet,
+    options: &ScanOptions,
+) -> Result<ScanReport, AuditError> {
+    let started = Instant::now();
+    let listing = crate::workspace::list_files(folder, &options.list)?;
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<(usize, ScanReport)>> = Mutex::new(Vec::new());
+    let threads = options.threads.clamp(1, 64).min(listing.files.len().max(1));
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                let mut local = Vec::new();
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(file) = listing.files.get(i) else {
+                        break;
+                    };
+                    let path = format!("{rel}/{}", file.rel_path);
+                    local.push((i, scan_file(root, &path, &file.abs_path, rules, options)));
+                }
+                if let Ok(mut all) = results.lock() {
+                    all.extend(local);
+                }
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap_or_default();
+    results.sort_by_key(|(i, _)| *i);
+    let mut report = ScanReport {
+        root: root.to_path_buf(),
+        findings: Vec::new(),
+        notes: listing
+            .warnings
+            .iter()
+            .map(|w| FileNote {
+                path: String::new(),
+                message: w.clone(),
+            })
+            .collect(),
+        files_scanned: 0,
+        files_skipped: listing.skipped.values().sum(),
+        rules: rules.len(),
+        elapsed: Duration::ZERO,
+    };
+    for (_, file) in results {
+        report.findings.extend(file.findings);
+        report.notes.extend(file.notes);
+        report.files_scanned += file.files_scanned;
+        report.files_skipped += file.files_skipped;
+    }
+    report.elapsed = started.elapsed();
+    Ok(report)
 }
 
 /// One file of the workspace, under the same limits as a workspace scan.
@@ -263,7 +313,11 @@ mod tests {
         };
         let options =
             ScopeOptions::from_config(dir.path(), &audit, &crate::config::IndexConfig::default());
-        for scope in [ScanScope::Workspace, ScanScope::Path("src/app.py".into())] {
+        for scope in [
+            ScanScope::Workspace,
+            ScanScope::Path("src".into()),
+            ScanScope::Path("src/app.py".into()),
+        ] {
             let known = scan_scope(dir.path(), &scope, &rules, &options).unwrap();
             assert!(known.report.findings.is_empty(), "{scope:?}");
             assert_eq!(known.in_baseline, total, "{scope:?}");
