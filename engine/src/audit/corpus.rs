@@ -370,6 +370,7 @@ mod tests {
             snippet: String::new(),
             fix: None,
             source: None,
+            flow: Vec::new(),
             fingerprint: String::new(),
             triage: None,
         }

@@ -227,6 +227,9 @@ pub struct Retrieved {
     pub notes: Vec<String>,
 }
 
+/// A vector search's loaded store, the question's embedding and its hits.
+type VectorSearch = (VectorIndex, Vec<f32>, Vec<VectorHit>);
+
 /// Retrieval over one workspace: its index, its config, and models loaded on first use.
 pub struct Retriever {
     root: PathBuf,
@@ -586,7 +589,7 @@ impl Retriever {
         k: usize,
         path_glob: Option<&str>,
         notes: &mut Vec<String>,
-    ) -> Result<Option<(VectorIndex, Vec<f32>, Vec<VectorHit>)>, RetrievalError> {
+    ) -> Result<Option<VectorSearch>, RetrievalError> {
         // The question first: a model that cannot load is an error the user must see, whether
         // or not the workspace has embeddings.
         let query = self.embedder()?.embed(question)?;

@@ -27,7 +27,7 @@ pub enum BenchCommand {
     /// Full and incremental indexing, and query latency against ripgrep
     Index(index::Args),
     /// Needle in a haystack of real source code: bm25, vector, infini and hybrid recall and speed
-    Retrieve(retrieve::Args),
+    Retrieve(Box<retrieve::Args>),
     /// Language server: initialize to first hover, hover/definition p50/p99, memory
     Lsp(lsp::Args),
     /// Memory store: add/search latency by size, consolidation time, encryption overhead
@@ -46,7 +46,7 @@ pub fn run(command: BenchCommand) -> Result<ExitCode> {
     match command {
         BenchCommand::Audit(args) => audit::run(args),
         BenchCommand::Index(args) => index::run(args),
-        BenchCommand::Retrieve(args) => retrieve::run(args),
+        BenchCommand::Retrieve(args) => retrieve::run(*args),
         BenchCommand::Lsp(args) => lsp::run(args),
         #[cfg(feature = "bench")]
         BenchCommand::Memory(args) => memory::run(args),
