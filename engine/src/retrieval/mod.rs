@@ -586,7 +586,7 @@ impl Retriever {
         k: usize,
         path_glob: Option<&str>,
         notes: &mut Vec<String>,
-    ) -> Result<Option<(VectorIndex, Vec<f32>, Vec<VectorHit>)>, RetrievalError> {
+    ) -> Result<Option<VectorSearch>, RetrievalError> {
         // The question first: a model that cannot load is an error the user must see, whether
         // or not the workspace has embeddings.
         let query = self.embedder()?.embed(question)?;
@@ -811,6 +811,9 @@ impl Retriever {
         Ok(trust::lexical_match(&weighted, &texts))
     }
 }
+
+/// A vector search: the loaded store, the question's embedding and the best chunks.
+type VectorSearch = (VectorIndex, Vec<f32>, Vec<VectorHit>);
 
 /// The lexical match from which a candidate is read where the question's words are.
 const WORDS_LEAD: f32 = 0.5;
