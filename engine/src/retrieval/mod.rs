@@ -815,6 +815,9 @@ impl Retriever {
     }
 }
 
+/// A vector search: the loaded store, the question's embedding and the best chunks.
+type VectorSearch = (VectorIndex, Vec<f32>, Vec<VectorHit>);
+
 /// The lexical match from which a candidate is read where the question's words are.
 const WORDS_LEAD: f32 = 0.5;
 

@@ -77,6 +77,14 @@ pub struct Args {
     /// Print each method's passages under its row (to see what beat a missed needle)
     #[arg(long)]
     pub show_passages: bool,
+    /// The suites and their settings (boxed: they would make every bench command's arguments
+    /// as large as these)
+    #[command(flatten)]
+    pub suite: Box<SuiteArgs>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SuiteArgs {
     /// Suites: lexical (questions in the facts' words), semantic (paraphrases sharing no content
     /// word), docstring (find a Python function from its docstring's first sentence)
     #[arg(long, default_value = "lexical,semantic", value_delimiter = ',')]
@@ -96,6 +104,9 @@ pub struct Args {
     /// Docstring suite: infini and hybrid answer only the first N functions (they read text)
     #[arg(long, default_value_t = 30)]
     pub doc_slow: usize,
+    /// Lines of the windows embedded within longer chunks (default: `[retrieval] unit_lines`)
+    #[arg(long)]
+    pub unit_lines: Option<usize>,
 }
 
 fn parse_size(text: &str) -> Result<usize> {
@@ -334,6 +345,7 @@ impl Bench<'_> {
         config.candidates = args.candidates.unwrap_or(config.candidates);
         config.candidate_lines = args.candidate_lines.unwrap_or(config.candidate_lines);
         config.candidate_tokens = args.candidate_tokens.unwrap_or(config.candidate_tokens);
+        config.unit_lines = args.suite.unit_lines.unwrap_or(config.unit_lines);
         let models = ModelsConfig {
             attention: args.attention_model.clone(),
             attention_heads: args.heads.clone(),
@@ -490,7 +502,7 @@ impl Bench<'_> {
         for (name, text) in docstrings::library_modules(corpus)
             .with_context(|| format!("reading {}", corpus.display()))?
         {
-            if asked.len() >= args.doc_functions {
+            if asked.len() >= args.suite.doc_functions {
                 break;
             }
             let stripped = docstrings::strip_docstrings(&text, 4);
@@ -501,7 +513,7 @@ impl Bench<'_> {
             std::fs::write(root.join(&name), &stripped.text)?;
             asked.extend(stripped.functions.into_iter().map(|f| (name.clone(), f)));
         }
-        asked.truncate(args.doc_functions);
+        asked.truncate(args.suite.doc_functions);
         if asked.is_empty() {
             bail!("no documented functions in {}", corpus.display());
         }
@@ -528,7 +540,11 @@ impl Bench<'_> {
                 continue;
             }
             let started = Instant::now();
-            let limit = if slow { args.doc_slow } else { asked.len() };
+            let limit = if slow {
+                args.suite.doc_slow
+            } else {
+                asked.len()
+            };
             for (path, function) in asked.iter().take(limit) {
                 let (passages, _) = self.ask(&retriever, &docs, *method, &function.query, 10)?;
                 let rank = passages.iter().position(|p| {
@@ -611,7 +627,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             methods.push(m);
         }
     }
-    for suite in &args.suites {
+    for suite in &args.suite.suites {
         if !["lexical", "semantic", "docstring"].contains(&suite.as_str()) {
             bail!("unknown suite {suite:?}: use lexical, semantic or docstring");
         }
@@ -622,6 +638,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         infini_max: parse_size(&args.infini_max)?,
     };
     let needle_suites: Vec<&str> = args
+        .suite
         .suites
         .iter()
         .map(String::as_str)
@@ -634,12 +651,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
             None => rlm_engine::models::manifest::checkout_root()
                 .context("not inside an rlm checkout: pass --corpus DIR")?,
         };
-        let files = source_files(&corpus, &args.ext)?;
+        let files = source_files(&corpus, &args.suite.ext)?;
         println!(
             "needle in a haystack: corpus {} ({} {:?} files), k={}, lexical depths {:?}%{}",
             corpus.display(),
             files.len(),
-            args.ext,
+            args.suite.ext,
             args.k,
             args.depths,
             if args.single_only {
@@ -658,14 +675,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 let (plants, questions) = if *suite == "lexical" {
                     plan_lexical(&args.depths, !args.single_only)
                 } else {
-                    plan_semantic(args.semantic_count.unwrap_or(SEMANTIC.len()))
+                    plan_semantic(args.suite.semantic_count.unwrap_or(SEMANTIC.len()))
                 };
                 rows.push(bench.needles(suite, &files, size, &plants, &questions)?);
             }
         }
     }
-    if args.suites.iter().any(|s| s == "docstring") {
-        let corpus = match &args.doc_corpus {
+    if args.suite.suites.iter().any(|s| s == "docstring") {
+        let corpus = match &args.suite.doc_corpus {
             Some(c) => c.clone(),
             None => python_stdlib()?,
         };
