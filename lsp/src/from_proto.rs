@@ -30,6 +30,11 @@ pub fn offset(text: &str, position: Position) -> Option<usize> {
     Some(line_start + line.len())
 }
 
+/// The graph id a call or type hierarchy item carries in its `data` (`{"id": n}`).
+pub fn item_id(data: Option<&serde_json::Value>) -> Option<i64> {
+    data?.get("id")?.as_i64()
+}
+
 /// Why an edit could not be applied.
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
 #[error("edit range {0:?} is outside the document; the client and server disagree on its text")]

@@ -51,6 +51,9 @@ pub struct Session {
     pub answer_supported: AtomicBool,
     /// Whether the client opens documents on `window/showDocument`.
     pub show_document_supported: AtomicBool,
+    /// Whether the client takes a dynamic registration of the type hierarchy (the static
+    /// capability is missing from the protocol types this server is built on).
+    pub type_hierarchy_dynamic: AtomicBool,
     /// Running questions by progress token, for the progress's cancel button.
     cancels: Mutex<HashMap<String, CancellationToken>>,
     rules: RwLock<Option<(Arc<RuleSet>, ScanOptions)>>,
@@ -79,6 +82,7 @@ impl Session {
             watch_supported: AtomicBool::new(false),
             answer_supported: AtomicBool::new(false),
             show_document_supported: AtomicBool::new(false),
+            type_hierarchy_dynamic: AtomicBool::new(false),
             cancels: Mutex::new(HashMap::new()),
             rules: RwLock::new(None),
             scanned: Mutex::new(HashMap::new()),
@@ -280,6 +284,88 @@ impl Session {
 
     pub fn progress_supported(&self) -> bool {
         self.progress_supported.load(Ordering::Relaxed)
+    }
+}
+
+/// A place in a document as the graph looks it up: owned, so it can go to the blocking pool.
+pub struct GraphPlace {
+    /// The index folder, when a graph exists in it.
+    pub dir: Option<PathBuf>,
+    pub path: Option<String>,
+    pub text: String,
+    pub offset: usize,
+}
+
+impl GraphPlace {
+    pub fn at(&self) -> rlm_engine::graph::at::At<'_> {
+        rlm_engine::graph::at::At {
+            index_dir: self.dir.as_deref(),
+            path: self.path.as_deref(),
+            text: &self.text,
+            offset: self.offset,
+        }
+    }
+}
+
+impl Session {
+    /// The index folder when a code graph exists there: from this session's indexing, or one
+    /// left by an earlier run (the graph checks each file's hash, so a stale one is not trusted).
+    pub fn graph_dir(&self) -> Option<PathBuf> {
+        let dir = self
+            .index()
+            .map(|i| i.dir().to_path_buf())
+            .or_else(|| self.index_settings().map(|s| s.dir))?;
+        rlm_engine::graph::graph_path(&dir).exists().then_some(dir)
+    }
+
+    /// The place of `position` in `uri`, for a graph look-up.
+    pub fn graph_place(
+        &self,
+        uri: &Uri,
+        position: tower_lsp_server::ls_types::Position,
+    ) -> Option<GraphPlace> {
+        let at = self.text_at(uri, position)?;
+        // Outside the workspace the absolute path still tells the document's language.
+        let path = at
+            .rel_path
+            .or_else(|| from_proto::file_path(uri).map(|p| p.to_string_lossy().into_owned()));
+        Some(GraphPlace {
+            dir: self.graph_dir(),
+            path,
+            text: at.text,
+            offset: at.offset,
+        })
+    }
+
+    /// The text of a workspace file: its open buffer, else the file on disk.
+    pub fn workspace_text(&self, rel: &str) -> Option<String> {
+        let root = self.root()?;
+        let uri = crate::to_proto::uri(root, rel)?;
+        self.document_text(&uri)
+            .or_else(|| std::fs::read_to_string(root.join(rel)).ok())
+    }
+}
+
+/// Texts of workspace files read once per request (to turn byte columns into the protocol's).
+pub struct Texts<'s> {
+    session: &'s Session,
+    cache: HashMap<String, Option<String>>,
+}
+
+impl<'s> Texts<'s> {
+    pub fn new(session: &'s Session) -> Texts<'s> {
+        Texts {
+            session,
+            cache: HashMap::new(),
+        }
+    }
+
+    pub fn get(&mut self, rel: &str) -> Option<&str> {
+        let session = self.session;
+        self.cache
+            .entry(rel.to_string())
+            .or_insert_with(|| session.workspace_text(rel))
+            .as_deref()
     }
 }
 

@@ -3,6 +3,7 @@
 //! errors. The only place that writes the protocol's units.
 
 use rlm_engine::audit::{Finding, Severity};
+use rlm_engine::graph::{Def, DefKind, Span, Symbol as GraphSymbol};
 use rlm_engine::navigate::{Description, Reference};
 use rlm_engine::parse::SymbolKind as Kind;
 use rlm_engine::search::SymbolHit;
@@ -10,9 +11,10 @@ use std::fmt::Write as _;
 use std::path::Path;
 use tower_lsp_server::jsonrpc;
 use tower_lsp_server::ls_types::{
-    CodeAction, CodeActionKind, Command, Diagnostic, DiagnosticRelatedInformation,
-    DiagnosticSeverity, DocumentSymbol, Hover, HoverContents, Location, MarkupContent, MarkupKind,
-    NumberOrString, OneOf, Position, Range, SymbolKind, TextEdit, Uri, WorkspaceEdit,
+    CallHierarchyItem, CodeAction, CodeActionKind, Command, Diagnostic,
+    DiagnosticRelatedInformation, DiagnosticSeverity, DocumentSymbol, Hover, HoverContents,
+    Location, MarkupContent, MarkupKind, NumberOrString, OneOf, Position, Range, SymbolKind,
+    TextEdit, TypeHierarchyItem, Uri, WorkspaceEdit,
     WorkspaceSymbol,
 };
 
@@ -151,6 +153,7 @@ pub fn hover(
     at: Range,
     locations: usize,
     findings: &[&Finding],
+    callers: Option<usize>,
 ) -> Option<Hover> {
     let uses = &description.references;
     if description.definitions.is_empty() && uses.locations.is_empty() && findings.is_empty() {
@@ -219,6 +222,10 @@ pub fn hover(
             .collect();
         let ellipsis = if count > locations { ", …" } else { "" };
         let _ = write!(md, ": {}{ellipsis}", first.join(", "));
+    }
+    if let Some(callers) = callers.filter(|n| *n > 0) {
+        let noun = if callers == 1 { "caller" } else { "callers" };
+        let _ = write!(md, " · **{callers} {noun}**");
     }
     md.push('\n');
     Some(Hover {
@@ -323,6 +330,140 @@ pub fn ask_action(uri: &Uri, range: Range, question: &str) -> CodeAction {
     }
 }
 
+/// The range of a graph span (byte columns) in `text`, the file it is in; without the text the
+/// columns are taken as they are (right for ASCII lines).
+pub fn span_range(text: Option<&str>, span: Span) -> Range {
+    let convert = |line: u32, col: u32| -> Position {
+        let row = line.saturating_sub(1);
+        let character = text
+            .and_then(|t| t.split('\n').nth(row as usize))
+            .map(|l| utf16_len(l.get(..col as usize).unwrap_or(l)))
+            .unwrap_or(col);
+        Position::new(row, character)
+    };
+    Range::new(
+        convert(span.start_line, span.start_col),
+        convert(span.end_line, span.end_col),
+    )
+}
+
+pub fn graph_symbol_kind(kind: DefKind) -> SymbolKind {
+    match kind {
+        DefKind::Function => SymbolKind::FUNCTION,
+        DefKind::Method => SymbolKind::METHOD,
+        DefKind::Class => SymbolKind::CLASS,
+        DefKind::Struct => SymbolKind::STRUCT,
+        DefKind::Enum => SymbolKind::ENUM,
+        DefKind::Trait | DefKind::Interface => SymbolKind::INTERFACE,
+        DefKind::Impl => SymbolKind::NAMESPACE,
+        DefKind::Type => SymbolKind::TYPE_PARAMETER,
+        DefKind::Constant => SymbolKind::CONSTANT,
+        DefKind::Variable => SymbolKind::VARIABLE,
+        DefKind::Field => SymbolKind::FIELD,
+        DefKind::Module => SymbolKind::MODULE,
+        DefKind::Macro => SymbolKind::FUNCTION,
+    }
+}
+
+/// A graph location: `path` under `root` (or the document `here`), its span converted with `text`.
+pub fn graph_location(
+    root: &Path,
+    here: &Uri,
+    path: Option<&str>,
+    span: Span,
+    text: Option<&str>,
+) -> Option<Location> {
+    let uri = match path {
+        Some(p) => uri(root, p)?,
+        None => here.clone(),
+    };
+    Some(Location::new(uri, span_range(text, span)))
+}
+
+/// A graph symbol as a call hierarchy item; `data` carries its id for the follow-up requests.
+pub fn call_item(
+    root: &Path,
+    symbol: &GraphSymbol,
+    text: Option<&str>,
+) -> Option<CallHierarchyItem> {
+    Some(CallHierarchyItem {
+        name: symbol.name.clone(),
+        kind: graph_symbol_kind(symbol.kind),
+        tags: None,
+        detail: Some(symbol.signature.clone()).filter(|s| !s.is_empty()),
+        uri: uri(root, &symbol.path)?,
+        range: span_range(text, symbol.span),
+        selection_range: span_range(text, symbol.name_span),
+        data: Some(serde_json::json!({ "id": symbol.id })),
+    })
+}
+
+/// A graph symbol as a type hierarchy item; `data` carries its id.
+pub fn type_item(
+    root: &Path,
+    symbol: &GraphSymbol,
+    text: Option<&str>,
+) -> Option<TypeHierarchyItem> {
+    Some(TypeHierarchyItem {
+        name: symbol.name.clone(),
+        kind: graph_symbol_kind(symbol.kind),
+        tags: None,
+        detail: Some(symbol.signature.clone()).filter(|s| !s.is_empty()),
+        uri: uri(root, &symbol.path)?,
+        range: span_range(text, symbol.span),
+        selection_range: span_range(text, symbol.name_span),
+        data: Some(serde_json::json!({ "id": symbol.id })),
+    })
+}
+
+/// The module level of a file, as a call hierarchy item (a caller outside any function).
+pub fn module_item(root: &Path, path: &str) -> Option<CallHierarchyItem> {
+    let start = Range::new(Position::new(0, 0), Position::new(0, 0));
+    Some(CallHierarchyItem {
+        name: path.rsplit('/').next().unwrap_or(path).to_string(),
+        kind: SymbolKind::FILE,
+        tags: None,
+        detail: Some(path.to_string()),
+        uri: uri(root, path)?,
+        range: start,
+        selection_range: start,
+        data: None,
+    })
+}
+
+/// Document symbols from a file's own parse, nested by container: the range is the whole
+/// definition, the selection range is its identifier.
+pub fn graph_document_symbols(defs: &[Def], text: &str) -> Vec<DocumentSymbol> {
+    #[allow(deprecated)] // `deprecated` is a required field of the protocol struct
+    let mut built: Vec<Option<DocumentSymbol>> = defs
+        .iter()
+        .map(|d| {
+            Some(DocumentSymbol {
+                name: d.name.clone(),
+                detail: Some(d.signature.clone()).filter(|s| !s.is_empty()),
+                kind: graph_symbol_kind(d.kind),
+                tags: None,
+                deprecated: None,
+                range: span_range(Some(text), d.span),
+                selection_range: span_range(Some(text), d.name_span),
+                children: None,
+            })
+        })
+        .collect();
+    // Children come after their container: attach from the last one back.
+    for i in (0..defs.len()).rev() {
+        let Some(parent) = defs[i].container.filter(|p| *p < i) else {
+            continue;
+        };
+        if let Some(child) = built[i].take()
+            && let Some(Some(p)) = built.get_mut(parent)
+        {
+            p.children.get_or_insert_with(Vec::new).insert(0, child);
+        }
+    }
+    built.into_iter().flatten().collect()
+}
+
 /// A JSON-RPC error for an engine failure, with the engine's message (which says what to do).
 pub fn error(error: impl std::fmt::Display) -> jsonrpc::Error {
     jsonrpc::Error {
@@ -390,7 +531,7 @@ mod tests {
             },
         };
         let at = Range::new(Position::new(0, 4), Position::new(0, 8));
-        let hover = hover(&description, at, 2, &[]).unwrap();
+        let hover = hover(&description, at, 2, &[], None).unwrap();
         let HoverContents::Markup(markup) = hover.contents else {
             panic!("markdown expected")
         };

@@ -5,6 +5,7 @@ mod bench;
 mod context;
 mod doctor;
 pub(crate) mod exec;
+mod graph;
 mod index;
 mod lsp;
 mod mcp;
@@ -35,6 +36,9 @@ pub enum Command {
     Search(search::Args),
     /// Find symbol definitions by name (exact, then prefix)
     Symbols(symbols::Args),
+    /// The code graph: export (cypher, graphml, jsonl), callers, callees, map, cycles, unused
+    #[command(subcommand)]
+    Graph(graph::GraphCommand),
     /// Print the whole workspace as one text, the form the RLM loop reads
     Context(context::Args),
     /// Passages that answer a question: InfiniRetri, BM25, embeddings or hybrid
@@ -64,6 +68,7 @@ pub fn run(command: Command) -> Result<ExitCode> {
         Command::Index(args) => index::run(args),
         Command::Search(args) => search::run(args),
         Command::Symbols(args) => symbols::run(args),
+        Command::Graph(command) => graph::run(command),
         Command::Context(args) => context::run(args),
         Command::Retrieve(args) => retrieve::run(args),
         Command::Models(command) => models::run(command),

@@ -162,9 +162,12 @@ pub fn error_text(result: &CallToolResult) -> String {
 }
 
 /// Every tool the MCP server lists, sorted: the stdio and HTTP tests both expect exactly these.
-pub const MCP_TOOLS: [&str; 12] = [
+pub const MCP_TOOLS: [&str; 16] = [
     "ask_codebase",
+    "call_graph",
+    "find_references",
     "find_symbol",
+    "impact",
     "index_status",
     "list_files",
     "memory_add",
@@ -172,6 +175,7 @@ pub const MCP_TOOLS: [&str; 12] = [
     "memory_search",
     "read_file",
     "reindex",
+    "repo_map",
     "retrieve",
     "search_code",
     "security_scan",

@@ -187,6 +187,8 @@ pub fn references(at: &At<'_>, declaration: bool) -> Result<Option<Vec<Place>>, 
             }));
         }
     }
+    out.sort_by(|a, b| (&a.path, a.span).cmp(&(&b.path, b.span)));
+    out.dedup();
     Ok(Some(out))
 }
 

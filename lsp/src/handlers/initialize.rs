@@ -6,10 +6,11 @@ use crate::session::{Session, load_workspace};
 use std::sync::atomic::Ordering;
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
-    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, DiagnosticOptions,
-    DiagnosticServerCapabilities, ExecuteCommandOptions, HoverProviderCapability, InitializeParams,
-    InitializeResult, MessageType, OneOf, PositionEncodingKind, SaveOptions, ServerCapabilities,
-    ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    CallHierarchyServerCapability, CodeActionKind, CodeActionOptions, CodeActionProviderCapability,
+    DiagnosticOptions, DiagnosticServerCapabilities, ExecuteCommandOptions,
+    HoverProviderCapability, ImplementationProviderCapability, InitializeParams, InitializeResult,
+    MessageType, OneOf, PositionEncodingKind, SaveOptions, ServerCapabilities, ServerInfo,
+    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
     TextDocumentSyncSaveOptions,
 };
 
@@ -86,6 +87,15 @@ pub async fn handle(session: &Session, params: InitializeParams) -> Result<Initi
     session
         .show_document_supported
         .store(show_document, Ordering::Relaxed);
+    let type_hierarchy = caps
+        .text_document
+        .as_ref()
+        .and_then(|t| t.type_hierarchy.as_ref())
+        .and_then(|t| t.dynamic_registration)
+        .unwrap_or(false);
+    session
+        .type_hierarchy_dynamic
+        .store(type_hierarchy, Ordering::Relaxed);
 
     Ok(InitializeResult {
         capabilities: ServerCapabilities {
@@ -102,6 +112,8 @@ pub async fn handle(session: &Session, params: InitializeParams) -> Result<Initi
             )),
             hover_provider: Some(HoverProviderCapability::Simple(true)),
             definition_provider: Some(OneOf::Left(true)),
+            implementation_provider: Some(ImplementationProviderCapability::Simple(true)),
+            call_hierarchy_provider: Some(CallHierarchyServerCapability::Simple(true)),
             references_provider: Some(OneOf::Left(true)),
             document_symbol_provider: Some(OneOf::Left(true)),
             workspace_symbol_provider: Some(OneOf::Left(true)),

@@ -1,5 +1,6 @@
-//! `initialized`: ask the client to watch the workspace's files (when it can register that
-//! dynamically) and start the first index update in the background.
+//! `initialized`: ask the client to watch the workspace's files and to route type hierarchy
+//! requests to us (when it can register those dynamically), and start the first index update in
+//! the background.
 
 use crate::indexer::Indexer;
 use crate::session::Session;
@@ -14,6 +15,19 @@ pub async fn handle(session: &Arc<Session>, _params: InitializedParams) {
         .indexer
         .get_or_init(|| Indexer::start(Arc::downgrade(session)));
     indexer.now();
+    if session
+        .type_hierarchy_dynamic
+        .load(std::sync::atomic::Ordering::Relaxed)
+    {
+        let registration = Registration {
+            id: "rlm-type-hierarchy".into(),
+            method: "textDocument/prepareTypeHierarchy".into(),
+            register_options: Some(serde_json::json!({ "documentSelector": null })),
+        };
+        if let Err(e) = session.client.register_capability(vec![registration]).await {
+            tracing::info!("the client refused the type hierarchy registration: {e}");
+        }
+    }
     if !session
         .watch_supported
         .load(std::sync::atomic::Ordering::Relaxed)

@@ -6,7 +6,10 @@
 //! Engine errors become [`ToolError`]s here, in one place, with the next step spelled out.
 
 mod ask_codebase;
+mod call_graph;
+mod find_references;
 mod find_symbol;
+mod impact;
 mod index_status;
 mod list_files;
 mod memory_add;
@@ -14,6 +17,7 @@ mod memory_consolidate;
 mod memory_search;
 mod read_file;
 mod reindex;
+mod repo_map;
 mod retrieve;
 mod search_code;
 mod security_scan;
@@ -21,13 +25,17 @@ mod security_scan;
 use crate::params::ToolError;
 use crate::server::RlmServer;
 use rlm_engine::files::FileAccessError;
+use rlm_engine::graph::GraphError;
 use rlm_engine::index::IndexError;
 use rlm_engine::memory::MemoryError;
 use rlm_engine::search::SearchError;
 use rmcp::handler::server::router::tool::ToolRouter;
 
 pub use ask_codebase::{AskCodebaseArgs, AskCodebaseResult};
+pub use call_graph::{CallGraphArgs, CallGraphResult};
+pub use find_references::{FindReferencesArgs, FindReferencesResult, GraphSymbolEntry};
 pub use find_symbol::{FindSymbolArgs, FindSymbolResult, SymbolEntry};
+pub use impact::{ImpactArgs, ImpactResult};
 pub use index_status::{IndexStatusArgs, IndexStatusResult};
 pub use list_files::{FileEntry, ListFilesArgs, ListFilesResult};
 pub use memory_add::{MemoryAddArgs, MemoryAddResult};
@@ -35,6 +43,7 @@ pub use memory_consolidate::{MemoryConsolidateArgs, MemoryConsolidateResult};
 pub use memory_search::{MemoryHitEntry, MemorySearchArgs, MemorySearchResult};
 pub use read_file::{ReadFileArgs, ReadFileResult};
 pub use reindex::{ReindexArgs, ReindexResult};
+pub use repo_map::{RepoMapArgs, RepoMapResult};
 pub use retrieve::{MethodRank, PassageEntry, RetrieveArgs, RetrieveResult};
 pub use search_code::{SearchCodeArgs, SearchCodeResult, SearchResult, SnippetLine};
 pub use security_scan::{FindingEntry, SecurityScanArgs, SecurityScanResult};
@@ -53,6 +62,10 @@ pub(crate) fn router() -> ToolRouter<RlmServer> {
         + RlmServer::memory_add_router()
         + RlmServer::memory_search_router()
         + RlmServer::memory_consolidate_router()
+        + RlmServer::find_references_router()
+        + RlmServer::call_graph_router()
+        + RlmServer::impact_router()
+        + RlmServer::repo_map_router()
 }
 
 impl From<IndexError> for ToolError {
@@ -66,6 +79,20 @@ impl From<IndexError> for ToolError {
             )),
             IndexError::Busy { waited_secs, .. } => ToolError::new(format!(
                 "another process is updating the index (waited {waited_secs} s): retry in a little while"
+            )),
+            other => ToolError::new(other.to_string()),
+        }
+    }
+}
+
+impl From<GraphError> for ToolError {
+    fn from(error: GraphError) -> ToolError {
+        match error {
+            GraphError::Missing { .. } => ToolError::new(
+                "this workspace has no code graph yet: call the reindex tool (it builds the index and the graph), then retry",
+            ),
+            GraphError::UnknownSymbol { name } => ToolError::new(format!(
+                "no definition named `{name}` in the code graph; find_symbol lists names by prefix"
             )),
             other => ToolError::new(other.to_string()),
         }
