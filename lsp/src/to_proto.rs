@@ -14,8 +14,7 @@ use tower_lsp_server::ls_types::{
     CallHierarchyItem, CodeAction, CodeActionKind, Command, Diagnostic,
     DiagnosticRelatedInformation, DiagnosticSeverity, DocumentSymbol, Hover, HoverContents,
     Location, MarkupContent, MarkupKind, NumberOrString, OneOf, Position, Range, SymbolKind,
-    TextEdit, TypeHierarchyItem, Uri, WorkspaceEdit,
-    WorkspaceSymbol,
+    TextEdit, TypeHierarchyItem, Uri, WorkspaceEdit, WorkspaceSymbol,
 };
 
 /// UTF-16 length of `text`: the protocol's column unit.

@@ -16,12 +16,12 @@ mod schema;
 mod tokenizer;
 mod update;
 
-/// The writer lock, for what is written beside the index (the vector store).
-pub use lock::{LockOutcome, WriterLock, acquire as lock_writer};
 pub use baseline::{Baseline, tantivy_alone};
 pub use dry_run::{
     DryRun, LanguageCount, PARSED_BYTES_PER_SEC_PER_THREAD, TEXT_BYTES_PER_SEC_PER_THREAD, dry_run,
 };
+/// The writer lock, for what is written beside the index (the vector store).
+pub use lock::{LockOutcome, WriterLock, acquire as lock_writer};
 pub use manifest::{FileEntry, Manifest, SCHEMA_VERSION};
 pub use schema::{CODE_TOKENIZER, DOC_CHUNK, DOC_SYMBOL, Fields, query_tokenizers};
 pub use tokenizer::{CodeTokenizer, tokenize_into};

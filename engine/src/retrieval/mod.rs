@@ -227,9 +227,6 @@ pub struct Retrieved {
     pub notes: Vec<String>,
 }
 
-/// A vector search's loaded store, the question's embedding and its hits.
-type VectorSearch = (VectorIndex, Vec<f32>, Vec<VectorHit>);
-
 /// Retrieval over one workspace: its index, its config, and models loaded on first use.
 pub struct Retriever {
     root: PathBuf,
