@@ -5,11 +5,27 @@ use std::process::{Command, Output};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
+/// A home folder outside every test workspace: ONNX Runtime writes a device id under
+/// `$HOME/.cache`, which would otherwise become a workspace file. Its config turns off the
+/// embeddings at index time: these tests pin the index itself (`cli/tests/retrieve.rs` pins
+/// the embeddings).
+fn home() -> std::path::PathBuf {
+    let home = std::env::temp_dir().join(format!("rlm-cli-test-home-{}", std::process::id()));
+    let config = home.join(".config/rlm");
+    if std::fs::create_dir_all(&config).is_ok() {
+        let _ = std::fs::write(
+            config.join("config.toml"),
+            "[retrieval]\nembed_at_index = false\n",
+        );
+    }
+    home
+}
+
 fn rlm(args: &[&str], cwd: &Path) -> Result<Output, std::io::Error> {
     Command::new(env!("CARGO_BIN_EXE_rlm"))
         .args(args)
         .current_dir(cwd)
-        .env("HOME", cwd)
+        .env("HOME", home())
         .output()
 }
 
@@ -186,7 +202,7 @@ fn two_index_runs_at_once_both_finish_and_the_index_stays_whole() -> TestResult 
         Command::new(bin)
             .args(["index", "--json"])
             .current_dir(ws.path())
-            .env("HOME", ws.path())
+            .env("HOME", home())
             .output()
     };
     let (a, b) = std::thread::scope(|s| {
@@ -336,7 +352,7 @@ fn an_index_run_killed_mid_way_resumes_after_its_last_batch_and_matches_a_clean_
             "50000",
         ])
         .current_dir(ws.path())
-        .env("HOME", ws.path())
+        .env("HOME", home())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()?;
