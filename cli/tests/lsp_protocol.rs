@@ -56,7 +56,12 @@ impl Lsp {
             .arg("lsp")
             .current_dir(root)
             .env("XDG_CONFIG_HOME", root.join(".no-user-config"))
-            .env("XDG_CACHE_HOME", root.join(".no-user-cache"))
+            // Outside the workspace: ONNX Runtime writes its device id under the cache folder,
+            // which would otherwise be indexed as a workspace file.
+            .env(
+                "XDG_CACHE_HOME",
+                std::env::temp_dir().join(format!("rlm-lsp-test-cache-{}", std::process::id())),
+            )
             .env_remove("RLM_MODEL")
             .env_remove("RLM_SUB_MODEL")
             .envs(env.iter().map(|(k, v)| (*k, v.as_str())))

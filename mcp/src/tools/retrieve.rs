@@ -37,7 +37,8 @@ pub struct RetrieveResult {
     /// Best first.
     pub passages: Vec<PassageEntry>,
     /// How the passages were found when it matters: a fallback to BM25, embeddings behind the
-    /// index (run `reindex`).
+    /// index (run `reindex`). Left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
 }
 
