@@ -83,7 +83,7 @@ rules = {f["rule_id"] for f in report["findings"]}
 assert {"py/sql-injection", "py/command-injection", "py/yaml-load", "py/ssrf"} <= rules, rules
 assert report["summary"]["files_scanned"] == 1, report["summary"]
 sql = next(f for f in report["findings"] if f["rule_id"] == "py/sql-injection")
-assert sql["path"] == "app.py" and sql["span"]["start"]["line"] == 24, sql
+assert sql["path"] == "examples/vulnerable/python/app.py" and sql["span"]["start"]["line"] == 24, sql
 assert sql["source"] == {"line": 22, "text": 'request.args.get("id")'}, sql["source"]
 assert sql["fix"]["edits"][0]["replacement"].startswith('"SELECT * FROM users WHERE id = ?"'), sql["fix"]
 PYEOF

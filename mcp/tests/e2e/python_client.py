@@ -33,7 +33,10 @@ from mcp.shared.exceptions import MCPError
 RLM = sys.argv[1] if len(sys.argv) > 1 else "rlm"
 TOOLS = [
     "ask_codebase",
+    "call_graph",
+    "find_references",
     "find_symbol",
+    "impact",
     "index_status",
     "list_files",
     "memory_add",
@@ -41,6 +44,7 @@ TOOLS = [
     "memory_search",
     "read_file",
     "reindex",
+    "repo_map",
     "retrieve",
     "search_code",
     "security_scan",

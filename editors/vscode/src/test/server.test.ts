@@ -68,7 +68,7 @@ test("the extension's protocol against the real server: hover, diagnostics, quic
     });
     assert.equal(
       hover.contents.value,
-      "```python\ndef load_config(path):\n```\n*function* — defined at `util.py:1`\n\nReads the configuration file.\n\n---\n**3 references**: `app.py:1`, `app.py:5`, `util.py:8`\n",
+      "```python\ndef load_config(path):\n```\n*function* — defined at `util.py:1`\n\nReads the configuration file.\n\n---\n**3 references**: `app.py:1`, `app.py:5`, `util.py:8` · **2 callers**\n",
     );
 
     const web = fs.readFileSync(path.join(workspace!, "web.py"), "utf8");
