@@ -43,4 +43,6 @@ pub mod retrieval;
 pub mod rlm;
 pub mod sandbox;
 pub mod search;
+#[cfg(any(test, feature = "test-support"))]
+pub mod test_support;
 pub mod workspace;

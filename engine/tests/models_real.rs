@@ -8,6 +8,7 @@
 use rlm_engine::config::Config;
 use rlm_engine::index::{IndexSettings, NoProgress, index_workspace};
 use rlm_engine::models::{AttentionModel, Embedder, ModelError, ModelStore, ModelsConfig, Runtime};
+use rlm_engine::test_support;
 use rlm_engine::retrieval::{
     Document, InfiniSettings, Method, RetrievalConfig, RetrievalError, Retriever, infini_retrieve,
     read_text_file,
@@ -15,32 +16,9 @@ use rlm_engine::retrieval::{
 use std::path::{Path, PathBuf};
 
 /// Says why a test does not run here: it fails instead under `RLM_REQUIRE_MODELS=1` (what
-/// `make test` sets), and otherwise prints why and appends the reason to `RLM_SKIP_LOG`, which
-/// the test summary counts (the CLI's tests do the same in `cli/tests/common/skip.rs`).
+/// `make test` sets), and otherwise is printed and counted (`rlm_engine::test_support`).
 fn skip(why: &str) {
-    if std::env::var("RLM_REQUIRE_MODELS").is_ok_and(|v| v == "1") {
-        panic!("RLM_REQUIRE_MODELS=1, and this test cannot run here: {why}");
-    }
-    record_skip(why);
-}
-
-/// A skip no setting can require (the golden references live outside the repository): printed
-/// and counted, never failed.
-fn record_skip(why: &str) {
-    eprintln!("skipping: {why}");
-    if let Some(log) = std::env::var_os("RLM_SKIP_LOG")
-        && let Ok(mut file) = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(log)
-    {
-        use std::io::Write;
-        let test = std::thread::current()
-            .name()
-            .unwrap_or("a test")
-            .to_string();
-        let _ = writeln!(file, "{test}: {why}");
-    }
+    test_support::skip(test_support::Need::Models, why);
 }
 
 fn models() -> Option<(ModelStore, Runtime)> {
@@ -81,7 +59,7 @@ fn golden() -> Option<PathBuf> {
         .flatten()
         .find(|c| c.join("smollm2-135m/input_ids.json").is_file());
     if found.is_none() {
-        record_skip("no golden references (../shared/golden or RLM_GOLDEN_DIR)");
+        test_support::note_skip("no golden references (../shared/golden or RLM_GOLDEN_DIR)");
     }
     found
 }

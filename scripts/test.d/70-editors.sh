@@ -55,8 +55,12 @@ if [ -n "$NVIM" ] && [ -x "$NVIM" ]; then
     export RLM_MODEL="openai-compatible:http://127.0.0.1:$(cat "$tmp/port")/v1#fake"
     export OPENAI_COMPATIBLE_API_KEY=fake-key
     export XDG_CACHE_HOME="$tmp/cache"
+  elif [ "${RLM_REQUIRE_SANDBOX:-}" = 1 ]; then
+    echo "FAIL: RLM_REQUIRE_SANDBOX=1 and :RlmAsk cannot run here: $(cat "$tmp/probe.err")"
+    failed=$((failed + 1))
   else
     echo "skipping :RlmAsk: the sandbox cannot run here: $(cat "$tmp/probe.err")"
+    [ -n "${RLM_SKIP_LOG:-}" ] && echo "editors/nvim :RlmAsk: the sandbox cannot run here" >> "$RLM_SKIP_LOG"
   fi
   RLM_E2E_ASK=$ask timeout 300 "$NVIM" --headless --clean -l editors/nvim/test/e2e.lua \
     "$RLM_ROOT/editors/nvim" "$tmp/nvim-ws" "$RLM" 2>&1 | tee "$tmp/nvim.log"
