@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$RLM_ROOT"
 .venv/bin/python models/convert/prepare.py --out models/cache
 # A real but older ONNX Runtime library, for the test that a wrong version is refused with both
-# versions named (cli/tests/retrieve.rs). Only the shared library is kept.
+# versions named (cli/tests/e2e/retrieve.rs). Only the shared library is kept.
 OLD_ORT=1.22.1
 if [ ! -f "models/cache/lib-old/libonnxruntime.so.$OLD_ORT" ]; then
   mkdir -p models/cache/wheels models/cache/lib-old

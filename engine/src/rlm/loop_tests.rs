@@ -3,7 +3,7 @@
 //! best partial answer, a prose `FINAL` accepted only after the turn's code ran cleanly, the
 //! sub-call budget refusing calls and ending the run, and `FINAL` from code. These run on
 //! every machine: none of them needs a sandbox (the sandboxed REPL itself is tested in
-//! `cli/tests/rlm_loop.rs` and `sandbox_protocol.rs`).
+//! `cli/tests/e2e/rlm_loop.rs` and `sandbox_protocol.rs`).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use super::repl::scripted::{ScriptedRepls, Step, final_answer, printed, raised};

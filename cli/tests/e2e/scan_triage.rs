@@ -3,7 +3,7 @@
 //! read as `uncertain`, and `[audit.triage] max_findings` stopping the model calls.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::clean::rlm;
 use rlm_engine::providers::fake_server::{FakeReply, FakeServer, RecordedRequest};

@@ -7,8 +7,7 @@
 //! or on the whole result; a 10M-token context is checked never to reach any request.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "common/skip.rs"]
-mod skip;
+use crate::common::skip;
 
 use rlm_engine::providers::fake_server::{FakeReply, FakeServer, Handler, RecordedRequest};
 use rlm_engine::providers::price::Price;

@@ -2,8 +2,7 @@
 //! export/import across keys, wrong keys and access refusals as a user sees them.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "common/skip.rs"]
-mod skip;
+use crate::common::skip;
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;

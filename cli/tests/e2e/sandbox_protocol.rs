@@ -4,8 +4,7 @@
 //! kernel reports for the worker.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "common/skip.rs"]
-mod skip;
+use crate::common::skip;
 
 use rlm_engine::sandbox::policy::MissingLayer;
 use rlm_engine::sandbox::{

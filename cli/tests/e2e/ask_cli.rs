@@ -4,7 +4,7 @@
 //! free, and `--json`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::clean::{rlm, sandbox_works};
 use rlm_engine::providers::fake_server::{FakeReply, FakeServer, RecordedRequest};

@@ -7,8 +7,7 @@
 //! corruption, privilege escalation, data exfiltration and denial of service.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "common/skip.rs"]
-mod skip;
+use crate::common::skip;
 
 use std::io::ErrorKind;
 use std::net::{TcpListener, UdpSocket};

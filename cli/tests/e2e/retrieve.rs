@@ -2,8 +2,7 @@
 //! binary input, a broken or wrong ONNX Runtime library, a missing model folder) and BM25 output.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "common/skip.rs"]
-mod skip;
+use crate::common::skip;
 
 use std::path::Path;
 use std::process::{Command, Output};

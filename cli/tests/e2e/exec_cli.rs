@@ -3,8 +3,7 @@
 //! 4 (could not run, `error:`), and the `--memory-mb` and `--no-static-checks` flags.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "common/skip.rs"]
-mod skip;
+use crate::common::skip;
 
 use std::process::Command;
 

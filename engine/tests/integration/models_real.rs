@@ -8,11 +8,11 @@
 use rlm_engine::config::Config;
 use rlm_engine::index::{IndexSettings, NoProgress, index_workspace};
 use rlm_engine::models::{AttentionModel, Embedder, ModelError, ModelStore, ModelsConfig, Runtime};
-use rlm_engine::test_support;
 use rlm_engine::retrieval::{
     Document, InfiniSettings, Method, RetrievalConfig, RetrievalError, Retriever, infini_retrieve,
     read_text_file,
 };
+use rlm_engine::test_support;
 use std::path::{Path, PathBuf};
 
 /// Says why a test does not run here: it fails instead under `RLM_REQUIRE_MODELS=1` (what
@@ -275,7 +275,7 @@ fn missing_model_says_how_to_install_it() {
 const NEEDLE: &str = "// NOTE: the staging deploy password is kiwi-7431, rotate it monthly.";
 
 fn haystack_with_needle(at_line: usize) -> String {
-    let source = include_str!("../src/context.rs");
+    let source = include_str!("../../src/context.rs");
     let mut lines: Vec<&str> = source.lines().collect();
     lines.insert(at_line - 1, NEEDLE);
     lines.join("\n") + "\n"
@@ -325,10 +325,14 @@ fn hybrid_retrieval_over_a_workspace_ranks_the_needle_file_first() {
     std::fs::create_dir_all(root.join("src")).unwrap();
     std::fs::write(
         root.join("src/context.rs"),
-        include_str!("../src/context.rs"),
+        include_str!("../../src/context.rs"),
     )
     .unwrap();
-    std::fs::write(root.join("src/config.rs"), include_str!("../src/config.rs")).unwrap();
+    std::fs::write(
+        root.join("src/config.rs"),
+        include_str!("../../src/config.rs"),
+    )
+    .unwrap();
     std::fs::write(root.join("src/deploy.rs"), haystack_with_needle(12)).unwrap();
     let index_dir = dir.path().join("index");
     let settings = IndexSettings::new(&root, &Config::default(), Some(&index_dir));
