@@ -43,6 +43,11 @@ pub struct Args {
     /// Print the report as JSON
     #[arg(long)]
     pub json: bool,
+    /// Leave the embeddings for a later run: only the BM25 index and the code graph are brought up
+    /// to date (embedding is most of a first run's time; until a run embeds, vector and hybrid
+    /// retrieval answer from BM25 and say so)
+    #[arg(long)]
+    pub no_embed: bool,
 }
 
 /// Progress on stderr: a bar (files, MB/s, ETA) on a terminal, a plain line every few seconds
@@ -194,6 +199,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         print_json(&report)?;
     } else {
         println!("{}", summary_line(&report));
+    }
+    if args.no_embed {
+        return Ok(ExitCode::SUCCESS);
     }
     // The embeddings vector and hybrid retrieval read (queries never build them).
     let started = std::time::Instant::now();

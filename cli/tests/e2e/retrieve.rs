@@ -376,6 +376,30 @@ fn a_vector_query_without_embeddings_falls_back_to_bm25_and_writes_none() {
 }
 
 #[test]
+fn index_no_embed_leaves_the_embeddings_to_the_next_run() {
+    if !models_installed() {
+        return;
+    }
+    let ws = python_workspace();
+    let out = rlm(ws.path(), &["index", ".", "--no-embed"], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("indexed 12 files"), "{stdout}");
+    assert!(!stdout.contains("embeddings:"), "{stdout}");
+    let vectors = ws.path().join(".rlm/vectors");
+    assert!(!vectors.join("vectors.bin").exists());
+    // The next plain run embeds what the first one left out.
+    let out = rlm(ws.path(), &["index", "."], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("embeddings: 12 of 12 units embedded"),
+        "{stdout}"
+    );
+    assert!(vectors.join("vectors.bin").is_file());
+}
+
+#[test]
 fn querying_while_another_process_indexes_never_sees_a_broken_store() {
     if !models_installed() {
         return;
