@@ -5,6 +5,7 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 pub mod clean;
+pub mod lsp;
 pub mod skip;
 
 use rmcp::model::{CallToolRequestParams, CallToolResult, ProgressNotificationParam};
