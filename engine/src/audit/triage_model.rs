@@ -14,7 +14,7 @@ use super::catalog::RuleSet;
 use super::model::{Finding, Verdict, VerdictKind};
 use super::rule::DocSpec;
 use super::triage::{TriageContext, TriageError, TriageOutcome, Triager};
-use crate::providers::{ChatModel, ChatParams, ChatRequest, Message};
+use crate::providers::{ChatModel, ChatParams, ChatRequest, Message, MeterLimits, MeteredChat};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -33,11 +33,8 @@ Answer with one JSON object and nothing else: \
 
 /// Asks `model` about each finding; stops spending once `max_cost_usd` is reached.
 pub struct ModelTriager {
-    model: Arc<dyn ChatModel>,
+    chat: MeteredChat,
     docs: HashMap<String, DocSpec>,
-    runtime: tokio::runtime::Runtime,
-    max_cost_usd: Option<f64>,
-    spent_usd: f64,
 }
 
 impl ModelTriager {
@@ -47,25 +44,23 @@ impl ModelTriager {
         rules: &RuleSet,
         max_cost_usd: Option<f64>,
     ) -> std::io::Result<ModelTriager> {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()?;
+        let limits = MeterLimits {
+            max_calls: None,
+            max_cost_usd,
+        };
         Ok(ModelTriager {
-            model,
+            chat: MeteredChat::new(model, limits)?,
             docs: rules
                 .rules()
                 .iter()
                 .map(|r| (r.spec.id.clone(), r.spec.doc.clone()))
                 .collect(),
-            runtime,
-            max_cost_usd,
-            spent_usd: 0.0,
         })
     }
 
     /// Money spent so far (USD), as the provider or the price table reported it.
     pub fn spent_usd(&self) -> f64 {
-        self.spent_usd
+        self.chat.spent().usd
     }
 
     fn prompt(&self, finding: &Finding, context: &TriageContext<'_>) -> String {
@@ -148,18 +143,12 @@ impl Triager for ModelTriager {
                 temperature: Some(0.0),
             },
         };
-        let response = self
-            .runtime
-            .block_on(self.model.chat(&request))
-            .map_err(|e| TriageError {
-                rule_id: finding.rule_id.clone(),
-                path: finding.path.clone(),
-                line: finding.span.start.line,
-                message: e.to_string(),
-            })?;
-        if !response.cached {
-            self.spent_usd += response.cost_usd.unwrap_or(0.0);
-        }
+        let response = self.chat.chat(&request).map_err(|e| TriageError {
+            rule_id: finding.rule_id.clone(),
+            path: finding.path.clone(),
+            line: finding.span.start.line,
+            message: e.to_string(),
+        })?;
         Ok(TriageOutcome {
             verdict: parse_verdict(&response.text),
             tokens: response.usage.input_tokens + response.usage.output_tokens,
@@ -167,7 +156,7 @@ impl Triager for ModelTriager {
     }
 
     fn exhausted(&self) -> bool {
-        self.max_cost_usd.is_some_and(|max| self.spent_usd >= max)
+        self.chat.exhausted()
     }
 }
 

@@ -18,7 +18,9 @@ use serde::{Deserialize, Serialize};
 
 use super::summary::{ExtractiveSummarizer, Summarizer, SummaryTally};
 use super::types::Level;
-use crate::providers::{ChatModel, ChatParams, ChatRequest, Message};
+use crate::providers::{
+    ChatModel, ChatParams, ChatRequest, Message, MeterLimits, MeteredChat, MeteredError,
+};
 
 /// How much one `add` or `consolidate` may spend on model calls (per process when the model is
 /// installed piecemeal with `with_summarizer` / `with_judge` instead of `with_model`).
@@ -55,24 +57,17 @@ detail are not contradictions. Answer with one JSON object and nothing else: \
 
 /// A chat model with a budget, shared by the summariser and the judge of one store.
 pub struct MemoryModel {
-    model: Arc<dyn ChatModel>,
+    /// The blocking, metered adapter every synchronous model user shares: calls block on its
+    /// own small runtime, so the store can be used from synchronous code and from inside an
+    /// async server alike.
+    chat: MeteredChat,
     budget: ModelBudget,
-    /// Model calls block on their own small runtime, on a helper thread, so the store can be
-    /// used from synchronous code and from inside an async server alike.
-    runtime: tokio::runtime::Runtime,
-    spent: Mutex<Spent>,
-}
-
-#[derive(Debug, Default)]
-struct Spent {
-    calls: usize,
-    usd: f64,
 }
 
 impl std::fmt::Debug for MemoryModel {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("MemoryModel")
-            .field("model", &self.model.name())
+            .field("model", &self.chat.name())
             .field("budget", &self.budget)
             .finish()
     }
@@ -80,59 +75,35 @@ impl std::fmt::Debug for MemoryModel {
 
 impl MemoryModel {
     pub fn new(model: Arc<dyn ChatModel>, budget: ModelBudget) -> std::io::Result<MemoryModel> {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()?;
+        let limits = MeterLimits {
+            max_calls: Some(budget.max_calls),
+            max_cost_usd: budget.max_cost_usd,
+        };
         Ok(MemoryModel {
-            model,
+            chat: MeteredChat::new(model, limits)?,
             budget,
-            runtime,
-            spent: Mutex::new(Spent::default()),
         })
     }
 
     /// The model string, e.g. `openai:gpt-4o-mini`.
     pub fn name(&self) -> &str {
-        self.model.name()
+        self.chat.name()
     }
 
     /// Starts a new budget: [`MemoryStore::with_model`](super::MemoryStore::with_model) calls
     /// it at the start of every `add` and `consolidate`, so the budget is per operation and a
     /// long-lived server does not run dry.
     pub fn reset_budget(&self) {
-        if let Ok(mut spent) = self.spent.lock() {
-            *spent = Spent::default();
-        }
+        self.chat.reset();
     }
 
     /// Calls made so far.
     pub fn calls(&self) -> usize {
-        self.spent.lock().map(|s| s.calls).unwrap_or(0)
+        self.chat.spent().calls
     }
 
     /// One call: the reply's text, or why there is none (budget, provider error).
     fn ask(&self, system: &str, user: String) -> Result<String, String> {
-        {
-            let mut spent = self
-                .spent
-                .lock()
-                .map_err(|_| "the model meter is unavailable".to_string())?;
-            if spent.calls >= self.budget.max_calls {
-                return Err(format!(
-                    "model budget spent ({} calls; [memory] model_max_calls)",
-                    self.budget.max_calls
-                ));
-            }
-            if let Some(max) = self.budget.max_cost_usd
-                && spent.usd >= max
-            {
-                return Err(format!(
-                    "model budget spent (${:.4} of ${max:.4}; [rlm] max_cost_usd)",
-                    spent.usd
-                ));
-            }
-            spent.calls += 1;
-        }
         let request = ChatRequest {
             messages: vec![Message::system(system), Message::user(user)],
             params: ChatParams {
@@ -140,19 +111,16 @@ impl MemoryModel {
                 temperature: Some(0.0),
             },
         };
-        let reply = std::thread::scope(|scope| {
-            scope
-                .spawn(|| self.runtime.block_on(self.model.chat(&request)))
-                .join()
-        })
-        .map_err(|_| "the model call panicked".to_string())?
-        .map_err(|e| e.to_string())?;
-        if !reply.cached
-            && let Ok(mut spent) = self.spent.lock()
-        {
-            spent.usd += reply.cost_usd.unwrap_or(0.0);
+        match self.chat.chat(&request) {
+            Ok(reply) => Ok(reply.text),
+            Err(MeteredError::OverCalls { max }) => Err(format!(
+                "model budget spent ({max} calls; [memory] model_max_calls)"
+            )),
+            Err(MeteredError::OverMoney { spent, max }) => Err(format!(
+                "model budget spent (${spent:.4} of ${max:.4}; [rlm] max_cost_usd)"
+            )),
+            Err(other) => Err(other.to_string()),
         }
-        Ok(reply.text)
     }
 }
 

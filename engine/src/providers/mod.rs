@@ -22,6 +22,7 @@ pub mod config;
 #[cfg(any(test, feature = "test-support"))]
 pub mod fake_server;
 pub mod http;
+pub mod metered;
 pub mod price;
 pub mod spec;
 pub mod wire;
@@ -29,6 +30,7 @@ pub mod wire;
 pub use cache::{CachedModel, ResponseCache};
 pub use config::ProvidersConfig;
 pub use http::HttpModel;
+pub use metered::{MeterLimits, MeteredChat, MeteredError};
 pub use spec::{ModelSpec, WireFormat};
 
 use serde::{Deserialize, Serialize};
