@@ -3,10 +3,11 @@
 
 use crate::output::print_json;
 use crate::workspace::Workspace;
-use anyhow::Result;
+use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use rlm_engine::index::{DryRun, IndexProgress, IndexReport, dry_run, index_workspace};
 use rlm_engine::retrieval::build_workspace_vectors;
+use rlm_engine::workspace::watch::Watcher;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,6 +41,17 @@ pub struct Args {
     /// loses at most the batch in flight
     #[arg(long)]
     pub batch_bytes: Option<u64>,
+    /// Parser threads (reading, parsing, chunking; one tantivy writer takes their documents)
+    /// [default: the available cores, at most 8]
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// After indexing, keep watching the workspace and update the index when files change
+    /// (until interrupted)
+    #[arg(long)]
+    pub watch: bool,
+    /// With --watch: wait this long after the last change of a burst before updating
+    #[arg(long, default_value_t = 200)]
+    pub debounce_ms: u64,
     /// Print the report as JSON
     #[arg(long)]
     pub json: bool,
@@ -168,7 +180,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if let Some(max) = args.max_file_size {
         workspace.settings.list.max_file_size = max;
     }
-    workspace.settings.list.exclude.extend(args.exclude);
+    workspace
+        .settings
+        .list
+        .exclude
+        .extend(args.exclude.iter().cloned());
     if args.keep_generated {
         workspace.settings.filters.skip_generated = false;
     }
@@ -177,6 +193,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     if let Some(bytes) = args.batch_bytes {
         workspace.settings.batch_bytes = Some(bytes);
+    }
+    if let Some(threads) = args.threads {
+        anyhow::ensure!(threads > 0, "--threads must be at least 1");
+        workspace.settings.threads = threads;
     }
     if args.dry_run {
         let plan = dry_run(&workspace.root, &workspace.settings)?;
@@ -187,6 +207,46 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     }
+    // Watching starts before the first update, so an edit made while it runs is not missed.
+    let watcher = if args.watch {
+        let skip = vec![workspace.settings.dir.clone()];
+        let watcher = Watcher::new(&workspace.root, &skip)
+            .with_context(|| format!("watching {}", workspace.root.display()))?;
+        Some(watcher)
+    } else {
+        None
+    };
+    update_once(&workspace, &args)?;
+    let Some(mut watcher) = watcher else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    // Installed after the first update, so Ctrl-C still ends a long first run at once.
+    let stop = watch_signals::install();
+    if !args.json {
+        eprintln!(
+            "watching {} ({} folders); Ctrl-C to stop",
+            workspace.root.display(),
+            watcher.watched()
+        );
+    }
+    let debounce = Duration::from_millis(args.debounce_ms);
+    while let Some(changes) = watcher.wait(debounce, stop)? {
+        tracing::debug!(
+            paths = changes.paths.len(),
+            overflowed = changes.overflowed,
+            "changes"
+        );
+        // A failed update (a file mid-write, the lock held too long) is reported and the
+        // watch goes on: the next change tries again.
+        if let Err(e) = update_once(&workspace, &args) {
+            eprintln!("warning: update failed: {e:#}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One index update (and the embeddings unless `--no-embed`), reported on stdout.
+fn update_once(workspace: &Workspace, args: &Args) -> Result<()> {
     let progress = Progress::new(std::io::stderr().is_terminal(), args.json);
     let report = index_workspace(&workspace.root, &workspace.settings, &progress)?;
     if let Some(bar) = &progress.bar {
@@ -201,7 +261,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         println!("{}", summary_line(&report));
     }
     if args.no_embed {
-        return Ok(ExitCode::SUCCESS);
+        return Ok(());
     }
     // The embeddings vector and hybrid retrieval read (queries never build them).
     let started = std::time::Instant::now();
@@ -215,7 +275,29 @@ pub fn run(args: Args) -> Result<ExitCode> {
             "warning: embeddings not built ({e}); vector and hybrid retrieval fall back to BM25"
         ),
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
+}
+
+/// SIGINT and SIGTERM end a watch cleanly: the update in progress finishes (its commit and
+/// manifest are written) and the process exits 0.
+mod watch_signals {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    static STOP: AtomicBool = AtomicBool::new(false);
+
+    extern "C" fn on_signal(_: libc::c_int) {
+        STOP.store(true, Ordering::Relaxed);
+    }
+
+    pub fn install() -> &'static AtomicBool {
+        let handler = on_signal as extern "C" fn(libc::c_int);
+        // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
+        unsafe {
+            libc::signal(libc::SIGINT, handler as libc::sighandler_t);
+            libc::signal(libc::SIGTERM, handler as libc::sighandler_t);
+        }
+        &STOP
+    }
 }
 
 /// The dry run as a person reads it: a table per language, the skips by reason, the estimate.

@@ -23,3 +23,4 @@ mod sandbox_escape;
 mod sandbox_protocol;
 mod scan_scope;
 mod scan_triage;
+mod watch;

@@ -53,8 +53,31 @@ fn sqlite(dir: &Path) -> impl Fn(rusqlite::Error) -> GraphError + '_ {
     }
 }
 
-/// Reads and parses `files` (path, language, hash) on all cores.
-fn parse_all(root: &Path, files: &[(String, Language)], overlay: &Overlay) -> Vec<Parsed> {
+/// Facts the index already extracted from its own parse, by path: (content hash, facts).
+pub type Prepared = HashMap<String, (String, FileFacts)>;
+
+/// Reads and parses `files` (path, language, hash) on all cores; files in `prepared` are taken
+/// from there (the index parsed them in this run) instead of read and parsed again.
+fn parse_all(
+    root: &Path,
+    files: &[(String, Language)],
+    overlay: &Overlay,
+    prepared: &mut Prepared,
+) -> Vec<Parsed> {
+    let mut ready = Vec::new();
+    let mut rest = Vec::new();
+    for (path, language) in files {
+        match prepared.remove(path) {
+            Some((hash, facts)) => ready.push(Parsed {
+                path: path.clone(),
+                language: *language,
+                hash,
+                facts,
+            }),
+            None => rest.push((path.clone(), *language)),
+        }
+    }
+    let files = &rest[..];
     let next = AtomicUsize::new(0);
     let out = Mutex::new(Vec::with_capacity(files.len()));
     let workers = std::thread::available_parallelism()
@@ -94,6 +117,7 @@ fn parse_all(root: &Path, files: &[(String, Language)], overlay: &Overlay) -> Ve
         }
     });
     let mut parsed = out.into_inner().unwrap_or_default();
+    parsed.extend(ready);
     parsed.sort_by(|a, b| a.path.cmp(&b.path));
     parsed
 }
@@ -116,6 +140,16 @@ pub fn update_graph(
     root: &Path,
     index_dir: &Path,
     overlay: &Overlay,
+) -> Result<GraphReport, GraphError> {
+    update_graph_with(root, index_dir, overlay, &mut Prepared::new())
+}
+
+/// Like [`update_graph`], taking the facts of the files in `prepared` from there.
+pub fn update_graph_with(
+    root: &Path,
+    index_dir: &Path,
+    overlay: &Overlay,
+    prepared: &mut Prepared,
 ) -> Result<GraphReport, GraphError> {
     let started = Instant::now();
     let manifest = Manifest::read(index_dir)
@@ -159,7 +193,7 @@ pub fn update_graph(
         let mut every: Vec<(String, Language)> =
             wanted.iter().map(|(p, (_, l))| (p.clone(), *l)).collect();
         every.sort();
-        let parsed = parse_all(root, &every, overlay);
+        let parsed = parse_all(root, &every, overlay, prepared);
         report.parsed = parsed.len();
         report.resolved_files = parsed.len();
         report.files = parsed.len();
@@ -167,7 +201,7 @@ pub fn update_graph(
         report.removed = known.keys().filter(|p| !wanted.contains_key(*p)).count();
         full_build(root, &mut conn, parsed, &all_paths).map_err(&err)?;
     } else {
-        let parsed = parse_all(root, &changed, overlay);
+        let parsed = parse_all(root, &changed, overlay, prepared);
         report.parsed = parsed.len();
         let (files, resolved) =
             incremental(root, &mut conn, parsed, &removed, &known, &all_paths).map_err(&err)?;

@@ -32,11 +32,11 @@ mod syntax;
 #[cfg(test)]
 mod tests;
 
-pub use build::{GraphReport, graph_exists, update_graph};
+pub use build::{GraphReport, Prepared, graph_exists, update_graph, update_graph_with};
 pub use model::{Confidence, Def, DefKind, FileFacts, Import, Ref, RefKind, Span};
 pub use query::{CallSite, Graph, Impact, ImpactEntry, MapEntry, Reference, RepoMap, Symbol};
 pub use store::{GRAPH_FILE, graph_path};
-pub use syntax::{extract, supports};
+pub use syntax::{extract, extract_from_tree, supports};
 
 use std::path::{Path, PathBuf};
 
@@ -71,6 +71,7 @@ pub struct UpdateOnDrop {
     root: PathBuf,
     dir: PathBuf,
     overlay: crate::index::Overlay,
+    prepared: std::sync::Mutex<Prepared>,
 }
 
 impl UpdateOnDrop {
@@ -79,6 +80,15 @@ impl UpdateOnDrop {
             root: root.to_path_buf(),
             dir: dir.to_path_buf(),
             overlay: overlay.clone(),
+            prepared: std::sync::Mutex::new(Prepared::new()),
+        }
+    }
+
+    /// Hands over the facts of `path` (content `hash`) from the index's own parse, so the
+    /// update does not read and parse the file again.
+    pub fn offer(&self, path: &str, hash: String, facts: FileFacts) {
+        if let Ok(mut prepared) = self.prepared.lock() {
+            prepared.insert(path.to_string(), (hash, facts));
         }
     }
 }
@@ -88,7 +98,11 @@ impl Drop for UpdateOnDrop {
         if std::thread::panicking() {
             return;
         }
-        match update_graph(&self.root, &self.dir, &self.overlay) {
+        let mut prepared = match self.prepared.lock() {
+            Ok(mut prepared) => std::mem::take(&mut *prepared),
+            Err(_) => Prepared::new(),
+        };
+        match update_graph_with(&self.root, &self.dir, &self.overlay, &mut prepared) {
             Ok(report) if report.parsed > 0 || report.removed > 0 => tracing::info!(
                 "graph: {} files ({} parsed, {} removed, {} re-resolved) in {} ms",
                 report.files,

@@ -5,7 +5,7 @@ use super::lock::{self, LockOutcome};
 use super::manifest::{FileEntry, MANIFEST_FILE, Manifest, SCHEMA_VERSION};
 use super::schema::{self, DOC_CHUNK, DOC_SYMBOL, Fields};
 use super::{IndexError, IndexSettings, tantivy_dir};
-use crate::parse::{Language, chunk_file, extract_symbols};
+use crate::parse::{Language, chunk_file, extract_symbols_and_tree};
 use crate::workspace::{
     Listing, ListingSource, SkipCounts, SkipReason, WorkspaceFile, classify, list_files_with,
 };
@@ -145,7 +145,7 @@ pub fn index_workspace_with(
         }
     };
     // The code graph follows the index under the same lock (updated when this is dropped).
-    let _graph = crate::graph::UpdateOnDrop::new(&listing.root, dir, overlay);
+    let graph = crate::graph::UpdateOnDrop::new(&listing.root, dir, overlay);
 
     let mut warnings = listing.warnings.clone();
     let (index, old_manifest, rebuilt) = open_or_rebuild(dir, &mut warnings)?;
@@ -200,6 +200,7 @@ pub fn index_workspace_with(
             &writer,
             &fields,
             settings,
+            Some(&graph),
             progress,
         );
         for (path, outcome) in outcomes {
@@ -453,6 +454,7 @@ fn read_and_index(
     writer: &IndexWriter<TantivyDocument>,
     fields: &Fields,
     settings: &IndexSettings,
+    graph: Option<&crate::graph::UpdateOnDrop>,
     progress: &dyn IndexProgress,
 ) -> Vec<(String, Outcome)> {
     let next = AtomicUsize::new(0);
@@ -472,6 +474,7 @@ fn read_and_index(
                         writer,
                         fields,
                         settings,
+                        graph,
                     );
                     local.push((file.rel_path.clone(), outcome));
                     progress.bytes_done(file.size);
@@ -500,6 +503,7 @@ fn index_one(
     writer: &IndexWriter<TantivyDocument>,
     fields: &Fields,
     settings: &IndexSettings,
+    graph: Option<&crate::graph::UpdateOnDrop>,
 ) -> Outcome {
     let path_term = Term::from_field_text(fields.path, &file.rel_path);
     let skip = |reason| {
@@ -542,8 +546,22 @@ fn index_one(
         Ok(text) => (text, false),
         Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
     };
-    let symbols = extract_symbols(language, &text);
+    let (symbols, tree) = extract_symbols_and_tree(language, &text);
     let chunks = chunk_file(&text, &symbols, settings.chunk_limits);
+    // The code graph reads the same parse here, on this thread, instead of reading and parsing
+    // the file again after the index commits.
+    if let (Some(graph), Some(tree)) = (graph, &tree)
+        && let Some(facts) = crate::graph::extract_from_tree(language, tree, &text)
+    {
+        // The graph keys its files by the hash of the decoded text (as it reads them).
+        let graph_hash = if lossy {
+            blake3::hash(text.as_bytes()).to_hex().to_string()
+        } else {
+            hash.clone()
+        };
+        graph.offer(&file.rel_path, graph_hash, facts);
+    }
+    drop(tree);
 
     writer.delete_term(path_term);
     let lang = language.name();
@@ -615,7 +633,9 @@ mod tests {
         let writer: IndexWriter<TantivyDocument> = index.writer_with_num_threads(1, 15_000_000)?;
         let (_, fields) = schema::build_schema();
         let settings = IndexSettings::new(dir.path(), &Config::default(), None);
-        Ok(index_one(file, None, None, &writer, &fields, &settings))
+        Ok(index_one(
+            file, None, None, &writer, &fields, &settings, None,
+        ))
     }
 
     fn listed(path: PathBuf) -> WorkspaceFile {

@@ -15,4 +15,4 @@ mod outline_tests;
 
 pub use chunk::{Chunk, ChunkLimits, chunk_file};
 pub use language::Language;
-pub use symbols::{Symbol, SymbolKind, extract_symbols};
+pub use symbols::{Symbol, SymbolKind, extract_symbols, extract_symbols_and_tree};

@@ -116,6 +116,15 @@ pub fn extract_symbols(language: Language, source: &str) -> Vec<Symbol> {
     }
 }
 
+/// Like [`extract_symbols`], also giving back the parse tree for other readers of the same
+/// source (the code graph's facts), so a file is parsed once.
+pub fn extract_symbols_and_tree(language: Language, source: &str) -> (Vec<Symbol>, Option<Tree>) {
+    match parse_tree(language, source) {
+        Some(tree) => (symbols_of_tree(language, &tree, source), Some(tree)),
+        None => (Vec::new(), None),
+    }
+}
+
 /// The longest one file may take to parse: a generated 2 MB table of C should not hold up the
 /// index. A file over budget gets no symbols and is chunked by lines.
 const PARSE_BUDGET: Duration = Duration::from_secs(3);

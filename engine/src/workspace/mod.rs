@@ -10,6 +10,7 @@
 //! ([`classify`]) are left out when [`Filters`] say so, which the index does by default.
 
 pub mod classify;
+pub mod watch;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Serialize;

@@ -619,3 +619,116 @@ fn dry_run_counts_languages_skips_and_estimates_without_writing() -> TestResult 
     assert_eq!((again.up_to_date, again.to_index), (4, 0));
     Ok(())
 }
+
+/// A tree with code in several languages (symbols, graph facts, chunks) and plain text.
+fn write_mixed_tree(root: &Path) -> TestResult {
+    std::fs::create_dir_all(root.join("pkg"))?;
+    std::fs::create_dir_all(root.join("src"))?;
+    for i in 0..30 {
+        std::fs::write(
+            root.join(format!("pkg/mod{i}.py")),
+            format!(
+                "from pkg.mod{next} import helper_{next}\n\n\ndef helper_{i}(x):\n    \"\"\"Doubles {i}.\"\"\"\n    return helper_{next}(x) * 2\n\n\nclass Shape{i}:\n    def area(self):\n        return helper_{i}({i})\n",
+                next = (i + 1) % 30
+            ),
+        )?;
+        std::fs::write(
+            root.join(format!("src/unit{i}.rs")),
+            format!(
+                "/// Unit {i}.\npub struct Unit{i} {{ value: u32 }}\n\nimpl Unit{i} {{\n    pub fn value(&self) -> u32 {{ self.value + {i} }}\n}}\n\npub fn make_unit{i}() -> Unit{i} {{ Unit{i} {{ value: {i} }} }}\n"
+            ),
+        )?;
+        std::fs::write(
+            root.join(format!("src/view{i}.js")),
+            format!("export function render{i}(node) {{\n  return node.title + '{i}';\n}}\n"),
+        )?;
+        std::fs::write(
+            root.join(format!("notes{i}.txt")),
+            format!("plain notes number {i} about shared_marker and units\n"),
+        )?;
+    }
+    Ok(())
+}
+
+/// Every stored document of the index, as JSON, sorted: the index's whole content.
+fn all_documents(dir: &Path) -> Result<Vec<String>, Box<dyn std::error::Error>> {
+    use tantivy::Document;
+    let index = WorkspaceIndex::open(dir)?;
+    let searcher = index.searcher();
+    let schema = index.tantivy().schema();
+    let addresses = searcher.search(
+        &tantivy::query::AllQuery,
+        &tantivy::collector::DocSetCollector,
+    )?;
+    let mut docs = Vec::with_capacity(addresses.len());
+    for address in addresses {
+        let doc: tantivy::TantivyDocument = searcher.doc(address)?;
+        docs.push(doc.to_json(&schema));
+    }
+    docs.sort();
+    Ok(docs)
+}
+
+fn graph_lines(dir: &Path) -> Result<Vec<String>, Box<dyn std::error::Error>> {
+    let graph = rlm_engine::graph::Graph::open(dir)?;
+    let mut out = Vec::new();
+    rlm_engine::graph::export::export(
+        &graph,
+        rlm_engine::graph::export::Format::JsonLines,
+        "test",
+        &mut out,
+    )?;
+    let mut lines: Vec<String> = String::from_utf8(out)?
+        .lines()
+        .map(str::to_string)
+        .collect();
+    lines.sort();
+    Ok(lines)
+}
+
+#[test]
+fn a_parallel_index_equals_a_sequential_one() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let root = dir.path();
+    write_mixed_tree(root)?;
+    let indexes = tempfile::tempdir()?;
+    let mut sequential = settings(root);
+    sequential.dir = indexes.path().join("one");
+    sequential.list.skip_dirs = vec![sequential.dir.clone()];
+    sequential.threads = 1;
+    let mut parallel = sequential.clone();
+    parallel.dir = indexes.path().join("four");
+    parallel.list.skip_dirs = vec![parallel.dir.clone()];
+    parallel.threads = 4;
+    parallel.batch_bytes = Some(2_000); // several commits, each fed by all four threads
+    let one = index_workspace(root, &sequential, &NoProgress)?;
+    let four = index_workspace(root, &parallel, &NoProgress)?;
+    assert_eq!(
+        (one.files, one.added, one.chunks, one.symbols),
+        (120, 120, four.chunks, four.symbols)
+    );
+    assert_eq!((four.files, four.added), (120, 120));
+    assert!(four.batches > 1, "{} batches", four.batches);
+
+    let docs = all_documents(&sequential.dir)?;
+    assert_eq!(docs.len(), one.chunks + one.symbols);
+    assert_eq!(docs, all_documents(&parallel.dir)?);
+    assert_eq!(
+        WorkspaceIndex::open(&sequential.dir)?.manifest()?.files,
+        WorkspaceIndex::open(&parallel.dir)?.manifest()?.files
+    );
+    for query in ["helper_7", "Unit12", "render3", "shared_marker", "area"] {
+        let a = hits(&sequential.dir, query)?;
+        assert!(!a.is_empty(), "no hits for {query}");
+        assert_eq!(a, hits(&parallel.dir, query)?, "hits for {query}");
+    }
+    // The code graph built from the index's own parses equals one the graph parses itself.
+    let graph = graph_lines(&parallel.dir)?;
+    assert!(graph.len() > 200, "{} graph lines", graph.len());
+    assert_eq!(graph, graph_lines(&sequential.dir)?);
+    std::fs::remove_file(rlm_engine::graph::graph_path(&parallel.dir))?;
+    let rebuilt = rlm_engine::graph::update_graph(root, &parallel.dir, &Default::default())?;
+    assert_eq!((rebuilt.parsed, rebuilt.full), (90, true));
+    assert_eq!(graph, graph_lines(&parallel.dir)?);
+    Ok(())
+}

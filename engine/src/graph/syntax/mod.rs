@@ -169,11 +169,22 @@ enum Step<'t> {
 
 /// The facts of `source`, or `None` for a language the graph does not read.
 pub fn extract(language: Language, source: &str) -> Option<FileFacts> {
-    let syntax = syntax_for(language)?;
+    syntax_for(language)?;
     let grammar = language.grammar()?;
     let mut parser = Parser::new();
     parser.set_language(&grammar).ok()?;
     let tree = parser.parse(source, None)?;
+    extract_from_tree(language, &tree, source)
+}
+
+/// The facts of `source` from a parse `tree` of it already made (the index parses each file
+/// once and hands the tree here), or `None` for a language the graph does not read.
+pub fn extract_from_tree(
+    language: Language,
+    tree: &tree_sitter::Tree,
+    source: &str,
+) -> Option<FileFacts> {
+    let syntax = syntax_for(language)?;
     let root = tree.root_node();
     let mut facts = FileFacts {
         package: syntax.package(root, source),
