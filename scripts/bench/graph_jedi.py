@@ -4,8 +4,8 @@ Reads JSON on stdin: {"root": DIR, "targets": [{"path": REL, "line": L, "col": C
 (1-based line, 0-based column of the definition's name) and writes one JSON object to stdout:
 {"jedi": VERSION, "results": [{"refs": [[REL, L, C], ...], "calls": [[REL, L], ...],
 "error": null}, ...]} in the order of the targets. References are jedi's
-`get_references(scope="project")` minus the definition itself (names in import statements
-stay, as the graph keeps them), kept only inside `root`; a
+`get_references(scope="project")` minus the definition itself and other `def`/`class`
+definitions (overrides; names in import statements stay, as the graph keeps them), kept only inside `root`; a
 reference is a call when the next character after the name (spaces skipped) is "(".
 """
 
@@ -50,8 +50,14 @@ def main():
             rel = os.path.relpath(where, root)
             if rel == target["path"] and name.line == target["line"] and name.column == target["col"]:
                 continue
-            refs.append([rel, name.line, name.column])
             text = lines(where)
+            # jedi lists overriding definitions (`def seek` of a subclass) with the uses; they
+            # are definitions, not references, for the graph and for an editor.
+            if name.is_definition() and 0 < name.line <= len(text):
+                head = text[name.line - 1][: name.column].strip()
+                if head in ("def", "async def", "class"):
+                    continue
+            refs.append([rel, name.line, name.column])
             if 0 < name.line <= len(text):
                 rest = text[name.line - 1][name.column + len(name.name):].lstrip()
                 if rest.startswith("("):
