@@ -18,6 +18,7 @@ mod mcp_http;
 mod mcp_stdio;
 mod memory;
 mod retrieve;
+mod rlm_graph;
 mod rlm_loop;
 mod sandbox_escape;
 mod sandbox_protocol;

@@ -1,7 +1,8 @@
 //! The host side of the REPL's functions. `llm_query` and `llm_query_batched` go to the sub
 //! model (a batch runs concurrently, at most `max_parallel` in flight); `rlm_query` starts a
 //! child loop one level deeper while `depth < max_depth` and falls back to `llm_query` at the
-//! bottom; `retrieve` searches the workspace index. Every sub-call is counted against
+//! bottom; `retrieve` searches the workspace index; `callers`, `callees`, `references` and
+//! `repo_map` answer from the workspace's code graph (see [`crate::graph`]). Every sub-call is counted against
 //! `max_subcalls` before it is made; once any budget is spent the calls fail with a message
 //! telling the model to finish, and the loop stops after the step.
 
@@ -10,6 +11,7 @@ use super::budget::Ledger;
 use super::prompts;
 use super::run::{CallError, LoopContext, Shared, call_model, run_loop, text_shape};
 use super::trace::TraceEvent;
+use crate::graph::{CallSite, Confidence, Graph, Symbol};
 use crate::index::WorkspaceIndex;
 use crate::providers::{ChatRequest, ChatResponse, Message};
 use crate::sandbox::HostCalls;
@@ -245,6 +247,113 @@ impl<'a> Host<'a> {
                 .collect(),
         ))
     }
+
+    /// The workspace's code graph, or the message the REPL raises without one.
+    fn graph(&self, function: &str) -> Result<Graph, String> {
+        let Some(dir) = &self.shared.index_dir else {
+            return Err(format!(
+                "{function}() needs an indexed workspace context (run `rlm index PATH`); \
+                 here, search `context` with Python (re, str.find) instead"
+            ));
+        };
+        Graph::open(dir).map_err(|e| format!("{function}(): {e}"))
+    }
+
+    /// The definitions a name stands for (`name`, `Type.name`, `Type::name`), at most ten.
+    fn definitions(graph: &Graph, function: &str, name: &str) -> Result<Vec<Symbol>, String> {
+        match graph.find(name, None) {
+            Ok(found) => Ok(found.into_iter().take(MAX_DEFINITIONS).collect()),
+            Err(crate::graph::GraphError::UnknownSymbol { .. }) => Ok(Vec::new()),
+            Err(e) => Err(format!("{function}(): {e}")),
+        }
+    }
+
+    /// `callers(name, depth)` / `callees(name, depth)`: one dict per (caller, callee, file).
+    fn calls(&self, function: &str, name: &str, depth: usize, up: bool) -> Result<Value, String> {
+        let graph = self.graph(function)?;
+        let depth = depth.clamp(1, 6);
+        let mut out = Vec::new();
+        for symbol in Self::definitions(&graph, function, name)? {
+            let sites = if up {
+                graph.callers(symbol.id, depth)
+            } else {
+                graph.callees(symbol.id, depth)
+            }
+            .map_err(|e| format!("{function}(): {e}"))?;
+            for site in sites.into_iter().take(MAX_ENTRIES) {
+                out.push(call_value(&symbol, &site, up));
+            }
+        }
+        Ok(Value::Array(out))
+    }
+
+    /// `references(name)`: every use of the definitions of `name`, surest first per place.
+    fn references(&self, name: &str, guesses: bool) -> Result<Value, String> {
+        let graph = self.graph("references")?;
+        let min = if guesses {
+            Confidence::ByName
+        } else {
+            Confidence::Resolved
+        };
+        let mut out = Vec::new();
+        for symbol in Self::definitions(&graph, "references", name)? {
+            let refs = graph
+                .references(symbol.id, min)
+                .map_err(|e| format!("references(): {e}"))?;
+            for r in refs.into_iter().take(MAX_ENTRIES) {
+                out.push(json!({
+                    "definition": place(&symbol),
+                    "path": r.path,
+                    "line": r.span.start_line,
+                    "col": r.span.start_col,
+                    "kind": r.kind.name(),
+                    "confidence": r.confidence.name(),
+                    "enclosing": r.enclosing,
+                }));
+            }
+        }
+        Ok(Value::Array(out))
+    }
+
+    /// `repo_map(tokens)`: the most central definitions as text within the budget.
+    fn repo_map(&self, tokens: usize) -> Result<Value, String> {
+        let graph = self.graph("repo_map")?;
+        let map = graph
+            .repo_map(tokens.clamp(16, 16_384))
+            .map_err(|e| format!("repo_map(): {e}"))?;
+        Ok(Value::String(map.text))
+    }
+}
+
+/// Definitions of one name a graph call answers for.
+const MAX_DEFINITIONS: usize = 10;
+/// Entries per definition a graph call returns.
+const MAX_ENTRIES: usize = 500;
+
+/// `path:line` of a definition.
+fn place(symbol: &Symbol) -> String {
+    format!("{}:{}", symbol.path, symbol.name_span.start_line)
+}
+
+/// One call edge as the REPL sees it: the other end's name (`None` for a module's top level),
+/// where it is defined, the file and lines of the calls, the confidence and the depth.
+fn call_value(of: &Symbol, site: &CallSite, up: bool) -> Value {
+    let other = if up {
+        site.caller.as_ref()
+    } else {
+        Some(&site.callee)
+    };
+    json!({
+        "definition": place(of),
+        "name": other.map(|s| s.name.clone()),
+        "container": other.and_then(|s| s.container.clone()),
+        "kind": other.map(|s| s.kind.name()),
+        "defined_at": other.map(place),
+        "path": site.path,
+        "lines": site.spans.iter().map(|s| s.start_line).collect::<Vec<_>>(),
+        "confidence": site.confidence.name(),
+        "depth": site.depth,
+    })
 }
 
 impl HostCalls for Host<'_> {
@@ -283,8 +392,24 @@ impl HostCalls for Host<'_> {
                 let k = args.get("k").and_then(Value::as_u64).unwrap_or(5) as usize;
                 self.retrieve(&question, k)
             }
+            "callers" | "callees" => {
+                let symbol = text("name")
+                    .ok_or_else(|| format!("{name}(name, depth=1) needs a string name"))?;
+                let depth = args.get("depth").and_then(Value::as_u64).unwrap_or(1) as usize;
+                self.calls(name, &symbol, depth, name == "callers")
+            }
+            "references" => {
+                let symbol = text("name").ok_or("references(name) needs a string name")?;
+                let guesses = args.get("guesses").and_then(Value::as_bool).unwrap_or(true);
+                self.references(&symbol, guesses)
+            }
+            "repo_map" => {
+                let tokens = args.get("tokens").and_then(Value::as_u64).unwrap_or(1024) as usize;
+                self.repo_map(tokens)
+            }
             other => Err(format!(
-                "unknown host function {other}(); available: llm_query, llm_query_batched, rlm_query, retrieve"
+                "unknown host function {other}(); available: llm_query, llm_query_batched, \
+                 rlm_query, retrieve, callers, callees, references, repo_map"
             )),
         }
     }

@@ -2,9 +2,9 @@
 //! the wording is a reviewed diff and every trace records which version produced it.
 
 /// Recorded in every trace and result.
-pub const PROMPT_VERSION: &str = "v1";
+pub const PROMPT_VERSION: &str = "v2";
 
-pub const SYSTEM: &str = include_str!("../../prompts/system.v1.md");
+pub const SYSTEM: &str = include_str!("../../prompts/system.v2.md");
 pub const QUESTION: &str = include_str!("../../prompts/question.v1.md");
 pub const NO_CODE: &str = include_str!("../../prompts/no_code.v1.md");
 pub const FEEDBACK: &str = include_str!("../../prompts/feedback.v1.md");

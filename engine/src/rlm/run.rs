@@ -350,6 +350,11 @@ pub(crate) fn run_loop(
         ));
     }
     if depth == 0
+        && let Some(map) = shared.index_dir.as_deref().and_then(root_repo_map)
+    {
+        description.push_str(&map);
+    }
+    if depth == 0
         && shared
             .retrieve_first_above
             .is_some_and(|threshold| shape.chars > threshold)
@@ -655,6 +660,32 @@ pub(crate) fn cut_middle(text: &str, max_chars: usize) -> String {
         "{start}\n[... {} characters cut: print summaries or slices, not everything ...]\n{end}",
         total - head - tail
     )
+}
+
+/// Tokens of the repository map in a workspace's root prompt.
+const ROOT_MAP_TOKENS: usize = 300;
+
+/// The short repository map the root prompt of an indexed workspace carries: its most
+/// central definitions, so the first code the model writes can aim at real names. None
+/// without a graph (an index built before the graph existed, an empty workspace); a graph
+/// that cannot be read is logged and left out, never failing the run.
+fn root_repo_map(index_dir: &std::path::Path) -> Option<String> {
+    if !crate::graph::graph_exists(index_dir) {
+        return None;
+    }
+    let map = crate::graph::Graph::open(index_dir)
+        .and_then(|g| g.repo_map(ROOT_MAP_TOKENS))
+        .map_err(|e| tracing::warn!("the root prompt goes without a repository map: {e}"))
+        .ok()?;
+    if map.entries.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "\n\nRepository map (the most central definitions by PageRank over the code graph; \
+         `repo_map(tokens)` gives a longer one, `callers(name)`/`callees(name)`/`references(name)` \
+         follow them):\n{}",
+        map.text.trim_end()
+    ))
 }
 
 #[cfg(test)]

@@ -218,7 +218,7 @@ def _refused(name):
 
 
 class HostCallError(Exception):
-    """A host call (llm_query, rlm_query, retrieve, ...) failed on the host's side."""
+    """A host call (llm_query, rlm_query, retrieve, callers, ...) failed on the host's side."""
 
 
 def _host_call(name, args):
@@ -251,6 +251,30 @@ def rlm_query(prompt, context=None):
 def retrieve(question, k=5):
     """Retrieve the `k` passages of the workspace most relevant to `question`."""
     return _host_call("retrieve", {"question": str(question), "k": int(k)})
+
+
+def callers(name, depth=1):
+    """Who calls the function `name` ("f", "Class.method"), from the workspace's code graph,
+    to `depth` levels: dicts with name, container, kind, defined_at, path, lines, confidence
+    ("resolved" or "by_name"), depth and definition (the callee's path:line)."""
+    return _host_call("callers", {"name": str(name), "depth": int(depth)})
+
+
+def callees(name, depth=1):
+    """What the function `name` calls, from the code graph, to `depth` levels (dicts as callers())."""
+    return _host_call("callees", {"name": str(name), "depth": int(depth)})
+
+
+def references(name, guesses=True):
+    """Every use of the definitions named `name`: dicts with path, line, col, kind, confidence,
+    enclosing and definition; guesses=False keeps only the resolved ones."""
+    return _host_call("references", {"name": str(name), "guesses": bool(guesses)})
+
+
+def repo_map(tokens=1024):
+    """The workspace's most central definitions (PageRank over the code graph) as text: files,
+    each with signatures and line numbers, within `tokens` tokens."""
+    return _host_call("repo_map", {"tokens": int(tokens)})
 
 
 # ---- finishing -----------------------------------------------------------------------------
@@ -319,6 +343,10 @@ def _reset_namespace():
             "llm_query_batched": llm_query_batched,
             "rlm_query": rlm_query,
             "retrieve": retrieve,
+            "callers": callers,
+            "callees": callees,
+            "references": references,
+            "repo_map": repo_map,
             "FINAL": FINAL,
             "FINAL_VAR": FINAL_VAR,
             "SHOW_VARS": SHOW_VARS,
@@ -385,6 +413,9 @@ def _run_step(code):
     finally:
         _signal.signal(_signal.SIGINT, _signal.SIG_IGN)
         _sys.stdout, _sys.stderr = old
+        # A step that assigned to a provided name (`callers = callers("f")`) keeps its value
+        # for that step only: the next step finds the host calls and FINAL again.
+        _ns.update(_PROVIDED)
     if shared["stopped"]:
         stop = "output"
     answer = _ns.get("answer")

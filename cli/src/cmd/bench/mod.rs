@@ -5,6 +5,7 @@
 //! the released binary.
 
 mod audit;
+mod graph;
 mod index;
 mod lsp;
 mod mcp;
@@ -24,6 +25,8 @@ use std::process::ExitCode;
 pub enum BenchCommand {
     /// rlm scan against bandit on bandit's labelled examples, and a 10k-file polyglot repo
     Audit(audit::Args),
+    /// The code graph against jedi and the TypeScript language service; build and query speed
+    Graph(graph::Args),
     /// Full and incremental indexing, and query latency against ripgrep
     Index(index::Args),
     /// Needle in a haystack of real source code: bm25, vector, infini and hybrid recall and speed
@@ -45,6 +48,7 @@ pub enum BenchCommand {
 pub fn run(command: BenchCommand) -> Result<ExitCode> {
     match command {
         BenchCommand::Audit(args) => audit::run(args),
+        BenchCommand::Graph(args) => graph::run(args),
         BenchCommand::Index(args) => index::run(args),
         BenchCommand::Retrieve(args) => retrieve::run(*args),
         BenchCommand::Lsp(args) => lsp::run(args),
