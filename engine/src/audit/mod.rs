@@ -17,6 +17,7 @@ pub(crate) mod catalog;
 pub mod corpus;
 pub mod docs;
 mod fix;
+mod guard;
 mod model;
 mod resolve;
 mod rule;
@@ -299,5 +300,7 @@ fn read_source(path: &Path) -> std::io::Result<Option<(String, bool)>> {
 
 #[cfg(test)]
 mod flow_tests;
+#[cfg(test)]
+mod guard_tests;
 #[cfg(test)]
 mod tests;

@@ -33,6 +33,7 @@
 //! tainted. Not tracked: other files, guards (`if not valid(x): return`) that are not calls
 //! around the value. `docs/audit.md` lists this for users.
 
+use super::guard::{self, Refinement};
 use super::resolve::Names;
 use super::rule::{Rating, Rule};
 use super::syntax::{self, Family, call_parts, positional_args, squash};
@@ -226,6 +227,8 @@ struct Walker<'a, 't> {
     want: &'a HashSet<usize>,
     args: HashMap<usize, ArgInfo>,
     hits: Vec<TaintHit<'t>>,
+    /// Go error variables bound to a parse of a value (see [`guard::error_check`]).
+    error_checks: guard::ErrorChecks,
 }
 
 /// Runs the taint rules `rules` (index into the rule set, rule) over a parsed file; `want`
@@ -258,6 +261,7 @@ pub(crate) fn run<'t>(
         want,
         args: HashMap::new(),
         hits: Vec::new(),
+        error_checks: guard::ErrorChecks::new(),
     };
     collect_definitions(
         family,
@@ -278,6 +282,7 @@ pub(crate) fn run<'t>(
         walker.imports.clear();
         walker.done.clear();
         walker.container_depth.clear();
+        walker.error_checks.clear();
         walker.stale = false;
         let mut env = Env::new();
         walker.visit(root, &mut env, 0);
@@ -547,6 +552,9 @@ impl<'a, 't> Walker<'a, 't> {
             }
             _ => {}
         }
+        if let Some((err, names)) = guard::error_check(self.family, node, self.src) {
+            self.error_checks.insert(err, names);
+        }
         if let Some((_, target_field, value_field)) = self
             .family
             .assignments()
@@ -582,6 +590,42 @@ impl<'a, 't> Walker<'a, 't> {
         }
         for child in children {
             self.visit(child, env, inner);
+        }
+        if kind == "expression_statement" {
+            // `Integer.parseInt(x);`: past this line `x` is a number.
+            let names = guard::statement_validates(self.family, node, self.src);
+            let refs: Vec<Refinement<'t>> = names
+                .into_iter()
+                .map(|name| Refinement { name, equals: None })
+                .collect();
+            self.refine(&refs, env);
+        }
+    }
+
+    /// Applies what a guard vouches for; returns the old values, for [`Walker::restore`].
+    fn refine(&self, refs: &[Refinement<'t>], env: &mut Env) -> Vec<(String, Val)> {
+        let mut saved = Vec::new();
+        for r in refs {
+            let Some(old) = env.get(&r.name).cloned() else {
+                continue;
+            };
+            let new = r
+                .equals
+                .map(|n| self.eval(n, env))
+                .filter(Val::is_const)
+                .unwrap_or(Val::CONST);
+            if old.is_const() && r.equals.is_none() {
+                continue;
+            }
+            env.update(&r.name, new);
+            saved.push((r.name.clone(), old));
+        }
+        saved
+    }
+
+    fn restore(saved: Vec<(String, Val)>, env: &mut Env) {
+        for (name, old) in saved.into_iter().rev() {
+            env.update(&name, old);
         }
     }
 
@@ -805,6 +849,10 @@ impl<'a, 't> Walker<'a, 't> {
         let Some(condition) = node.child_by_field_name("condition") else {
             return;
         };
+        // Go's `if x := f(); x > 0`: the initializer runs first.
+        if let Some(init) = node.child_by_field_name("initializer") {
+            self.visit(init, env, branch);
+        }
         self.visit(condition, env, branch);
         let known = self.eval(condition, env).single().map(Lit::truthy);
         let consequence = node.child_by_field_name("consequence");
@@ -812,10 +860,6 @@ impl<'a, 't> Walker<'a, 't> {
         let alternatives: Vec<Node<'t>> = node
             .children_by_field_name("alternative", &mut cursor)
             .collect();
-        // Go's `if x := f(); x > 0`.
-        if let Some(init) = node.child_by_field_name("initializer") {
-            self.visit(init, env, branch);
-        }
         match known {
             Some(true) => {
                 if let Some(c) = consequence {
@@ -849,8 +893,27 @@ impl<'a, 't> Walker<'a, 't> {
                 }
             }
             None => {
-                for child in consequence.into_iter().chain(alternatives) {
-                    self.visit(child, env, branch + 1);
+                // Guards: the branch under the condition sees what it vouches for, and an
+                // early exit on one side vouches for everything after the `if`.
+                let facts = guard::facts(self.family, condition, self.src, &self.error_checks);
+                let saved = self.refine(&facts.when_true, env);
+                if let Some(c) = consequence {
+                    self.visit(c, env, branch + 1);
+                }
+                Self::restore(saved, env);
+                let saved = self.refine(&facts.when_false, env);
+                for alt in &alternatives {
+                    self.visit(*alt, env, branch + 1);
+                }
+                Self::restore(saved, env);
+                let exits = |n: Node<'t>| guard::exits(self.family, n, self.src);
+                if consequence.is_some_and(exits) {
+                    self.refine(&facts.when_false, env);
+                } else if let [alt] = alternatives.as_slice()
+                    && !matches!(alt.kind(), "elif_clause" | "if_statement")
+                    && exits(*alt)
+                {
+                    self.refine(&facts.when_true, env);
                 }
             }
         }
@@ -1078,6 +1141,12 @@ impl<'a, 't> Walker<'a, 't> {
                 // An arrow function or closure whose body is an expression returns it.
                 if !body.kind().contains("block") && body.kind() != "statement_block" {
                     let val = self.eval(body, env);
+                    self.add_return(val);
+                } else if self.family == Family::Rust
+                    && let Some(tail) = rust_tail(body)
+                {
+                    // A Rust block's last expression, without a `;`, is its value.
+                    let val = self.eval(tail, env);
                     self.add_return(val);
                 }
             }
@@ -1638,9 +1707,21 @@ impl<'a, 't> Walker<'a, 't> {
                         Some(false) => self.eval_with(no, env, extra),
                         // Which side is taken does not carry data (implicit flows are not
                         // tracked): only the sides do.
-                        None => self
-                            .eval_with(yes, env, extra)
-                            .join(self.eval_with(no, env, extra)),
+                        // A guard in the condition vouches for the side it picks
+                        // (`ALLOWED.contains(x) ? x : "none"`).
+                        None => {
+                            let facts =
+                                guard::facts(self.family, condition, self.src, &self.error_checks);
+                            let side = |n: Node<'t>, refs: &[Refinement<'t>]| {
+                                let t = squash(text(n, self.src));
+                                if refs.iter().any(|r| r.name == t) {
+                                    Val::CONST
+                                } else {
+                                    self.eval_with(n, env, extra)
+                                }
+                            };
+                            side(yes, &facts.when_true).join(side(no, &facts.when_false))
+                        }
                     };
                 }
             }
@@ -2325,6 +2406,20 @@ fn ternary_parts(node: Node<'_>) -> Option<(Node<'_>, Node<'_>, Node<'_>)> {
         ));
     }
     None
+}
+
+/// The tail expression of a Rust block (its value), when it has one.
+fn rust_tail(block: Node<'_>) -> Option<Node<'_>> {
+    let mut cursor = block.walk();
+    let last = block
+        .named_children(&mut cursor)
+        .filter(|c| !matches!(c.kind(), "line_comment" | "block_comment"))
+        .last()?;
+    let statement = last.kind().ends_with("_statement")
+        || last.kind().ends_with("_declaration")
+        || last.kind().ends_with("_item")
+        || matches!(last.kind(), "empty_statement" | "attribute_item");
+    (!statement).then_some(last)
 }
 
 fn is_loop(kind: &str) -> bool {

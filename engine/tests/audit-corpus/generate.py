@@ -30,6 +30,9 @@ from dataclasses import dataclass, field
 ROOT = os.path.dirname(os.path.abspath(__file__))
 MARK = "@@"
 SHAPES = ["ternary", "map", "list", "helper", "switch"]
+# Guards before the sink: an allow-list check and a validator, each with an early exit in the
+# safe case and the same check without the exit (so it guards nothing) in the vulnerable twin.
+GUARDS = ["allowlist", "validator"]
 
 
 @dataclass
@@ -589,6 +592,15 @@ JAVA_STATIC = {
 }
 
 
+def java_guard(guard: str, vulnerable: bool) -> str:
+    exit_ = 'System.err.println("unexpected value");' if vulnerable else 'throw new IllegalArgumentException("bad value");'
+    if guard == "allowlist":
+        check = 'java.util.Set<String> allowed = java.util.Set.of("alpha", "beta");\nif (!allowed.contains(param)) {'
+    else:
+        check = 'if (param == null || !param.matches("[A-Za-z0-9_]+")) {'
+    return f"{check}\n    {exit_}\n}}\nString bar = param;"
+
+
 def java_servlet(name: str, category: str, header: str, imports: str, body: str, members: str) -> str:
     parts = [
         f"package org.example.corpus.{category.replace('-', '')};",
@@ -705,6 +717,11 @@ def java_cases() -> list[Case]:
                 flow, helper = java_shape(shape, vulnerable)
                 add(category, vulnerable, False, JAVA_SOURCES[k % 2], flow, sink_t, tc.imports,
                     "\n\n".join(x for x in [tc.members, helper] if x))
+        for k, guard in enumerate(GUARDS):
+            sink_t = tc.sinks[k % len(tc.sinks)].replace("{v}", "bar")
+            for vulnerable in (True, False):
+                add(category, vulnerable, False, JAVA_SOURCES[k % 2], java_guard(guard, vulnerable), sink_t,
+                    tc.imports, tc.members)
     for category, (vulns, safes, imports) in JAVA_STATIC.items():
         for i, v in enumerate(vulns):
             add(category, True, i % 3 == 2, "", "", v, imports, "")
@@ -1076,6 +1093,15 @@ PY_STATIC = {
 }
 
 
+def py_guard(guard: str, vulnerable: bool) -> str:
+    exit_ = 'print("unexpected value")' if vulnerable else 'return "bad request", 400'
+    if guard == "allowlist":
+        check = 'if param not in ("alpha", "beta"):'
+    else:
+        check = "if not param.isalnum():"
+    return f"{check}\n    {exit_}\nbar = param"
+
+
 def py_handler(framework: str, name: str, source: str, body: str) -> str:
     if framework == "django":
         head = f"def {name}(request):"
@@ -1136,6 +1162,11 @@ def py_cases() -> list[Case]:
                 flow, helper = py_shape(shape, vulnerable)
                 fw, source = PY_SOURCES[k % 2]
                 add(category, vulnerable, fw, source, flow, sink_t, tc.imports, helper)
+        for k, guard in enumerate(GUARDS):
+            sink_t = tc.sinks[k % len(tc.sinks)].replace("{v}", "bar")
+            for vulnerable in (True, False):
+                fw, source = PY_SOURCES[k % 2]
+                add(category, vulnerable, fw, source, py_guard(guard, vulnerable), sink_t, tc.imports)
     for category, (vulns, safes, imports) in PY_STATIC.items():
         for v in vulns:
             add(category, True, "flask", "", "", v, imports)
@@ -1513,6 +1544,15 @@ JS_STATIC_IMPORTS = dedent('''
     }''')
 
 
+def js_guard(guard: str, vulnerable: bool) -> str:
+    exit_ = 'console.warn("unexpected value");' if vulnerable else 'return res.status(400).send("bad request");'
+    if guard == "allowlist":
+        check = 'const allowed = ["alpha", "beta"];\nif (!allowed.includes(param)) {'
+    else:
+        check = "if (!/^[A-Za-z0-9_]+$/.test(param)) {"
+    return f"{check}\n  {exit_}\n}}\nconst bar = param;"
+
+
 def ts_imports(js: str) -> str:
     """`require` lines rewritten as ES imports for TypeScript files."""
     out = []
@@ -1596,6 +1636,10 @@ def js_cases(ts: bool) -> list[Case]:
             for vulnerable in (True, False):
                 flow, helper = js_shape(shape, vulnerable, ts)
                 add(category, vulnerable, JS_SOURCES[k % 2], flow, sink_t, tc.imports, helper)
+        for k, guard in enumerate(GUARDS):
+            sink_t = tc.sinks[k % len(tc.sinks)].replace("{v}", "bar")
+            for vulnerable in (True, False):
+                add(category, vulnerable, JS_SOURCES[k % 2], js_guard(guard, vulnerable), sink_t, tc.imports)
     for category, (vulns, safes) in JS_STATIC.items():
         for v in vulns:
             add(category, True, "", "", v, JS_STATIC_IMPORTS)
@@ -1888,6 +1932,15 @@ GO_STATIC = {
 }
 
 
+def go_guard(guard: str, vulnerable: bool) -> str:
+    exit_ = 'log.Println("unexpected value")' if vulnerable else 'http.Error(w, "bad request", http.StatusBadRequest)\n\treturn'
+    if guard == "allowlist":
+        check = 'allowed := map[string]bool{"alpha": true, "beta": true}\nif !allowed[param] {'
+    else:
+        check = "if _, err := strconv.Atoi(param); err != nil {"
+    return f"{check}\n\t{exit_}\n}}\nbar := param"
+
+
 def go_file(header: str, imports: str, helper: str, handler: str, gin: bool) -> str:
     std = ['"fmt"', '"html"', '"io"', '"log"', '"net/http"', '"net/url"', '"os"', '"os/exec"',
            '"path/filepath"', '"regexp"', '"strconv"', '"strings"']
@@ -1945,6 +1998,10 @@ def go_cases() -> list[Case]:
             for vulnerable in (True, False):
                 flow, helper = go_shape(shape, vulnerable)
                 add(category, vulnerable, GO_SOURCES[k % 2], flow, sink_t, helper=helper)
+        for k, guard in enumerate(GUARDS):
+            sink_t = tc.sinks[k % len(tc.sinks)].replace("{v}", "bar")
+            for vulnerable in (True, False):
+                add(category, vulnerable, GO_SOURCES[k % 2], go_guard(guard, vulnerable), sink_t)
     for category, (vulns, safes, imports) in GO_STATIC.items():
         cat = category.replace("-safe", "")
         for v in vulns:

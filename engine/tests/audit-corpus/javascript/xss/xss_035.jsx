@@ -1,11 +1,7 @@
-// ok: xss
+// expect: xss (on the marked line)
 import React, { useEffect } from "react";
 import DOMPurify from "dompurify";
 
-export function Preview() {
-  const q = new URLSearchParams(window.location.search).get("q");
-  useEffect(() => {
-    document.getElementById("out").textContent = q;
-  });
-  return <div id="out" />;
+export function Comment({ body }) {
+  return <div dangerouslySetInnerHTML={{ __html: body }} />;  // expect: xss
 }

@@ -1,12 +1,19 @@
 // expect: xss (on the marked line)
-import { Component, SecurityContext } from "@angular/core";
-import { DomSanitizer, SafeHtml, SafeResourceUrl } from "@angular/platform-browser";
-import { ActivatedRoute } from "@angular/router";
+import express, { Request, Response } from "express";
+import escapeHtml from "escape-html";
+import DOMPurify from "isomorphic-dompurify";
 
-@Component({ selector: "app-view", template: "<div [innerHTML]=\"html()\"></div>" })
-export class CommentComponent {
-  constructor(private sanitizer: DomSanitizer) {}
-  html(body: string): SafeHtml {
-    return this.sanitizer.bypassSecurityTrustHtml(body);  // expect: xss
+const app = express();
+app.use(express.json());
+
+app.post("/xss/36", async (req: Request, res: Response) => {
+  const param = req.query.name;
+  const allowed = ["alpha", "beta"];
+  if (!allowed.includes(param)) {
+    console.warn("unexpected value");
   }
-}
+  const bar = param;
+  res.send("<p>Hello " + bar + "</p>");  // expect: xss
+});
+
+app.listen(3000);

@@ -1,12 +1,19 @@
-// expect: xss (on the marked line)
-import { Component, SecurityContext } from "@angular/core";
-import { DomSanitizer, SafeHtml, SafeResourceUrl } from "@angular/platform-browser";
-import { ActivatedRoute } from "@angular/router";
+// ok: xss
+import express, { Request, Response } from "express";
+import escapeHtml from "escape-html";
+import DOMPurify from "isomorphic-dompurify";
 
-@Component({ selector: "app-view", template: "<div [innerHTML]=\"html()\"></div>" })
-export class FrameComponent {
-  constructor(private sanitizer: DomSanitizer, private route: ActivatedRoute) {}
-  src(): SafeResourceUrl {
-    return this.sanitizer.bypassSecurityTrustResourceUrl(this.route.snapshot.queryParams["u"]);  // expect: xss
+const app = express();
+app.use(express.json());
+
+app.post("/xss/37", async (req: Request, res: Response) => {
+  const param = req.query.name;
+  const allowed = ["alpha", "beta"];
+  if (!allowed.includes(param)) {
+    return res.status(400).send("bad request");
   }
-}
+  const bar = param;
+  res.send("<p>Hello " + bar + "</p>");
+});
+
+app.listen(3000);

@@ -1,12 +1,19 @@
-// ok: xss
-import { Component, SecurityContext } from "@angular/core";
-import { DomSanitizer, SafeHtml, SafeResourceUrl } from "@angular/platform-browser";
-import { ActivatedRoute } from "@angular/router";
+// expect: xss (on the marked line)
+import express, { Request, Response } from "express";
+import escapeHtml from "escape-html";
+import DOMPurify from "isomorphic-dompurify";
 
-@Component({ selector: "app-view", template: "<div [innerHTML]=\"html()\"></div>" })
-export class CommentComponent {
-  constructor(private sanitizer: DomSanitizer) {}
-  html(body: string): string | null {
-    return this.sanitizer.sanitize(SecurityContext.HTML, body);
+const app = express();
+app.use(express.json());
+
+app.post("/xss/38", async (req: Request, res: Response) => {
+  const param = req.body.name;
+  if (!/^[A-Za-z0-9_]+$/.test(param)) {
+    console.warn("unexpected value");
   }
-}
+  const bar = param;
+  res.write(`<div>${bar}</div>`);  // expect: xss
+  res.end();
+});
+
+app.listen(3000);

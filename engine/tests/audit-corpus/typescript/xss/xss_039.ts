@@ -1,12 +1,19 @@
 // ok: xss
-import { Component, SecurityContext } from "@angular/core";
-import { DomSanitizer, SafeHtml, SafeResourceUrl } from "@angular/platform-browser";
-import { ActivatedRoute } from "@angular/router";
+import express, { Request, Response } from "express";
+import escapeHtml from "escape-html";
+import DOMPurify from "isomorphic-dompurify";
 
-@Component({ selector: "app-view", template: "<div [innerHTML]=\"html()\"></div>" })
-export class BannerComponent {
-  constructor(private sanitizer: DomSanitizer) {}
-  html(): SafeHtml {
-    return this.sanitizer.bypassSecurityTrustHtml("<b>Welcome</b>");
+const app = express();
+app.use(express.json());
+
+app.post("/xss/39", async (req: Request, res: Response) => {
+  const param = req.body.name;
+  if (!/^[A-Za-z0-9_]+$/.test(param)) {
+    return res.status(400).send("bad request");
   }
-}
+  const bar = param;
+  res.write(`<div>${bar}</div>`);
+  res.end();
+});
+
+app.listen(3000);

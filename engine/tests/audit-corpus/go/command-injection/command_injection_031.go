@@ -1,0 +1,27 @@
+// expect: command-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleCommandInjection031(w http.ResponseWriter, r *http.Request) {
+	param := r.FormValue("name")
+	if _, err := strconv.Atoi(param); err != nil {
+		log.Println("unexpected value")
+	}
+	bar := param
+	out, _ := exec.Command(bar).Output()  // expect: command-injection
+	w.Write(out)
+}

@@ -1,0 +1,28 @@
+// ok: command-injection
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleCommandInjection032(w http.ResponseWriter, r *http.Request) {
+	param := r.FormValue("name")
+	if _, err := strconv.Atoi(param); err != nil {
+		http.Error(w, "bad request", http.StatusBadRequest)
+		return
+	}
+	bar := param
+	out, _ := exec.Command(bar).Output()
+	w.Write(out)
+}

@@ -1,0 +1,27 @@
+// expect: header-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleHeaderInjection024(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	allowed := map[string]bool{"alpha": true, "beta": true}
+	if !allowed[param] {
+		log.Println("unexpected value")
+	}
+	bar := param
+	w.Header().Set("Content-Disposition", "attachment; filename="+bar)  // expect: header-injection
+}

@@ -1,0 +1,27 @@
+// expect: log-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleLogInjection024(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	allowed := map[string]bool{"alpha": true, "beta": true}
+	if !allowed[param] {
+		log.Println("unexpected value")
+	}
+	bar := param
+	log.Printf("login attempt for " + bar)  // expect: log-injection
+}

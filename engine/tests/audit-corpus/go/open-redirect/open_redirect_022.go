@@ -1,0 +1,27 @@
+// expect: open-redirect (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleOpenRedirect022(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	allowed := map[string]bool{"alpha": true, "beta": true}
+	if !allowed[param] {
+		log.Println("unexpected value")
+	}
+	bar := param
+	http.Redirect(w, r, bar, http.StatusFound)  // expect: open-redirect
+}

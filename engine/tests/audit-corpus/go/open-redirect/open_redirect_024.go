@@ -1,0 +1,26 @@
+// expect: open-redirect (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleOpenRedirect024(w http.ResponseWriter, r *http.Request) {
+	param := r.FormValue("name")
+	if _, err := strconv.Atoi(param); err != nil {
+		log.Println("unexpected value")
+	}
+	bar := param
+	http.Redirect(w, r, bar, http.StatusFound)  // expect: open-redirect
+}

@@ -1,0 +1,27 @@
+// ok: open-redirect
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleOpenRedirect025(w http.ResponseWriter, r *http.Request) {
+	param := r.FormValue("name")
+	if _, err := strconv.Atoi(param); err != nil {
+		http.Error(w, "bad request", http.StatusBadRequest)
+		return
+	}
+	bar := param
+	http.Redirect(w, r, bar, http.StatusFound)
+}

@@ -1,0 +1,27 @@
+// expect: regex-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleRegexInjection024(w http.ResponseWriter, r *http.Request) {
+	param := r.FormValue("name")
+	if _, err := strconv.Atoi(param); err != nil {
+		log.Println("unexpected value")
+	}
+	bar := param
+	re := regexp.MustCompile(bar)  // expect: regex-injection
+	fmt.Fprint(w, re.MatchString("input text"))
+}

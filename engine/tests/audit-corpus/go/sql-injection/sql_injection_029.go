@@ -1,0 +1,28 @@
+// expect: sql-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleSqlInjection029(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	allowed := map[string]bool{"alpha": true, "beta": true}
+	if !allowed[param] {
+		log.Println("unexpected value")
+	}
+	bar := param
+	rows, _ := db.Query("SELECT * FROM users WHERE name = '" + bar + "'")  // expect: sql-injection
+	defer rows.Close()
+}

@@ -1,0 +1,27 @@
+// expect: ssrf (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleSsrf028(w http.ResponseWriter, r *http.Request) {
+	param := r.FormValue("name")
+	if _, err := strconv.Atoi(param); err != nil {
+		log.Println("unexpected value")
+	}
+	bar := param
+	resp, _ := http.Get("http://" + bar + "/status")  // expect: ssrf
+	defer resp.Body.Close()
+}

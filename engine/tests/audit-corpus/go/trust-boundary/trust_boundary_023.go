@@ -1,0 +1,30 @@
+// ok: trust-boundary
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleTrustBoundary023(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	allowed := map[string]bool{"alpha": true, "beta": true}
+	if !allowed[param] {
+		http.Error(w, "bad request", http.StatusBadRequest)
+		return
+	}
+	bar := param
+	session, _ := store.Get(r, "s")
+	session.Values["role"] = bar
+	session.Save(r, w)
+}

@@ -1,0 +1,28 @@
+// expect: trust-boundary (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleTrustBoundary024(w http.ResponseWriter, r *http.Request) {
+	param := r.FormValue("name")
+	if _, err := strconv.Atoi(param); err != nil {
+		log.Println("unexpected value")
+	}
+	bar := param
+	session, _ := store.Get(r, "s")
+	session.Values["role"] = bar  // expect: trust-boundary
+	session.Save(r, w)
+}

@@ -1,0 +1,27 @@
+// expect: xpath-injection (on the marked line)
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func HandleXpathInjection024(w http.ResponseWriter, r *http.Request) {
+	param := r.FormValue("name")
+	if _, err := strconv.Atoi(param); err != nil {
+		log.Println("unexpected value")
+	}
+	bar := param
+	nodes := xmlquery.Find(doc, "//user[@name='"+bar+"']")  // expect: xpath-injection
+	fmt.Fprint(w, len(nodes))
+}

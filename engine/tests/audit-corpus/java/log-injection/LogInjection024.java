@@ -1,0 +1,33 @@
+package org.example.corpus.loginjection;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// ok: log-injection
+@WebServlet(value = "/log-injection/LogInjection024")
+public class LogInjection024 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final java.util.logging.Logger logger = java.util.logging.Logger.getLogger("app");
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getParameter("name");
+        java.util.Set<String> allowed = java.util.Set.of("alpha", "beta");
+        if (!allowed.contains(param)) {
+            throw new IllegalArgumentException("bad value");
+        }
+        String bar = param;
+        try {
+            logger.info("login attempt for " + bar);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

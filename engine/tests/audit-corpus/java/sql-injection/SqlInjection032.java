@@ -1,0 +1,36 @@
+package org.example.corpus.sqlinjection;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// ok: sql-injection
+@WebServlet(value = "/sql-injection/SqlInjection032")
+public class SqlInjection032 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private java.sql.Connection conn;
+    private org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+    private javax.persistence.EntityManager em;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getParameter("name");
+        java.util.Set<String> allowed = java.util.Set.of("alpha", "beta");
+        if (!allowed.contains(param)) {
+            throw new IllegalArgumentException("bad value");
+        }
+        String bar = param;
+        try {
+            java.sql.Statement statement = conn.createStatement();
+            statement.executeQuery("SELECT * FROM USERS WHERE USERNAME='" + bar + "'");
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.example.corpus.ssrf;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// ok: ssrf
+@WebServlet(value = "/ssrf/Ssrf030")
+public class Ssrf030 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private org.springframework.web.client.RestTemplate restTemplate;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getHeader("X-Name");
+        if (param == null || !param.matches("[A-Za-z0-9_]+")) {
+            throw new IllegalArgumentException("bad value");
+        }
+        String bar = param;
+        try {
+            restTemplate.getForObject(bar, String.class);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.example.corpus.templateinjection;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+// expect: template-injection (on the marked line)
+@WebServlet(value = "/template-injection/TemplateInjection023")
+public class TemplateInjection023 extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getParameter("name");
+        java.util.Set<String> allowed = java.util.Set.of("alpha", "beta");
+        if (!allowed.contains(param)) {
+            System.err.println("unexpected value");
+        }
+        String bar = param;
+        try {
+            org.springframework.expression.ExpressionParser parser = new org.springframework.expression.spel.standard.SpelExpressionParser();
+            parser.parseExpression(bar).getValue();  // expect: template-injection
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+// expect: command-injection (on the marked line)
+const express = require("express");
+const child_process = require("child_process");
+const { exec, execFile, spawn } = child_process;
+
+const app = express();
+app.use(express.json());
+
+app.post("/command-injection/29", async (req, res) => {
+  const param = req.body.name;
+  if (!/^[A-Za-z0-9_]+$/.test(param)) {
+    console.warn("unexpected value");
+  }
+  const bar = param;
+  const out = child_process.execSync(`ls ${bar}`);  // expect: command-injection
+  res.send(out);
+});
+
+app.listen(3000);

@@ -1,0 +1,17 @@
+// expect: nosql-injection (on the marked line)
+const express = require("express");
+
+const app = express();
+app.use(express.json());
+
+app.post("/nosql-injection/25", async (req, res) => {
+  const param = req.body.name;
+  if (!/^[A-Za-z0-9_]+$/.test(param)) {
+    console.warn("unexpected value");
+  }
+  const bar = param;
+  const users = await db.collection("users").find({ $where: "this.name == '" + bar + "'" }).toArray();  // expect: nosql-injection
+  res.json(users);
+});
+
+app.listen(3000);

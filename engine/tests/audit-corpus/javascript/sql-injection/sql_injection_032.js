@@ -1,0 +1,17 @@
+// ok: sql-injection
+const express = require("express");
+
+const app = express();
+app.use(express.json());
+
+app.post("/sql-injection/32", async (req, res) => {
+  const param = req.query.name;
+  const allowed = ["alpha", "beta"];
+  if (!allowed.includes(param)) {
+    return res.status(400).send("bad request");
+  }
+  const bar = param;
+  db.query("SELECT * FROM users WHERE name = '" + bar + "'", (err, rows) => res.json(rows));
+});
+
+app.listen(3000);

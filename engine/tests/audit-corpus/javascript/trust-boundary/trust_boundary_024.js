@@ -1,0 +1,18 @@
+// ok: trust-boundary
+const express = require("express");
+
+const app = express();
+app.use(express.json());
+
+app.post("/trust-boundary/24", async (req, res) => {
+  const param = req.query.name;
+  const allowed = ["alpha", "beta"];
+  if (!allowed.includes(param)) {
+    return res.status(400).send("bad request");
+  }
+  const bar = param;
+  req.session.role = bar;
+  res.end();
+});
+
+app.listen(3000);

@@ -1,0 +1,18 @@
+// ok: header-injection
+import express, { Request, Response } from "express";
+
+const app = express();
+app.use(express.json());
+
+app.post("/header-injection/26", async (req: Request, res: Response) => {
+  const param = req.query.name;
+  const allowed = ["alpha", "beta"];
+  if (!allowed.includes(param)) {
+    return res.status(400).send("bad request");
+  }
+  const bar = param;
+  res.setHeader("Content-Disposition", "attachment; filename=" + bar);
+  res.end();
+});
+
+app.listen(3000);

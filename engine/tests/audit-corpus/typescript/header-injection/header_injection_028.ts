@@ -1,0 +1,17 @@
+// ok: header-injection
+import express, { Request, Response } from "express";
+
+const app = express();
+app.use(express.json());
+
+app.post("/header-injection/28", async (req: Request, res: Response) => {
+  const param = req.body.name;
+  if (!/^[A-Za-z0-9_]+$/.test(param)) {
+    return res.status(400).send("bad request");
+  }
+  const bar = param;
+  res.set("X-Request-Name", bar);
+  res.end();
+});
+
+app.listen(3000);
