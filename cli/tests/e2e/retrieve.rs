@@ -482,3 +482,78 @@ fn querying_while_another_process_indexes_never_sees_a_broken_store() {
         .collect();
     assert_eq!(names, vec!["vectors.bin".to_string()]);
 }
+
+/// Six modules of one long function each (52 lines of ordinary code about its topic); the fourth
+/// holds, 30 lines down, a comment saying a fact in words that the question below never uses.
+fn paraphrase_workspace() -> (tempfile::TempDir, usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let topics = ["image", "socket", "parser", "queue", "matrix", "locale"];
+    let planted = 31;
+    for (i, topic) in topics.iter().enumerate() {
+        let mut lines = vec![format!("def process_{topic}(records, depth=3):")];
+        for j in 0..50 {
+            lines.push(match j % 5 {
+                0 => format!("    {topic}_{j} = normalise_{topic}(records[{j}], depth)"),
+                1 => format!("    if {topic}_{}.is_empty():", j - 1),
+                2 => format!("        raise ValueError('empty {topic} at {j}')"),
+                3 => format!("    result.append(({j}, {topic}_{}))", j - 3),
+                _ => format!("    log.debug('{topic} step %d', {j})"),
+            });
+        }
+        lines.push("    return result".to_string());
+        if i == 3 {
+            lines.insert(
+                planted - 1,
+                "    # invoices older than ninety days are archived to cold storage".to_string(),
+            );
+        }
+        std::fs::write(dir.path().join(format!("m{i}.py")), lines.join("\n") + "\n").unwrap();
+    }
+    (dir, planted)
+}
+
+#[test]
+fn hybrid_finds_a_fact_asked_in_words_it_does_not_use_inside_a_long_function() {
+    if !models_installed() {
+        return;
+    }
+    let (ws, planted) = paraphrase_workspace();
+    std::fs::write(ws.path().join("rlm.toml"), "[retrieval]\nunit_lines = 8\n").unwrap();
+    let out = rlm(ws.path(), &["index", "."], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = rlm(
+        ws.path(),
+        &[
+            "retrieve",
+            "When do aged bills get moved elsewhere?",
+            "--method",
+            "hybrid",
+            "-k",
+            "3",
+            "--json",
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let spans: Vec<(String, u64, u64)> = value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["path"].as_str().unwrap_or_default().to_string(),
+                p["start_line"].as_u64().unwrap_or(0),
+                p["end_line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    let line = planted as u64;
+    let hit = spans
+        .iter()
+        .find(|(path, start, end)| path == "m3.py" && *start <= line && line <= *end);
+    // Found, and read from a window around the fact (30 lines of the 53), not the whole function.
+    let (_, start, end) =
+        hit.unwrap_or_else(|| panic!("the fact at m3.py:{line} is not in {spans:?}"));
+    assert!(end - start < 30, "{spans:?}");
+}

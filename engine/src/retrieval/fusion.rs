@@ -34,22 +34,84 @@ pub fn rrf<K: Clone + Eq + Hash>(rankings: &[Ranking<K>], k: f32) -> Vec<(K, f32
     out.into_iter().map(|(key, s, _)| (key, s)).collect()
 }
 
+/// How many first places of each ranking the fused top `top` keeps: each ranking's share of `top`
+/// by weight (largest remainders get the places left over), at least one for every ranking with a
+/// positive weight, none for a zero weight. The shares of positive weights sum to `top`, or
+/// more when there are more such rankings than places.
+///
+/// With weights 0, 1.25 and 0.5 (a question whose words the corpus lacks) and `top` 5 this is
+/// 0, 4 and 1: the list trusted most keeps four of its five best, so the fused five hold at least
+/// as many answers as that list's first four.
+pub fn trusted_shares(weights: &[f32], top: usize) -> Vec<usize> {
+    let total: f32 = weights.iter().filter(|w| **w > 0.0).sum();
+    if total <= 0.0 || top == 0 {
+        return vec![0; weights.len()];
+    }
+    let quotas: Vec<f32> = weights
+        .iter()
+        .map(|w| {
+            if *w > 0.0 {
+                top as f32 * w / total
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let mut shares: Vec<usize> = quotas.iter().map(|q| q.floor() as usize).collect();
+    let mut left = top.saturating_sub(shares.iter().sum());
+    let mut by_remainder: Vec<usize> = (0..weights.len()).filter(|&i| weights[i] > 0.0).collect();
+    // Largest remainder first; on a tie the earlier ranking.
+    by_remainder.sort_by(|&a, &b| {
+        (quotas[b] - quotas[b].floor())
+            .total_cmp(&(quotas[a] - quotas[a].floor()))
+            .then(a.cmp(&b))
+    });
+    for &i in &by_remainder {
+        if left == 0 {
+            break;
+        }
+        shares[i] += 1;
+        left -= 1;
+    }
+    for (share, w) in shares.iter_mut().zip(weights) {
+        if *w > 0.0 && *share == 0 {
+            *share = 1;
+        }
+    }
+    shares
+}
+
 /// Fuses rankings like [`rrf`], then makes sure the first `keep` items of every ranking with a
-/// positive weight are among the first `top` of the result: where one is not, it takes the place
-/// of the lowest fused item that no ranking protects (the protected items keep their fused order
-/// among themselves). So a method that is the only one to find an answer, and ranks it first,
-/// is never outvoted by the others agreeing on something else.
+/// positive weight are among the first `top` of the result; see [`rrf_keeping_shares`].
 pub fn rrf_keeping_tops<K: Clone + Eq + Hash>(
     rankings: &[Ranking<K>],
     k: f32,
     top: usize,
     keep: usize,
 ) -> Vec<(K, f32)> {
+    let keeps: Vec<usize> = rankings
+        .iter()
+        .map(|r| if r.weight > 0.0 { keep } else { 0 })
+        .collect();
+    rrf_keeping_shares(rankings, k, top, &keeps)
+}
+
+/// Fuses rankings like [`rrf`], then makes sure the first `keeps[i]` items of ranking `i` are
+/// among the first `top` of the result: where one is not, it takes the place of the lowest fused
+/// item that no ranking protects (the protected items keep their fused order among themselves).
+/// So a method that is the only one to find an answer is never outvoted by the others agreeing on
+/// something else. A ranking without an entry in `keeps` protects nothing.
+pub fn rrf_keeping_shares<K: Clone + Eq + Hash>(
+    rankings: &[Ranking<K>],
+    k: f32,
+    top: usize,
+    keeps: &[usize],
+) -> Vec<(K, f32)> {
     let mut fused = rrf(rankings, k);
     let top = top.min(fused.len());
     let mut protected: Vec<K> = Vec::new();
-    for ranking in rankings.iter().filter(|r| r.weight > 0.0) {
-        for item in ranking.items.iter().take(keep) {
+    for (ranking, keep) in rankings.iter().zip(keeps) {
+        for item in ranking.items.iter().take(*keep) {
             if !protected.contains(item) {
                 protected.push(item.clone());
             }
@@ -143,6 +205,103 @@ mod tests {
             .map(|(k, _)| *k)
             .collect();
         assert_eq!(kept, vec!["a", "b", "c"]);
+    }
+
+    #[test]
+    fn shares_follow_the_weights_and_give_every_trusted_list_a_place() {
+        // The default weights when the question's words are in the corpus, and when not.
+        assert_eq!(trusted_shares(&[0.25, 0.25, 1.0], 5), vec![1, 1, 3]);
+        assert_eq!(trusted_shares(&[0.0, 1.25, 0.5], 5), vec![0, 4, 1]);
+        // A tiny weight still keeps its first place; then the shares pass the top.
+        assert_eq!(trusted_shares(&[0.01, 1.0, 1.0], 4), vec![1, 2, 2]);
+        assert_eq!(trusted_shares(&[1.0, 1.0, 1.0], 2), vec![1, 1, 1]);
+        assert_eq!(trusted_shares(&[0.0, 0.0], 5), vec![0, 0]);
+        assert_eq!(trusted_shares(&[1.0], 0), vec![0]);
+    }
+
+    #[test]
+    fn each_list_keeps_its_trusted_share_when_the_others_agree_elsewhere() {
+        // The weights at a lexical match of 0.6 (the question's common words occur, its rare ones
+        // do not); BM25 and InfiniRetri agree on chunks full of those words; the vectors rank the
+        // planted fact's chunk second. Plain fusion ranks it seventh.
+        let weights = [0.15, 0.65, 0.8];
+        let rankings = [
+            ranking(weights[0], &["a", "b", "c", "d", "e", "f"]),
+            ranking(weights[1], &["v1", "needle", "v3", "v4"]),
+            ranking(weights[2], &["a", "b", "c", "d", "e"]),
+        ];
+        let order = |fused: Vec<(&'static str, f32)>| -> Vec<&'static str> {
+            fused.into_iter().map(|(k, _)| k).collect()
+        };
+        assert_eq!(
+            order(rrf(&rankings, 10.0)),
+            vec!["a", "b", "c", "d", "e", "v1", "needle", "v3", "v4", "f"]
+        );
+        // Keeping only each list's first saves v1, not the needle.
+        assert_eq!(
+            order(rrf_keeping_tops(&rankings, 10.0, 5, 1))[..5],
+            ["a", "b", "c", "d", "v1"]
+        );
+        let keeps = trusted_shares(&weights, 5);
+        assert_eq!(keeps, vec![1, 2, 3]);
+        assert_eq!(
+            order(rrf_keeping_shares(&rankings, 10.0, 5, &keeps)),
+            vec!["a", "b", "c", "v1", "needle", "d", "e", "v3", "v4", "f"]
+        );
+    }
+
+    /// Every list's first `share` items are in the fused top, whatever the lists: checked on
+    /// lists drawn from a fixed pseudo-random sequence over a small alphabet (so they overlap).
+    #[test]
+    fn every_lists_share_is_in_the_fused_top_for_many_overlapping_lists() {
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        for _ in 0..500 {
+            let weights = [
+                next(4) as f32 * 0.25,
+                next(6) as f32 * 0.25,
+                next(5) as f32 * 0.25,
+            ];
+            let rankings: Vec<Ranking<u64>> = weights
+                .iter()
+                .map(|&weight| {
+                    let mut items: Vec<u64> = Vec::new();
+                    for _ in 0..(3 + next(8)) {
+                        let item = next(12);
+                        if !items.contains(&item) {
+                            items.push(item);
+                        }
+                    }
+                    Ranking { weight, items }
+                })
+                .collect();
+            let top = 1 + next(6) as usize;
+            let keeps = trusted_shares(&weights, top);
+            let fused = rrf_keeping_shares(&rankings, 10.0, top, &keeps);
+            let head: Vec<u64> = fused.iter().take(top).map(|(k, _)| *k).collect();
+            let wanted: usize = keeps.iter().sum();
+            for (ranking, keep) in rankings.iter().zip(&keeps) {
+                for item in ranking.items.iter().take(*keep) {
+                    // More places wanted than the top has: only then may one be missing.
+                    assert!(
+                        head.contains(item) || wanted > top,
+                        "{item} of {:?} (keep {keep}) not in {head:?}",
+                        ranking.items
+                    );
+                }
+            }
+            // Nothing is lost or doubled.
+            let mut all: Vec<u64> = fused.iter().map(|(k, _)| *k).collect();
+            let n = all.len();
+            all.sort_unstable();
+            all.dedup();
+            assert_eq!(all.len(), n);
+        }
     }
 
     #[test]

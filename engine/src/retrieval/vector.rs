@@ -517,22 +517,30 @@ impl VectorIndex {
         Ok((index, freshness))
     }
 
-    /// The unit of `chunk` closest to `query`: its lines and similarity (`None` for a chunk the
-    /// store does not hold).
+    /// The window of `chunk` closest to `query`: its lines and similarity; the whole chunk only
+    /// when the store holds no window of it (`None` for a chunk the store does not hold). The
+    /// whole chunk is passed over even when it scores higher: reading it from its head is what a
+    /// window is there to avoid.
     pub fn best_unit(&self, chunk: &ChunkRef, query: &[f32]) -> Option<((u64, u64), f32)> {
         let dims = self.dims.max(1);
         let mut best: Option<((u64, u64), f32)> = None;
+        let mut whole: Option<((u64, u64), f32)> = None;
         for (row, &(c, start, end)) in self.rows.iter().enumerate() {
             if self.chunks[c] != *chunk {
                 continue;
             }
             let vector = &self.data[row * dims..(row + 1) * dims];
             let score = vector.iter().zip(query).map(|(a, b)| a * b).sum::<f32>();
-            if best.is_none_or(|(_, s)| score > s) {
-                best = Some(((start, end), score));
+            let slot = if (start, end) == (chunk.start_line, chunk.end_line) {
+                &mut whole
+            } else {
+                &mut best
+            };
+            if slot.is_none_or(|(_, s)| score > s) {
+                *slot = Some(((start, end), score));
             }
         }
-        best
+        best.or(whole)
     }
 
     /// Chunks in the index.
@@ -658,6 +666,29 @@ mod tests {
         );
         let only_b = index.search(&[0.0, 1.0], 5, &|c| c.path == "b.py");
         assert_eq!(only_b.len(), 1);
+    }
+
+    #[test]
+    fn best_unit_is_the_best_window_even_when_the_whole_chunk_scores_higher() {
+        let a = ChunkRef {
+            path: "a.py".into(),
+            start_line: 1,
+            end_line: 40,
+        };
+        let index = VectorIndex {
+            dims: 2,
+            chunks: vec![a.clone(), chunk("b.py")],
+            // Chunk a: the whole chunk (strong), windows 1-8 (weak) and 17-24 (middling).
+            rows: vec![(0, 1, 40), (0, 1, 8), (0, 17, 24), (1, 1, 2)],
+            data: vec![0.0, 1.0, 1.0, 0.0, 0.6, 0.8, 0.8, 0.6],
+        };
+        assert_eq!(index.best_unit(&a, &[0.0, 1.0]), Some(((17, 24), 0.8)));
+        // A chunk held whole only is its own best unit.
+        assert_eq!(
+            index.best_unit(&chunk("b.py"), &[0.0, 1.0]),
+            Some(((1, 2), 0.6))
+        );
+        assert_eq!(index.best_unit(&chunk("c.py"), &[0.0, 1.0]), None);
     }
 
     fn meta_with(files: &[(&str, &str)]) -> Meta {
