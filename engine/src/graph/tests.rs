@@ -153,6 +153,35 @@ fn python_self_method_and_inherited_method() {
 }
 
 #[test]
+fn python_super_call_lands_on_the_base_method_not_the_override() {
+    let files = [(
+        "locks.py",
+        "class Lock:\n    def release(self):\n        return 0\n\n\nclass Tracked(Lock):\n    def release(self):\n        super().$0release()\n",
+    )];
+    assert_eq!(goto(&files), "locks.py:2:8 resolved");
+    let files = [(
+        "locks.py",
+        "class Lock:\n    def release(self):\n        return 0\n\n\nclass Tracked(Lock):\n    def release(self):\n        super(Tracked, self).$0release()\n",
+    )];
+    assert_eq!(goto(&files), "locks.py:2:8 resolved");
+}
+
+#[test]
+fn python_module_attribute_chain_reaches_a_class_member() {
+    let files = [
+        (
+            "clock.py",
+            "class date:\n    @classmethod\n    def today(cls):\n        return cls()\n",
+        ),
+        (
+            "cal.py",
+            "import clock\n\n\ndef year():\n    return clock.date.$0today()\n",
+        ),
+    ];
+    assert_eq!(goto(&files), "clock.py:3:8 resolved");
+}
+
+#[test]
 fn python_parameter_shadowing_a_function_is_not_a_reference() {
     let ws = Ws::new(&[(
         "m.py",

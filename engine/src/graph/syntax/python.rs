@@ -172,7 +172,16 @@ impl Syntax for Python {
         match parent.kind() {
             "attribute" if is_field(parent, "attribute", node) => {
                 let object = parent.child_by_field_name("object")?;
-                let qualifier = qualifier_text(object, src, &["attribute"]);
+                // `super().m()` and `super(Cls, self).m()` reach the bases' members.
+                let qualifier = if object.kind() == "call"
+                    && object
+                        .child_by_field_name("function")
+                        .is_some_and(|f| f.kind() == "identifier" && text(f, src) == "super")
+                {
+                    "super".to_string()
+                } else {
+                    qualifier_text(object, src, &["attribute"])
+                };
                 let called = parent
                     .parent()
                     .is_some_and(|g| g.kind() == "call" && is_field(g, "function", parent));
