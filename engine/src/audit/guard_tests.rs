@@ -14,7 +14,10 @@ fn rules() -> &'static RuleSet {
 /// (rule id, line, path as (line, what happened)) of each finding of the taint rule `rule`
 /// (the low-severity usage rules, e.g. `py/subprocess-shell`, report the call whatever its
 /// data and are not what a guard changes).
-fn findings(path: &str, code: &str, rule: &str) -> Vec<(String, usize, Vec<(usize, String)>)> {
+/// A finding as the tests compare it: rule id, line, path.
+type Seen = (String, usize, Vec<(usize, String)>);
+
+fn findings(path: &str, code: &str, rule: &str) -> Vec<Seen> {
     scan_source(path, code, rules())
         .findings
         .into_iter()
@@ -33,11 +36,7 @@ fn findings(path: &str, code: &str, rule: &str) -> Vec<(String, usize, Vec<(usiz
         .collect()
 }
 
-fn hit(
-    rule: &str,
-    line: usize,
-    steps: &[(usize, &str)],
-) -> Vec<(String, usize, Vec<(usize, String)>)> {
+fn hit(rule: &str, line: usize, steps: &[(usize, &str)]) -> Vec<Seen> {
     vec![(
         rule.to_string(),
         line,
