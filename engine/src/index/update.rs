@@ -447,6 +447,7 @@ enum Outcome {
     Skipped(SkipReason),
 }
 
+#[allow(clippy::too_many_arguments)] // one call site; each is the run's own state, not options
 fn read_and_index(
     files: &[WorkspaceFile],
     old: &Manifest,
