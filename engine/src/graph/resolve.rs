@@ -545,6 +545,17 @@ impl<'u, 'c> FileResolver<'u, 'c> {
             match &import.name {
                 None => {
                     let rest = &segments[1..];
+                    // `import clock; clock.date.today()`: the segment after the module names a
+                    // class (or a submodule bound) in it, whose member is asked for.
+                    if lang == Language::Python
+                        && let [class] = rest
+                        && let Found::Def(id) =
+                            self.in_module(self.file.id, &import.module, class, 0)
+                        && let Some(def) = self.u_def(id)
+                        && (def.kind.is_type() || def.kind == DefKind::Module)
+                    {
+                        return self.member_or_module(&def, &r.name);
+                    }
                     let module = if rest.is_empty() {
                         import.module.clone()
                     } else if lang == Language::Rust {
