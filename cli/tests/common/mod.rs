@@ -6,6 +6,7 @@
 
 pub mod clean;
 pub mod lsp;
+pub mod rlm;
 pub mod skip;
 
 use rmcp::model::{CallToolRequestParams, CallToolResult, ProgressNotificationParam};

@@ -5,36 +5,16 @@
 //! workspace must carry the graph's short repository map.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use crate::common::skip;
-
 use rlm_engine::graph::Graph;
 use rlm_engine::index::IndexSettings;
+use rlm_engine::providers::build_model;
 use rlm_engine::providers::fake_server::{FakeReply, FakeServer, RecordedRequest};
-use rlm_engine::providers::{ProvidersConfig, build_model};
 use rlm_engine::rlm::{
     AskRequest, AskResult, Budgets, CancellationToken, ContextSource, LoopOptions, Models,
     NoObserver, ask_blocking,
 };
-use rlm_engine::sandbox::{SandboxConfig, SandboxPolicy};
 use std::path::Path;
 use std::sync::Arc;
-
-const RLM: &str = env!("CARGO_BIN_EXE_rlm");
-
-/// The sandbox policy, or why this machine cannot run generated code: the skip helper counts
-/// it, and fails the test under `RLM_REQUIRE_SANDBOX=1` (CI), so it never passes silently.
-fn policy() -> Option<SandboxPolicy> {
-    match SandboxPolicy::from_config(&SandboxConfig::default(), Path::new(RLM)) {
-        Ok(policy) => Some(policy),
-        Err(e) => {
-            skip::skip(
-                skip::Need::Sandbox,
-                &format!("the sandbox cannot run here: {e}"),
-            );
-            None
-        }
-    }
-}
 
 /// A small shop: `apply_tax` is called from two functions of another module (through a
 /// `from … import`), `checkout` also calls a helper of its own module, and a comment and a
@@ -59,20 +39,14 @@ fn shop(dir: &Path) -> IndexSettings {
 
 /// Runs one question with the root model replying `steps` in turn (the last repeats).
 fn ask(steps: Vec<String>, context: ContextSource) -> Option<(AskResult, Vec<RecordedRequest>)> {
-    let sandbox = policy()?;
+    let sandbox = crate::common::rlm::sandbox_policy()?;
     let server = FakeServer::start(Arc::new(move |r: &RecordedRequest| {
         let turn = r.message_count.saturating_sub(2) / 2;
         let step = steps.get(turn.min(steps.len() - 1)).cloned();
         FakeReply::text(step.unwrap_or_default())
     }))
     .unwrap();
-    let mut providers = ProvidersConfig {
-        retry_base_ms: 10,
-        max_retries: 1,
-        timeout_secs: 30,
-        ..ProvidersConfig::default()
-    };
-    server.route_openai_compatible(&mut providers);
+    let providers = crate::common::rlm::fake_providers(&server, 1);
     let model = |name: &str| {
         build_model(
             &format!("openai-compatible:http://fake/v1#{name}"),

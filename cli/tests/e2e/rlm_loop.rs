@@ -16,28 +16,10 @@ use rlm_engine::rlm::{
     AskRequest, AskResult, Budgets, CancellationToken, ContextSource, LoopOptions, LoopRetrieval,
     MemoryRecall, Models, NoObserver, RlmError, StopReason, TraceEvent, ask_blocking,
 };
-use rlm_engine::sandbox::{SandboxConfig, SandboxPolicy};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
-
-const RLM: &str = env!("CARGO_BIN_EXE_rlm");
-
-/// The sandbox policy, or why this machine cannot run generated code (the test then says so
-/// and passes: CI installs what it needs).
-fn policy() -> Option<SandboxPolicy> {
-    match SandboxPolicy::from_config(&SandboxConfig::default(), Path::new(RLM)) {
-        Ok(policy) => Some(policy),
-        Err(e) => {
-            skip::skip(
-                skip::Need::Sandbox,
-                &format!("the sandbox cannot run here: {e}"),
-            );
-            None
-        }
-    }
-}
 
 fn repl(code: &str) -> String {
     format!("Let me run this.\n```repl\n{code}\n```\n")
@@ -81,13 +63,7 @@ struct Run {
 impl Run {
     fn new(handler: Handler) -> Run {
         let server = FakeServer::start(handler).unwrap();
-        let mut providers = ProvidersConfig {
-            retry_base_ms: 10,
-            max_retries: 2,
-            timeout_secs: 30,
-            ..ProvidersConfig::default()
-        };
-        server.route_openai_compatible(&mut providers);
+        let providers = crate::common::rlm::fake_providers(&server, 2);
         Run {
             server,
             providers,
@@ -126,7 +102,7 @@ impl Run {
         context: ContextSource,
         retrieval: Option<LoopRetrieval>,
     ) -> Option<Result<AskResult, RlmError>> {
-        let sandbox = policy()?;
+        let sandbox = crate::common::rlm::sandbox_policy()?;
         let model = |name: &str| {
             build_model(
                 &format!("openai-compatible:http://fake/v1#{name}"),
