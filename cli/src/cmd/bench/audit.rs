@@ -11,6 +11,7 @@
 //! examples and on the whole source distribution, and their ratio; and the scan time of the
 //! synthetic repository. Both tools run in this process's machine, one after the other.
 
+use super::stats::cpu_time;
 use anyhow::{Context, Result, bail};
 use rlm_engine::audit::corpus;
 use rlm_engine::audit::{
@@ -94,20 +95,6 @@ fn find_bandit_src(args: &Args) -> Result<PathBuf> {
             cache.display()
         )
     })
-}
-
-/// CPU time (user + system) used so far by this process (`RUSAGE_SELF`) or by its waited-for
-/// children (`RUSAGE_CHILDREN`). Wall time on a shared machine mostly measures the neighbours;
-/// CPU time is what each tool itself needed.
-fn cpu_time(who: libc::c_int) -> Duration {
-    // SAFETY: getrusage only writes the struct we pass, which is zero-initialised POD.
-    let usage = unsafe {
-        let mut usage: libc::rusage = std::mem::zeroed();
-        libc::getrusage(who, &mut usage);
-        usage
-    };
-    let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, (t.tv_usec as u32) * 1000);
-    tv(usage.ru_utime) + tv(usage.ru_stime)
 }
 
 /// Wall and CPU time of one run.

@@ -15,6 +15,7 @@
 //! rebuilt alone, from the same manifest), the one-file update of index and graph, and
 //! references/callers latency in-process.
 
+use super::stats::{cpu_seconds, ms, percentile};
 use anyhow::{Context, Result, bail};
 use rlm_engine::config::Config;
 use rlm_engine::graph::{Confidence, DefKind, Graph, RefKind, Symbol};
@@ -24,7 +25,7 @@ use std::collections::{BTreeSet, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -348,11 +349,11 @@ fn speed(stdlib: &Path, scratch: &Path, want: usize) -> Result<()> {
         }
     }
     let index_dir = scratch.join("scale-index");
-    let cpu_before = cpu_time();
+    let cpu_before = cpu_seconds();
     let started = Instant::now();
     let (graph, report) = index(&tree, &index_dir)?;
     let wall = started.elapsed();
-    let cpu_all = cpu_time() - cpu_before;
+    let cpu_all = cpu_seconds() - cpu_before;
     drop(graph);
     // The graph alone, rebuilt from the same manifest: its share of the full index.
     for suffix in ["", "-wal", "-shm"] {
@@ -364,9 +365,9 @@ fn speed(stdlib: &Path, scratch: &Path, want: usize) -> Result<()> {
             std::fs::remove_file(&path)?;
         }
     }
-    let cpu_before = cpu_time();
+    let cpu_before = cpu_seconds();
     let graph_report = rlm_engine::graph::update_graph(&tree, &index_dir, &Overlay::default())?;
-    let cpu_graph = cpu_time() - cpu_before;
+    let cpu_graph = cpu_seconds() - cpu_before;
     let cpu_index = (cpu_all - cpu_graph).max(1e-9);
     println!(
         "speed tree: {} files ({} indexed, {} in the graph) from the standard library copied",
@@ -432,10 +433,10 @@ fn speed(stdlib: &Path, scratch: &Path, want: usize) -> Result<()> {
     println!(
         "queries on {} definitions (in-process, first run): references p50 {:.2} ms p99 {:.2} ms; callers p50 {:.2} ms p99 {:.2} ms (goal p99 < 10 ms)",
         symbols.len(),
-        ms(percentile(&refs, 50)),
-        ms(percentile(&refs, 99)),
-        ms(percentile(&callers, 50)),
-        ms(percentile(&callers, 99)),
+        ms(percentile(&refs, 0.5)),
+        ms(percentile(&refs, 0.99)),
+        ms(percentile(&callers, 0.5)),
+        ms(percentile(&callers, 0.99)),
     );
     Ok(())
 }
@@ -525,30 +526,4 @@ fn copy_files(from: &Path, files: &[String], to: &Path) -> Result<()> {
             .with_context(|| format!("copying {}", from.join(rel).display()))?;
     }
     Ok(())
-}
-
-/// CPU seconds (user + system) this process has used, children excluded.
-fn cpu_time() -> f64 {
-    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
-    // SAFETY: getrusage writes a plain struct we own; RUSAGE_SELF is always valid.
-    let ok = unsafe { libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr()) } == 0;
-    if !ok {
-        return 0.0;
-    }
-    // SAFETY: initialised by the successful call above.
-    let usage = unsafe { usage.assume_init() };
-    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
-    secs(usage.ru_utime) + secs(usage.ru_stime)
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1e3
-}
-
-fn percentile(sorted: &[Duration], p: usize) -> Duration {
-    if sorted.is_empty() {
-        return Duration::ZERO;
-    }
-    let i = (sorted.len() * p / 100).min(sorted.len() - 1);
-    sorted[i]
 }

@@ -6,6 +6,7 @@
 //! the cargo registry's unpacked crates and the Python standard library, both on any machine
 //! that has built this project.
 
+use super::stats::{cpu_seconds, ms, percentile};
 use anyhow::{Context, Result, bail};
 use rlm_engine::config::Config;
 use rlm_engine::index::{IndexSettings, NoProgress, WorkspaceIndex, index_workspace};
@@ -109,9 +110,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         &Config::default(),
         Some(&scratch.path().join("index")),
     );
-    let cpu_before = cpu_time();
+    let cpu_before = cpu_seconds();
     let full = index_workspace(&tree, &settings, &NoProgress)?;
-    let cpu = (cpu_time() - cpu_before).max(1e-9);
+    let cpu = (cpu_seconds() - cpu_before).max(1e-9);
     let secs = full.elapsed.as_secs_f64().max(1e-9);
     let mb = full.bytes_indexed as f64 / 1e6;
     println!(
@@ -188,7 +189,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     }
     ours.sort();
-    let (p50, p99) = (percentile(&ours, 50), percentile(&ours, 99));
+    let (p50, p99) = (percentile(&ours, 0.5), percentile(&ours, 0.99));
     println!(
         "query (in-process, k=10, {} runs): p50 {:.2} ms, p99 {:.2} ms",
         ours.len(),
@@ -215,54 +216,27 @@ pub fn run(args: Args) -> Result<ExitCode> {
     cli.sort();
     println!(
         "query (`rlm search` process, 20 runs): p50 {:.2} ms",
-        ms(percentile(&cli, 50))
+        ms(percentile(&cli, 0.5))
     );
 
     match ripgrep_latencies(&tree) {
         Ok(mut rg) => {
             rg.sort();
-            let rg50 = percentile(&rg, 50);
+            let rg50 = percentile(&rg, 0.5);
             println!(
                 "ripgrep (rg -i -w -c, same 50 terms): p50 {:.2} ms, p99 {:.2} ms",
                 ms(rg50),
-                ms(percentile(&rg, 99))
+                ms(percentile(&rg, 0.99))
             );
             println!(
                 "ratio rg/rlm at p50: {:.1}x (in-process), {:.1}x (rlm search process)",
                 ms(rg50) / ms(p50).max(1e-6),
-                ms(rg50) / ms(percentile(&cli, 50)).max(1e-6)
+                ms(rg50) / ms(percentile(&cli, 0.5)).max(1e-6)
             );
         }
         Err(e) => println!("ripgrep baseline skipped: {e} (make setup installs ripgrep)"),
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// CPU seconds (user + system) this process has used: a measure that other load on the machine
-/// does not inflate the way wall time is inflated.
-fn cpu_time() -> f64 {
-    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
-    // SAFETY: getrusage writes a plain struct we own; RUSAGE_SELF is always valid.
-    let ok = unsafe { libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr()) } == 0;
-    if !ok {
-        return 0.0;
-    }
-    // SAFETY: initialised by the successful call above.
-    let usage = unsafe { usage.assume_init() };
-    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
-    secs(usage.ru_utime) + secs(usage.ru_stime)
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1e3
-}
-
-fn percentile(sorted: &[Duration], p: usize) -> Duration {
-    if sorted.is_empty() {
-        return Duration::ZERO;
-    }
-    let rank = (sorted.len() * p).div_ceil(100).clamp(1, sorted.len());
-    sorted[rank - 1]
 }
 
 fn join_paths(paths: &[PathBuf]) -> String {

@@ -5,6 +5,7 @@
 //! is the engine answering the same hover look-ups directly on the same index: the ratio is
 //! what the protocol, the server's state and the process boundary cost.
 
+use super::stats::{ms, percentile};
 use anyhow::{Context, Result, bail};
 use rlm_engine::index::{WorkspaceIndex, default_index_dir};
 use rlm_engine::navigate::{LookupLimits, describe};
@@ -149,18 +150,6 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    if sorted.is_empty() {
-        return Duration::ZERO;
-    }
-    let rank = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[rank.min(sorted.len() - 1)]
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
 }
 
 fn summary(name: &str, mut times: Vec<Duration>) -> (Duration, Duration) {

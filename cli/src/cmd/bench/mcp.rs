@@ -3,6 +3,7 @@
 //! workspace, each against the same engine call made in this process (the baseline: what the
 //! protocol, the process boundary and the JSON cost on top).
 
+use super::stats::{ms, percentile};
 use anyhow::{Context, Result, bail};
 use rlm_engine::config::Config;
 use rlm_engine::index::{IndexSettings, NoProgress, WorkspaceIndex, index_workspace};
@@ -89,23 +90,11 @@ fn capitalise(word: &str) -> String {
     }
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    if sorted.is_empty() {
-        return Duration::ZERO;
-    }
-    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
-    sorted[rank.clamp(1, sorted.len()) - 1]
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
 fn report(label: &str, mut mcp: Vec<Duration>, mut engine: Vec<Duration>) {
     mcp.sort();
     engine.sort();
-    let (p50, p99) = (percentile(&mcp, 50.0), percentile(&mcp, 99.0));
-    let (b50, b99) = (percentile(&engine, 50.0), percentile(&engine, 99.0));
+    let (p50, p99) = (percentile(&mcp, 0.5), percentile(&mcp, 0.99));
+    let (b50, b99) = (percentile(&engine, 0.5), percentile(&engine, 0.99));
     println!(
         "{label:<12} over stdio p50 {:>6.2} ms  p99 {:>6.2} ms | in-process engine p50 {:>6.2} ms  p99 {:>6.2} ms | ratio p50 {:.1}x  p99 {:.1}x",
         ms(p50),
@@ -204,8 +193,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         starts.sort();
         println!(
             "start-up to a ready tools/list: median {:.1} ms, worst {:.1} ms ({} starts)",
-            ms(percentile(&starts, 50.0)),
-            ms(percentile(&starts, 100.0)),
+            ms(percentile(&starts, 0.5)),
+            ms(percentile(&starts, 1.0)),
             starts.len()
         );
 

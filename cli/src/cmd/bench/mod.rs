@@ -17,6 +17,7 @@ mod rlm;
 #[cfg(feature = "bench")]
 mod rlm_tasks;
 mod sandbox;
+mod stats;
 
 use anyhow::Result;
 use std::process::ExitCode;

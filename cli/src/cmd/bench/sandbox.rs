@@ -2,13 +2,14 @@
 //! against plain `python3 -c pass` with the same real interpreter (the ratio), and loading a
 //! 40 MB context. Goals: warm p50 < 2 ms, cold start within 1.5x of plain python3, 40 MB < 1 s.
 
+use super::stats::{ms, percentile};
 use crate::cmd::exec::sandbox_config;
 use anyhow::{Context, Result, bail};
 use rlm_engine::sandbox::policy::default_helper;
 use rlm_engine::sandbox::{HostCalls, Repl, SandboxPolicy, StepOutcome};
 use serde_json::Value;
 use std::process::{Command, ExitCode, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -29,18 +30,6 @@ impl HostCalls for NoHost {
     fn call(&mut self, name: &str, _args: Value) -> Result<Value, String> {
         Err(format!("{name} is not available in the benchmark"))
     }
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    if sorted.is_empty() {
-        return Duration::ZERO;
-    }
-    let index = ((sorted.len() - 1) as f64 * p).round() as usize;
-    sorted[index.min(sorted.len() - 1)]
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1e3
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
