@@ -418,6 +418,22 @@ fn call_vouches<'t>(
                 args.first()
                     .filter(|p| anchored(**p, src, true))
                     .and_then(|_| arg_name(1))
+            } else if method == "MatchString" {
+                // `regexp.MustCompile("^[a-z]+$").MatchString(x)` vouches only for an
+                // anchored literal; a compiled pattern held in a name is trusted as Python's
+                // `PATTERN.match(x)` is.
+                let pattern_ok = call
+                    .receiver
+                    .is_some_and(|r| match call_parts(family, r, src) {
+                        Some(inner) if inner.callee.ends_with("Compile") => inner
+                            .arguments
+                            .map(positional_args)
+                            .and_then(|a| a.first().copied())
+                            .is_some_and(|p| anchored(p, src, true)),
+                        Some(_) => false,
+                        None => name_of(r, src).is_some(),
+                    });
+                if pattern_ok { arg_name(0) } else { None }
             } else {
                 arg_name(0)
             }
@@ -464,7 +480,9 @@ pub(crate) fn exits(family: Family, body: Node<'_>, src: &str) -> bool {
     let mut node = body;
     loop {
         match node.kind() {
+            // Go's block holds a `statement_list`.
             "block"
+            | "statement_list"
             | "statement_block"
             | "compound_statement"
             | "else_clause"

@@ -277,3 +277,75 @@ fn main() {
         "{found:?}"
     );
 }
+
+fn go_handler(check: &str) -> String {
+    format!(
+        "package handlers
+
+import (
+\t\"net/http\"
+\t\"os/exec\"
+\t\"regexp\"
+\t\"slices\"
+\t\"strconv\"
+)
+
+func Handle(w http.ResponseWriter, r *http.Request) {{
+\tname := r.URL.Query().Get(\"name\")
+\tallowed := map[string]bool{{\"alpha\": true, \"beta\": true}}
+\t_ = allowed
+{check}
+\tout, _ := exec.Command(\"sh\", \"-c\", \"ping -c 1 \"+name).Output()
+\tw.Write(out)
+}}
+"
+    )
+}
+
+#[test]
+fn go_guards_with_early_exit() {
+    for check in [
+        "\tif !allowed[name] {\n\t\thttp.Error(w, \"bad\", http.StatusBadRequest)\n\t\treturn\n\t}",
+        "\tif !slices.Contains([]string{\"alpha\", \"beta\"}, name) {\n\t\treturn\n\t}",
+        "\tif !regexp.MustCompile(\"^[a-z]+$\").MatchString(name) {\n\t\treturn\n\t}",
+        "\tif _, err := strconv.Atoi(name); err != nil {\n\t\treturn\n\t}",
+        "\t_, err := strconv.Atoi(name)\n\tif err != nil {\n\t\tpanic(err)\n\t}",
+        "\tif name != \"alpha\" && name != \"beta\" {\n\t\treturn\n\t}",
+    ] {
+        let code = go_handler(check);
+        assert_eq!(
+            findings("h.go", &code, "go/command-injection"),
+            vec![],
+            "{check}"
+        );
+    }
+}
+
+#[test]
+fn go_checks_that_do_not_exit_or_do_not_anchor_are_no_guards() {
+    for (check, sink) in [
+        // Logs and carries on.
+        (
+            "\tif !allowed[name] {\n\t\tprintln(\"unexpected\")\n\t}",
+            18,
+        ),
+        // Unanchored: "a; rm -rf /" matches.
+        (
+            "\tif !regexp.MustCompile(\"[a-z]+\").MatchString(name) {\n\t\treturn\n\t}",
+            18,
+        ),
+        // A deny-list.
+        ("\tif name == \";\" {\n\t\treturn\n\t}", 18),
+    ] {
+        let code = go_handler(check);
+        assert_eq!(
+            findings("h.go", &code, "go/command-injection"),
+            hit(
+                "go/command-injection",
+                sink,
+                &[(12, "source"), (12, "assigned"), (sink, "sink")]
+            ),
+            "{check}"
+        );
+    }
+}

@@ -74,6 +74,10 @@ pub struct CallPattern {
     /// Only when the first argument is not a plain literal.
     #[serde(default)]
     pub non_literal_arg: bool,
+    /// Only when the first argument is not a known constant: a literal, a concatenation of
+    /// literals, or a name bound only to constants (a sanitised value is not one).
+    #[serde(default)]
+    pub non_constant_arg: bool,
 }
 
 /// A tree-sitter query; the `@finding` capture (or the whole match) is reported.
@@ -279,6 +283,7 @@ pub(crate) struct CompiledCall {
     pub not_args: Option<Regex>,
     pub file_not: Option<Regex>,
     pub non_literal_arg: bool,
+    pub non_constant_arg: bool,
 }
 
 /// A compiled query, per language (a query compiles against one grammar).
@@ -403,6 +408,7 @@ impl Rule {
                 not_args: opt(&call.not_args)?,
                 file_not: opt(&call.file_not)?,
                 non_literal_arg: call.non_literal_arg,
+                non_constant_arg: call.non_constant_arg,
             });
         }
         // Query patterns are compiled once per language for the whole rule set (see

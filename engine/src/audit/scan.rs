@@ -308,6 +308,7 @@ struct Pending<'t> {
     args: Option<&'t Regex>,
     not_args: Option<&'t Regex>,
     non_literal_arg: bool,
+    non_constant_arg: bool,
     /// Whether the text as written already matched (only `non_literal_arg` was in doubt).
     matched_as_written: bool,
 }
@@ -317,7 +318,8 @@ impl Pending<'_> {
         let Some(info) = info else {
             return self.matched_as_written;
         };
-        if self.non_literal_arg && info.first_const {
+        if (self.non_literal_arg && info.first_const) || (self.non_constant_arg && info.first_known)
+        {
             return false;
         }
         if self.matched_as_written {
@@ -374,8 +376,9 @@ fn match_calls<'t>(
                 }
                 let args_ok = c.args.as_ref().is_none_or(|r| r.is_match(args_text))
                     && c.not_args.as_ref().is_none_or(|r| !r.is_match(args_text));
-                let literal_ok = !c.non_literal_arg || first_arg_is_dynamic(call);
-                if args_ok && literal_ok && !c.non_literal_arg {
+                let needs_walk = c.non_literal_arg || c.non_constant_arg;
+                let literal_ok = !needs_walk || first_arg_is_dynamic(call);
+                if args_ok && literal_ok && !needs_walk {
                     matched = Some(form);
                     break 'patterns;
                 }
@@ -392,6 +395,7 @@ fn match_calls<'t>(
                         args: c.args.as_ref(),
                         not_args: c.not_args.as_ref(),
                         non_literal_arg: c.non_literal_arg,
+                        non_constant_arg: c.non_constant_arg,
                         matched_as_written: args_ok,
                     });
                 }

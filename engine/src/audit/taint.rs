@@ -100,6 +100,9 @@ pub(crate) struct ArgInfo {
     pub alternatives: Vec<String>,
     /// Whether the first positional argument is a constant.
     pub first_const: bool,
+    /// Whether the first positional argument is one of known constants (literals and what
+    /// is built from them only; not a sanitiser's result).
+    pub first_known: bool,
 }
 
 /// The taint walk's results for one file.
@@ -1395,10 +1398,15 @@ impl<'a, 't> Walker<'a, 't> {
                 format!("({})", inner.join(", "))
             })
             .collect();
-        let first_const = args.first().is_some_and(|a| self.eval(*a, env).is_const());
+        let first = args.first().map(|a| self.eval(*a, env));
+        let first_const = first.as_ref().is_some_and(Val::is_const);
+        let first_known = first
+            .as_ref()
+            .is_some_and(|v| v.is_const() && v.exact && !v.lits.is_empty());
         ArgInfo {
             alternatives,
             first_const,
+            first_known,
         }
     }
 

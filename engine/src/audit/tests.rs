@@ -730,3 +730,29 @@ fn every_rule_file_is_valid_and_ids_match_their_folder() {
         assert_eq!(rule.id().split('/').nth(1), Some(file), "{path}");
     }
 }
+
+#[test]
+fn shell_commands_known_constant_are_not_reported_but_quoted_ones_are() {
+    // The command is a name bound to a concatenation of constants: not reported.
+    let constant = r#"
+import os
+import subprocess
+def run():
+    flag = "-l"
+    cmd = "ls " + flag
+    subprocess.run(cmd, shell=True)
+    os.system(cmd)
+"#;
+    assert_eq!(check("python", constant), vec![]);
+    // A quoted value is not a constant: still a shell, reported at low (no taint finding).
+    let quoted = r#"
+import shlex
+import subprocess
+def run(path):
+    subprocess.run("ls " + shlex.quote(path), shell=True)
+"#;
+    assert_eq!(
+        check("python", quoted),
+        vec![("py/subprocess-shell".to_string(), 5, Severity::Low)]
+    );
+}
