@@ -739,15 +739,13 @@ impl Retriever {
             .into_iter()
             .take(k)
             .map(|(i, score)| {
-                let mut passage = candidates[i].clone();
-                passage.score = score;
-                passage.ranks = lists
+                let ranks = lists
                     .iter()
                     .filter_map(|(m, _, items)| {
                         items.iter().position(|&x| x == i).map(|r| (*m, r + 1))
                     })
                     .collect();
-                passage
+                returned_passage(chunks[i], &candidates[i], score, ranks)
             })
             .collect())
     }
@@ -825,6 +823,27 @@ const WORDS_LEAD: f32 = 0.5;
 /// BM25 chunks whose lines the lexical match looks at.
 const TRUST_CHUNKS: usize = 10;
 
+/// What a fused hybrid candidate returns: the lines every list that ranked it read, so a hit
+/// a list found is returned as that list read it. BM25 and vector list whole chunks, which hold
+/// the window InfiniRetri read (`read`); so a candidate either first-stage list ranked returns
+/// its `chunk`, and one only InfiniRetri ranked returns the window it read.
+fn returned_passage(
+    chunk: &Passage,
+    read: &Passage,
+    score: f32,
+    ranks: Vec<(Method, usize)>,
+) -> Passage {
+    let listed = ranks
+        .iter()
+        .any(|(m, _)| matches!(m, Method::Bm25 | Method::Vector));
+    let span = if listed { chunk } else { read };
+    Passage {
+        score,
+        ranks,
+        ..span.clone()
+    }
+}
+
 fn same_span(a: &Passage, b: &Passage) -> bool {
     a.path == b.path && a.start_line == b.start_line && a.end_line == b.end_line
 }
@@ -873,6 +892,61 @@ pub fn bm25_query(question: &str) -> String {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    /// The case the semantic bench lost: the fact on line 1 of a 60-line chunk that BM25 and
+    /// vector listed, while InfiniRetri read lines 26-55 of it.
+    fn chunk_and_read_window() -> (Passage, Passage) {
+        let lines: Vec<String> = (1..=60).map(|n| format!("line {n}")).collect();
+        let chunk = Passage {
+            path: Some("__future__.py".to_string()),
+            start_line: 1,
+            end_line: 60,
+            text: lines.join("\n"),
+            score: 0.31,
+            ranks: Vec::new(),
+        };
+        let read = Passage {
+            start_line: 26,
+            end_line: 55,
+            text: lines[25..55].join("\n"),
+            ..chunk.clone()
+        };
+        (chunk, read)
+    }
+
+    #[test]
+    fn a_hybrid_hit_a_first_stage_list_ranked_returns_the_chunk_that_list_read() {
+        let (chunk, read) = chunk_and_read_window();
+        let ranks = vec![(Method::Bm25, 4), (Method::Vector, 1), (Method::Infini, 14)];
+        assert_eq!(
+            returned_passage(&chunk, &read, 0.127, ranks.clone()),
+            Passage {
+                path: Some("__future__.py".to_string()),
+                start_line: 1,
+                end_line: 60,
+                text: chunk.text.clone(),
+                score: 0.127,
+                ranks,
+            }
+        );
+    }
+
+    #[test]
+    fn a_hybrid_hit_only_infiniretri_ranked_returns_the_window_it_read() {
+        let (chunk, read) = chunk_and_read_window();
+        let ranks = vec![(Method::Infini, 1)];
+        assert_eq!(
+            returned_passage(&chunk, &read, 0.05, ranks.clone()),
+            Passage {
+                path: Some("__future__.py".to_string()),
+                start_line: 26,
+                end_line: 55,
+                text: read.text.clone(),
+                score: 0.05,
+                ranks,
+            }
+        );
+    }
 
     #[test]
     fn retriever_can_be_shared_across_threads() {
