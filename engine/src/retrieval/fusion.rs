@@ -36,49 +36,69 @@ pub fn rrf<K: Clone + Eq + Hash>(rankings: &[Ranking<K>], k: f32) -> Vec<(K, f32
 
 /// How many first places of each ranking the fused top `top` keeps: each ranking's share of `top`
 /// by weight (largest remainders get the places left over), at least one for every ranking with a
-/// positive weight, none for a zero weight. The shares of positive weights sum to `top`, or
-/// more when there are more such rankings than places.
+/// positive weight (its place is taken out of the places the others divide), none for a zero
+/// weight. The shares sum to `top`, or more only when there are more positive rankings than
+/// places.
 ///
 /// With weights 0, 1.25 and 0.5 (a question whose words the corpus lacks) and `top` 5 this is
 /// 0, 4 and 1: the list trusted most keeps four of its five best, so the fused five hold at least
 /// as many answers as that list's first four.
 pub fn trusted_shares(weights: &[f32], top: usize) -> Vec<usize> {
-    let total: f32 = weights.iter().filter(|w| **w > 0.0).sum();
-    if total <= 0.0 || top == 0 {
-        return vec![0; weights.len()];
+    let positive: Vec<usize> = (0..weights.len()).filter(|&i| weights[i] > 0.0).collect();
+    let mut shares = vec![0; weights.len()];
+    if positive.is_empty() || top == 0 {
+        return shares;
     }
-    let quotas: Vec<f32> = weights
-        .iter()
-        .map(|w| {
-            if *w > 0.0 {
-                top as f32 * w / total
-            } else {
-                0.0
+    // A ranking whose share by weight is under one place gets exactly one, taken out of the
+    // places the others divide, and the division is done again: a minimum place never pushes
+    // the total past `top` (unless there are more rankings than places).
+    let mut floor_of_one: Vec<usize> = Vec::new();
+    loop {
+        let rest: Vec<usize> = positive
+            .iter()
+            .copied()
+            .filter(|i| !floor_of_one.contains(i))
+            .collect();
+        let places = top.saturating_sub(floor_of_one.len());
+        let total: f32 = rest.iter().map(|&i| weights[i]).sum();
+        let small: Vec<usize> = rest
+            .iter()
+            .copied()
+            .filter(|&i| total <= 0.0 || places == 0 || (places as f32 * weights[i] / total) < 1.0)
+            .collect();
+        if small.is_empty() || rest.is_empty() {
+            for &i in &floor_of_one {
+                shares[i] = 1;
             }
-        })
-        .collect();
-    let mut shares: Vec<usize> = quotas.iter().map(|q| q.floor() as usize).collect();
-    let mut left = top.saturating_sub(shares.iter().sum());
-    let mut by_remainder: Vec<usize> = (0..weights.len()).filter(|&i| weights[i] > 0.0).collect();
-    // Largest remainder first; on a tie the earlier ranking.
-    by_remainder.sort_by(|&a, &b| {
-        (quotas[b] - quotas[b].floor())
-            .total_cmp(&(quotas[a] - quotas[a].floor()))
-            .then(a.cmp(&b))
-    });
-    for &i in &by_remainder {
-        if left == 0 {
-            break;
+            if rest.is_empty() || places == 0 {
+                return shares;
+            }
+            let quotas: Vec<(usize, f32)> = rest
+                .iter()
+                .map(|&i| (i, places as f32 * weights[i] / total))
+                .collect();
+            for &(i, q) in &quotas {
+                shares[i] = q.floor() as usize;
+            }
+            let mut left = places.saturating_sub(quotas.iter().map(|&(i, _)| shares[i]).sum());
+            let mut by_remainder = quotas.clone();
+            // Largest remainder first; on a tie the earlier ranking.
+            by_remainder.sort_by(|a, b| {
+                (b.1 - b.1.floor())
+                    .total_cmp(&(a.1 - a.1.floor()))
+                    .then(a.0.cmp(&b.0))
+            });
+            for &(i, _) in &by_remainder {
+                if left == 0 {
+                    break;
+                }
+                shares[i] += 1;
+                left -= 1;
+            }
+            return shares;
         }
-        shares[i] += 1;
-        left -= 1;
+        floor_of_one.extend(small);
     }
-    for (share, w) in shares.iter_mut().zip(weights) {
-        if *w > 0.0 && *share == 0 {
-            *share = 1;
-        }
-    }
-    shares
 }
 
 /// Fuses rankings like [`rrf`], then makes sure the first `keep` items of every ranking with a
@@ -212,8 +232,10 @@ mod tests {
         // The default weights when the question's words are in the corpus, and when not.
         assert_eq!(trusted_shares(&[0.25, 0.25, 1.0], 5), vec![1, 1, 3]);
         assert_eq!(trusted_shares(&[0.0, 1.25, 0.5], 5), vec![0, 4, 1]);
-        // A tiny weight still keeps its first place; then the shares pass the top.
-        assert_eq!(trusted_shares(&[0.01, 1.0, 1.0], 4), vec![1, 2, 2]);
+        // A tiny weight still keeps its first place, out of the places the others share.
+        assert_eq!(trusted_shares(&[0.01, 1.0, 1.0], 4), vec![1, 2, 1]);
+        // The measured miss: vector trusted most, BM25's minimum place does not cost it one.
+        assert_eq!(trusted_shares(&[0.033, 1.117, 0.567], 5), vec![1, 3, 1]);
         assert_eq!(trusted_shares(&[1.0, 1.0, 1.0], 2), vec![1, 1, 1]);
         assert_eq!(trusted_shares(&[0.0, 0.0], 5), vec![0, 0]);
         assert_eq!(trusted_shares(&[1.0], 0), vec![0]);
@@ -243,7 +265,7 @@ mod tests {
             ["a", "b", "c", "d", "v1"]
         );
         let keeps = trusted_shares(&weights, 5);
-        assert_eq!(keeps, vec![1, 2, 3]);
+        assert_eq!(keeps, vec![1, 2, 2]);
         assert_eq!(
             order(rrf_keeping_shares(&rankings, 10.0, 5, &keeps)),
             vec!["a", "b", "c", "v1", "needle", "d", "e", "v3", "v4", "f"]
