@@ -442,6 +442,9 @@ fn full_build(
     tx.commit()
 }
 
+/// A definition's identity across a re-parse: its file, name, kind and container's name.
+type DefKey = (i64, String, String, Option<String>);
+
 fn ids_sql(ids: &[i64]) -> String {
     ids.iter()
         .map(|i| i.to_string())
@@ -467,12 +470,28 @@ fn incremental(
     let list = ids_sql(&touched);
     let mut names: BTreeSet<String> = BTreeSet::new();
     let mut dependents: HashSet<i64> = HashSet::new();
+    // The definitions the touched files had, by identity (file, name, kind, container): one that
+    // is still there after the re-parse keeps its users' answers (their refs are pointed at its
+    // new id); only names whose definitions came, went or became ambiguous are resolved again.
+    let mut old_defs: HashMap<DefKey, Vec<i64>> = HashMap::new();
     if !touched.is_empty() {
         let mut stmt = tx.prepare(&format!(
-            "SELECT DISTINCT name FROM defs WHERE file IN ({list})"
+            "SELECT id, file, name, kind, container_name FROM defs WHERE file IN ({list})"
         ))?;
-        for name in stmt.query_map([], |r| r.get::<_, String>(0))? {
-            names.insert(name?);
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                (
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, Option<String>>(4)?,
+                ),
+            ))
+        })?;
+        for row in rows {
+            let (id, key) = row?;
+            old_defs.entry(key).or_default().push(id);
         }
         let mut stmt = tx.prepare(&format!(
             "SELECT DISTINCT file FROM imports WHERE target_file IN ({list})"
@@ -495,11 +514,51 @@ fn incremental(
     );
     for n in &numbered {
         insert_file(&tx, n)?;
-        for d in &n.parsed.facts.defs {
-            names.insert(d.name.clone());
-        }
     }
     let changed: HashSet<i64> = numbered.iter().map(|n| n.file).collect();
+    let mut new_defs: HashMap<DefKey, Vec<i64>> = HashMap::new();
+    if !changed.is_empty() {
+        let list = ids_sql(&changed.iter().copied().collect::<Vec<_>>());
+        let mut stmt = tx.prepare(&format!(
+            "SELECT id, file, name, kind, container_name FROM defs WHERE file IN ({list})"
+        ))?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                (
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, Option<String>>(4)?,
+                ),
+            ))
+        })?;
+        for row in rows {
+            let (id, key) = row?;
+            new_defs.entry(key).or_default().push(id);
+        }
+    }
+    {
+        let mut repoint = tx.prepare_cached("UPDATE refs SET target = ?2 WHERE target = ?1")?;
+        for (key, old) in &old_defs {
+            match (old.as_slice(), new_defs.get(key).map(Vec::as_slice)) {
+                ([from], Some([to])) => {
+                    repoint.execute(params![from, to])?;
+                }
+                _ => {
+                    names.insert(key.1.clone());
+                }
+            }
+        }
+        for (key, new) in &new_defs {
+            if old_defs
+                .get(key)
+                .is_none_or(|old| old.len() != 1 || new.len() != 1)
+            {
+                names.insert(key.1.clone());
+            }
+        }
+    }
     // Files that use one of the names: their resolution may now land elsewhere.
     tx.execute_batch("CREATE TEMP TABLE IF NOT EXISTS touched_names(name TEXT PRIMARY KEY); DELETE FROM touched_names;")?;
     {

@@ -709,6 +709,45 @@ fn an_update_reparses_only_the_changed_file_and_its_dependents() {
     );
 }
 
+#[test]
+fn an_edit_that_keeps_a_files_names_keeps_its_callers_and_one_that_drops_a_name_unresolves_its_uses()
+ {
+    let ws = Ws::new(&[("app.py", APP), ("util.py", UTIL)]);
+    // Two lines above everything: same names, new positions (and new definition ids).
+    ws.write("util.py", &format!("import os\n\n{UTIL}"));
+    ws.index();
+    let g = ws.graph();
+    let load = &g.symbols_named("load").unwrap()[0];
+    assert_eq!(
+        (load.path.as_str(), load.name_span.start_line),
+        ("util.py", 3)
+    );
+    let callers: Vec<String> = g
+        .callers(load.id, 1)
+        .unwrap()
+        .iter()
+        .map(|c| c.caller.as_ref().unwrap().name.clone())
+        .collect();
+    assert_eq!(callers, vec!["main"]);
+    // `save` goes: the call in app.py no longer lands anywhere as resolved.
+    ws.write(
+        "util.py",
+        "def load(path):\n    return read(path)\n\n\ndef read(path):\n    return path\n",
+    );
+    ws.index();
+    let g = ws.graph();
+    assert!(g.symbols_named("save").unwrap().is_empty());
+    let read = &g.symbols_named("read").unwrap()[0];
+    assert_eq!(read.name_span.start_line, 5);
+    let callers: Vec<String> = g
+        .callers(read.id, 1)
+        .unwrap()
+        .iter()
+        .map(|c| c.caller.as_ref().unwrap().name.clone())
+        .collect();
+    assert_eq!(callers, vec!["load"]);
+}
+
 // ---------------------------------------------------------------- bad input
 
 #[test]
