@@ -445,6 +445,32 @@ fn full_build(
 /// A definition's identity across a re-parse: its file, name, kind and container's name.
 type DefKey = (i64, String, String, Option<String>);
 
+/// The definitions of `files`, grouped by identity.
+fn defs_by_identity(
+    conn: &Connection,
+    files: &[i64],
+) -> rusqlite::Result<HashMap<DefKey, Vec<i64>>> {
+    let mut out: HashMap<DefKey, Vec<i64>> = HashMap::new();
+    if files.is_empty() {
+        return Ok(out);
+    }
+    let mut stmt = conn.prepare(&format!(
+        "SELECT id, file, name, kind, container_name FROM defs WHERE file IN ({})",
+        ids_sql(files)
+    ))?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?),
+        ))
+    })?;
+    for row in rows {
+        let (id, key) = row?;
+        out.entry(key).or_default().push(id);
+    }
+    Ok(out)
+}
+
 fn ids_sql(ids: &[i64]) -> String {
     ids.iter()
         .map(|i| i.to_string())
@@ -473,26 +499,8 @@ fn incremental(
     // The definitions the touched files had, by identity (file, name, kind, container): one that
     // is still there after the re-parse keeps its users' answers (their refs are pointed at its
     // new id); only names whose definitions came, went or became ambiguous are resolved again.
-    let mut old_defs: HashMap<DefKey, Vec<i64>> = HashMap::new();
+    let old_defs = defs_by_identity(&tx, &touched)?;
     if !touched.is_empty() {
-        let mut stmt = tx.prepare(&format!(
-            "SELECT id, file, name, kind, container_name FROM defs WHERE file IN ({list})"
-        ))?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                (
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, Option<String>>(4)?,
-                ),
-            ))
-        })?;
-        for row in rows {
-            let (id, key) = row?;
-            old_defs.entry(key).or_default().push(id);
-        }
         let mut stmt = tx.prepare(&format!(
             "SELECT DISTINCT file FROM imports WHERE target_file IN ({list})"
         ))?;
@@ -516,28 +524,7 @@ fn incremental(
         insert_file(&tx, n)?;
     }
     let changed: HashSet<i64> = numbered.iter().map(|n| n.file).collect();
-    let mut new_defs: HashMap<DefKey, Vec<i64>> = HashMap::new();
-    if !changed.is_empty() {
-        let list = ids_sql(&changed.iter().copied().collect::<Vec<_>>());
-        let mut stmt = tx.prepare(&format!(
-            "SELECT id, file, name, kind, container_name FROM defs WHERE file IN ({list})"
-        ))?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                (
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, Option<String>>(4)?,
-                ),
-            ))
-        })?;
-        for row in rows {
-            let (id, key) = row?;
-            new_defs.entry(key).or_default().push(id);
-        }
-    }
+    let new_defs = defs_by_identity(&tx, &changed.iter().copied().collect::<Vec<_>>())?;
     {
         let mut repoint = tx.prepare_cached("UPDATE refs SET target = ?2 WHERE target = ?1")?;
         for (key, old) in &old_defs {
