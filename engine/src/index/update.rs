@@ -162,6 +162,15 @@ pub fn index_workspace_with(
     let mut writer: IndexWriter<TantivyDocument> = index
         .writer_with_num_threads(writer_threads, WRITER_MEMORY_PER_THREAD * writer_threads)
         .map_err(IndexError::tantivy("opening the index writer"))?;
+    // A run killed inside a commit can leave files of that commit behind that no meta.json
+    // names (a segment's `.del` file, say); this run's commit would write the same names and
+    // fail with "file already exists". Removing what no commit references first lets it go on.
+    writer
+        .garbage_collect_files()
+        .wait()
+        .map_err(IndexError::tantivy(
+            "removing files an interrupted run left",
+        ))?;
 
     let mut manifest = Manifest {
         schema_version: SCHEMA_VERSION,
